@@ -1,0 +1,88 @@
+"""Vietnamese text helpers: diacritic-free search keys and a sort key in Vietnamese order.
+
+Both are stored in indexed columns beside the names they come from, so that search and sorting
+behave the same on SQLite and PostgreSQL, whatever collation the database was created with.
+"""
+
+import re
+import unicodedata
+
+# The Vietnamese alphabet in dictionary order; letters outside it (f, j, w, z) and digits are
+# placed where ASCII order puts them relative to their neighbours.
+_ALPHABET = "0123456789aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+# Tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"": "0", "\u0300": "1", "\u0309": "2", "\u0303": "3", "\u0301": "4", "\u0323": "5"}
+_BASE_MARKS = {"\u0306": "ă", "\u0302": "^", "\u031b": "'"}  # breve, circumflex, horn
+_WITH_MARK = {
+    ("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư",
+}
+_RANK = {ch: f"{i:02d}" for i, ch in enumerate(_ALPHABET)}
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip every diacritic (đ becomes d): "Xã Bảo Ái" -> "xa bao ai".
+
+    Runs of punctuation and spaces become one space, so the result is also a good search key.
+    """
+    if not text:
+        return ""
+    text = text.replace("Đ", "d").replace("đ", "d").lower()
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub(" ", stripped).strip()
+
+
+def _letters(text: str):
+    """Yield (letter, tone) pairs of ``text`` with the letter's own marks folded into it."""
+    for cluster in re.findall(r".[\u0300-\u036f]*", unicodedata.normalize("NFD", text.lower()), re.DOTALL):
+        base, marks = cluster[0], cluster[1:]
+        tone = ""
+        for mark in marks:
+            if mark in _TONES:
+                tone = mark
+            elif (base, mark) in _WITH_MARK:
+                base = _WITH_MARK[(base, mark)]
+        yield base, tone
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts strings in Vietnamese dictionary order under plain byte comparison.
+
+    Primary: letters in the order a ă â b c d đ e ê ... (đ after d), numbers by value ("Phường 2"
+    before "Phường 10"), a shorter word before a longer one ("Ba" before "Ba Vì"); secondary: tones
+    in the order ngang, huyền, hỏi, ngã, sắc, nặng. Only ASCII digits are used, so every database
+    collation agrees with byte order on it.
+    """
+    primary: list[str] = []
+    tones: list[str] = []
+    number = ""
+
+    def flush_number():
+        nonlocal number
+        if number:
+            primary.append("4" + number[-9:].zfill(9))
+            number = ""
+
+    for letter, tone in _letters(text or ""):
+        if letter.isdigit() and letter.isascii():
+            number += letter
+            continue
+        flush_number()
+        rank = _RANK.get(letter)
+        if rank is None or letter.isdigit():
+            if primary and primary[-1] != "1":
+                primary.append("1")  # word separator: sorts before any letter or number
+            continue
+        primary.append("5" + rank)
+        tones.append(_TONES.get(tone, "0"))
+    flush_number()
+    while primary and primary[-1] == "1":
+        primary.pop()
+    return ("".join(primary) + "0" + "".join(tones))[:250]
+
+
+def search_terms(query: str) -> list[str]:
+    """Split a user's query into folded words: "  Bảo  Ái " -> ["bao", "ai"]."""
+    return [word for word in fold(query).split(" ") if word]

@@ -1,0 +1,112 @@
+"""The one scoping mechanism: what a user may see and change.
+
+Every view, choice list, search and API endpoint asks here (directly, or through
+``Organization.objects.for_user`` and ``restrict``), so that the rule lives in one place:
+
+- a user of a Party committee or a dân vận commission (Ban Dân vận, Ban Tuyên giáo và Dân vận, a
+  commune's Ban Xây dựng Đảng) acts on every organization located in its area's subtree, legacy
+  units that became part of that area included (through ``places.AreaReach``);
+- a user of any other organization acts on that organization and those below it
+  (through ``orgs.OrganizationReach``);
+- the role decides the actions: chuyên viên view/change, lãnh đạo view/change/approve,
+  quản trị view/manage; a superuser may do everything.
+
+Records of other modules belong to an organization; ``restrict(queryset, user, action)`` keeps those
+whose organization is in scope, and ``get_in_scope`` answers 404 for the rest.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from danvan.orgs.models import Membership, Organization, OrganizationReach
+from danvan.orgs.models.membership import ACTIONS, ROLE_ACTIONS
+from danvan.orgs.models.organization import AREA_SCOPED_KINDS
+from danvan.places.models import AreaReach
+
+_CACHE_ATTR = "_danvan_scope"
+
+
+def active_memberships(user) -> list[Membership]:
+    """The user's active memberships with their organizations (cached on the user object)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cache = user.__dict__.setdefault(_CACHE_ATTR, {})
+    if "memberships" not in cache:
+        cache["memberships"] = list(
+            Membership.objects.filter(user=user, is_active=True, organization__valid_to__isnull=True)
+            .select_related("organization__area")
+            .order_by("id")
+        )
+    return cache["memberships"]
+
+
+def scope_filter(user, action: str = "view") -> Q | None:
+    """A ``Q`` on ``Organization`` for what ``user`` may do with ``action``; None means everything."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown action {action!r}")
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return None
+    area_ids, org_ids = set(), set()
+    for membership in active_memberships(user):
+        if action not in ROLE_ACTIONS.get(membership.role, ()):
+            continue
+        if membership.organization.kind in AREA_SCOPED_KINDS:
+            area_ids.add(membership.organization.area_id)
+        else:
+            org_ids.add(membership.organization_id)
+    condition = Q(pk__in=[])
+    if area_ids:
+        condition |= Q(area_id__in=AreaReach.objects.filter(ancestor_id__in=area_ids).values("descendant_id"))
+    if org_ids:
+        condition |= Q(id__in=OrganizationReach.objects.filter(ancestor_id__in=org_ids).values("descendant_id"))
+    return condition
+
+
+def visible_organizations(user, action: str = "view") -> QuerySet:
+    """The ids of the organizations ``user`` may act on with ``action``, as a subquery."""
+    condition = scope_filter(user, action)
+    qs = Organization.objects.all() if condition is None else Organization.objects.filter(condition)
+    return qs.values("id")
+
+
+def restrict(queryset: QuerySet, user, action: str = "view", *, via: str = "organization") -> QuerySet:
+    """Keep the rows of ``queryset`` whose organization (reached by the lookup ``via``) is in scope."""
+    condition = scope_filter(user, action)
+    if condition is None:
+        return queryset
+    if queryset.model is Organization and via in {"", "self"}:
+        return queryset.filter(condition)
+    return queryset.filter(**{f"{via}__in": visible_organizations(user, action)})
+
+
+def get_in_scope(queryset: QuerySet, user, action: str = "view", *, via: str = "organization", **lookup):
+    """The one object matching ``lookup`` inside the user's scope, or 404 (never 403: what is out of
+    scope does not exist for the user)."""
+    try:
+        return restrict(queryset, user, action, via=via).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def can(user, action: str, organization: Organization) -> bool:
+    """Whether ``user`` may do ``action`` on ``organization``."""
+    condition = scope_filter(user, action)
+    if condition is None:
+        return True
+    return Organization.objects.filter(condition, pk=organization.pk).exists()
+
+
+def home_organization(user) -> Organization | None:
+    """The organization the interface shows as the user's own (their first active membership)."""
+    memberships = active_memberships(user)
+    return memberships[0].organization if memberships else None
+
+
+def scope_areas(user):
+    """The areas at the root of the user's scope (for the header and the dashboard)."""
+    return [m.organization.area for m in active_memberships(user)]
+
+
+def forget(user) -> None:
+    """Drop the cached memberships (after a membership change in the same request)."""
+    user.__dict__.pop(_CACHE_ATTR, None)

@@ -1,0 +1,3 @@
+from .area import Area, AreaReach, AreaSuccession
+
+__all__ = ["Area", "AreaReach", "AreaSuccession"]

@@ -1,0 +1,17 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("danvan.core.urls")),
+    path("dia-ban/", include("danvan.places.urls")),
+    path("to-chuc/", include("danvan.orgs.urls")),
+    path("api/v1/", include("danvan.api.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("quan-tri-he-thong/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
