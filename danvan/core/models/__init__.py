@@ -1,5 +1,6 @@
 from .audit import AuditEvent
+from .job import Job
 from .tokens import ApiToken
 from .user import User
 
-__all__ = ["ApiToken", "AuditEvent", "User"]
+__all__ = ["ApiToken", "AuditEvent", "Job", "User"]

@@ -1,0 +1,48 @@
+"""Template helpers: Vietnamese number formats and query-string editing."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def num(value, decimals=0):
+    """1134 -> "1.134"; 36.24 with decimals=2 -> "36,24" (in the active language's format)."""
+    if value in (None, ""):
+        return "—"
+    try:
+        value = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+    return number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)
+
+
+@register.filter
+def pct(value, decimals=2):
+    """0.3624 -> "36,24%" (value is a ratio); use ``pct_of`` for counts."""
+    if value in (None, ""):
+        return "—"
+    return f"{num(Decimal(str(value)) * 100, decimals)}%"
+
+
+@register.simple_tag
+def pct_of(part, whole, decimals=1):
+    """The share of ``part`` in ``whole`` as "12,5%", or "—" when ``whole`` is 0."""
+    if not whole:
+        return "—"
+    return f"{num(Decimal(part) * 100 / Decimal(whole), decimals)}%"
+
+
+@register.simple_tag(takes_context=True)
+def query_replace(context, **kwargs):
+    """The current query string with ``kwargs`` replaced (for pagination and sorting links)."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()

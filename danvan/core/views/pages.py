@@ -1,0 +1,53 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from danvan.core.dashboard import panels_for
+from danvan.core.models import Job
+from danvan.core.views.helpers import paginate
+from danvan.orgs.queries.organizations import scope_summary
+
+
+@login_required
+def dashboard(request):
+    context = {"nav_active": "dashboard", "summary": scope_summary(request.user), "panels": panels_for(request)}
+    return render(request, "core/dashboard.html", context)
+
+
+@login_required
+def job_list(request):
+    jobs = Job.objects.filter(created_by=request.user)
+    return render(request, "core/job_list.html", {
+        "page_obj": paginate(request, jobs),
+        "breadcrumbs": [(_("Công việc nền"), None)],
+    })
+
+
+@login_required
+def job_detail(request, pk: int):
+    """A job's progress; htmx polls the fragment until the job has finished. Only its owner sees it."""
+    job = get_object_or_404(Job, pk=pk, created_by=request.user)
+    if request.htmx:
+        return render(request, "core/_job_progress.html", {"job": job})
+    return render(request, "core/job_detail.html", {
+        "job": job, "breadcrumbs": [(_("Công việc nền"), None), (job.title, None)],
+    })
+
+
+@login_required
+def job_download(request, pk: int):
+    """The job's result file, to its owner only."""
+    job = get_object_or_404(Job, pk=pk, created_by=request.user)
+    if not job.result_file:
+        raise Http404
+    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])
+
+
+def job_counts(user):
+    return dict(Job.objects.filter(created_by=user).values_list("status").annotate(n=Count("id")))
+
+
+def not_found(request, exception=None):
+    raise Http404

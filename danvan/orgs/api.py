@@ -1,0 +1,63 @@
+import datetime
+
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from danvan.api.common import Pagination, Ref
+from danvan.orgs.models import Kind, Organization
+from danvan.orgs.queries.organizations import filter_organizations
+from danvan.orgs.scope import get_in_scope
+
+router = Router(tags=["Tổ chức"])
+
+
+class OrganizationOut(Schema):
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    kind_name: str
+    area: Ref
+    parent: Ref | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+
+    @staticmethod
+    def resolve_kind_name(obj):
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_area(obj):
+        return {"id": obj.area.id, "code": obj.area.code, "name": obj.area.full_name}
+
+    @staticmethod
+    def resolve_parent(obj):
+        return {"id": obj.parent.id, "name": obj.parent.name} if obj.parent else None
+
+
+class OrganizationDetailOut(OrganizationOut):
+    predecessors: list[Ref]
+    successors: list[Ref]
+
+
+class OrganizationFilters(Schema):
+    area: int | None = None
+    kind: Kind | None = None
+    q: str | None = None
+    include_former: bool = False
+
+
+@router.get("", response=list[OrganizationOut], summary="Các tổ chức trong phạm vi của người dùng")
+@paginate(Pagination)
+def list_organizations(request, filters: Query[OrganizationFilters]):
+    return filter_organizations(request.user, **filters.dict()).select_related("area", "parent")
+
+
+@router.get("/{org_id}", response=OrganizationDetailOut, summary="Một tổ chức (404 nếu ngoài phạm vi)")
+def get_organization(request, org_id: int):
+    org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=org_id)
+    org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name}
+                        for s in org.predecessor_links.select_related("predecessor")]
+    org.successors = [{"id": s.successor.id, "name": s.successor.name}
+                      for s in org.successor_links.select_related("successor")]
+    return org

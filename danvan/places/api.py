@@ -1,0 +1,62 @@
+import datetime
+from typing import Literal
+
+from django.shortcuts import get_object_or_404
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from danvan.api.common import Pagination, Ref
+from danvan.places.models import Area
+from danvan.places.queries.areas import filter_areas
+
+router = Router(tags=["Địa bàn"])
+
+
+class AreaOut(Schema):
+    id: int
+    code: str
+    name: str
+    full_name: str
+    level: str
+    kind_name: str
+    parent: Ref | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+
+    @staticmethod
+    def resolve_parent(obj):
+        p = obj.parent
+        return {"id": p.id, "code": p.code, "name": p.full_name} if p else None
+
+
+class AreaDetailOut(AreaOut):
+    predecessors: list[Ref]
+    successors: list[Ref]
+    children_count: int
+
+
+class AreaFilters(Schema):
+    level: Literal["province", "district", "commune"] | None = None
+    at: datetime.date | None = None
+    q: str | None = None
+    parent: int | None = None
+    under: int | None = None
+
+
+def _ref(area: Area) -> dict:
+    return {"id": area.id, "code": area.code, "name": area.full_name}
+
+
+@router.get("", response=list[AreaOut], summary="Danh sách địa bàn (lọc theo cấp, ngày hiệu lực, tên, cấp trên)")
+@paginate(Pagination)
+def list_areas(request, filters: Query[AreaFilters]):
+    return filter_areas(**filters.dict()).select_related("parent")
+
+
+@router.get("/{area_id}", response=AreaDetailOut, summary="Một địa bàn, với đơn vị tiền thân và kế thừa")
+def get_area(request, area_id: int):
+    area = get_object_or_404(Area.objects.select_related("parent"), pk=area_id)
+    area.predecessors = [_ref(link.predecessor) for link in area.predecessor_links.select_related("predecessor")]
+    area.successors = [_ref(link.successor) for link in area.successor_links.select_related("successor")]
+    area.children_count = area.children.count()
+    return area

@@ -1,0 +1,22 @@
+"""Reusable area queries for views and the API."""
+
+import datetime
+
+from danvan.places.models import Area
+
+
+def filter_areas(*, level=None, at: datetime.date | None = None, q=None, parent=None, under=None, **_ignored):
+    """Areas filtered the way the area browser and ``GET /api/v1/areas`` do, in Vietnamese order."""
+    qs = Area.objects.all()
+    if level:
+        qs = qs.filter(level=level)
+    if at:
+        qs = qs.valid_on(at)
+    if parent:
+        qs = qs.filter(parent_id=parent)
+    if under:
+        root = Area.objects.filter(pk=under).first()
+        qs = qs.under(root) if root else qs.none()
+    if q:
+        qs = qs.search(q)
+    return qs.order_by("name_sort", "id")
