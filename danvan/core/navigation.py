@@ -1,8 +1,8 @@
 """The module navigation. Each app registers its entries in ``AppConfig.ready``, so the base layout
 does not need to know which modules are installed."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from django.urls import reverse
 

@@ -6,3 +6,10 @@ class OrgsConfig(AppConfig):
     name = "danvan.orgs"
     label = "orgs"
     verbose_name = _("Tổ chức")
+
+    def ready(self):
+        from danvan.core.navigation import NavItem, register
+        from danvan.orgs.views.users import can_manage_users
+
+        register(NavItem("orgs", _("Tổ chức"), "org_list", icon="diagram-3", order=80))
+        register(NavItem("users", _("Người dùng"), "user_list", icon="people", order=95, visible=can_manage_users))

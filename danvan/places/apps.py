@@ -6,3 +6,8 @@ class PlacesConfig(AppConfig):
     name = "danvan.places"
     label = "places"
     verbose_name = _("Địa bàn")
+
+    def ready(self):
+        from danvan.core.navigation import NavItem, register
+
+        register(NavItem("areas", _("Địa bàn"), "area_browser", icon="geo-alt", order=90))

@@ -4,13 +4,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import login_throttle
+from danvan.core.forms import StyledFormMixin
 
 
 def client_address(request) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
-class ThrottledAuthenticationForm(AuthenticationForm):
+class ThrottledAuthenticationForm(StyledFormMixin, AuthenticationForm):
     def clean(self):
         username = self.data.get("username", "")
         address = client_address(self.request) if self.request else ""

@@ -7,7 +7,16 @@ from danvan.places.models import Area
 class Command(BaseCommand):
     help = "Nạp các đơn vị hành chính (hiện hành và trước 01/07/2025) từ gói vietnamadminunits."
 
+    def add_arguments(self, parser):
+        parser.add_argument("--if-needed", action="store_true",
+                            help="Bỏ qua nếu đã có đủ 34 tỉnh và 3.321 xã hiện hành.")
+
     def handle(self, *args, **options):
+        current = Area.objects.current()
+        if options["if_needed"] and current.filter(level="province").count() == 34 \
+                and current.filter(level="commune").count() == 3321:
+            self.stdout.write("load_units: đã có đủ đơn vị hành chính, bỏ qua.")
+            return
         result = load_units()
         current = Area.objects.current()
         self.stdout.write(

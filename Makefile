@@ -1,0 +1,52 @@
+# danvan — the two commands a new user needs: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.12 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := danvan.settings
+
+.PHONY: demo test install assets lint bench worker serve clean messages
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: node_modules/.installed
+
+## make demo: install, migrate SQLite, load the real units and the demo data, serve on 127.0.0.1:$(PORT)
+demo: install assets
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_units --if-needed
+	$(PY) manage.py demo
+	$(PY) manage.py demo_logins
+	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
+
+## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL)
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check danvan tests bench
+
+## make bench: the speed figures (see bench/README.md)
+bench: install
+	$(PY) bench/run.py
+
+## make worker: the background task worker (with DANVAN_TASKS=db)
+worker: install
+	DANVAN_TASKS=db $(PY) manage.py db_worker
+
+messages: install
+	cd danvan && ../$(PY) ../manage.py makemessages -l vi --no-obsolete --no-location
+	$(PY) manage.py compilemessages -v0
+
+clean:
+	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

@@ -1,0 +1,87 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.domain.organizations import EDITABLE_FIELDS, create_organization, update_organization
+from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm
+from danvan.orgs.models import Organization
+from danvan.orgs.queries.organizations import filter_organizations, members_of
+from danvan.orgs.scope import can, get_in_scope
+
+LIST_CRUMB = (_("Tổ chức"), "/to-chuc/")
+
+
+@login_required
+def org_list(request):
+    form = OrganizationFilterForm(request.GET or None, user=request.user)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = filter_organizations(request.user, **filters).select_related("area", "parent")
+    context = {
+        "form": form, "page_obj": paginate(request, qs), "nav_active": "orgs",
+        "can_create": _can_create(request.user),
+        "breadcrumbs": [(_("Tổ chức"), None)],
+    }
+    return render_list(request, "orgs/list.html", "orgs/_list_results.html", context)
+
+
+def _can_create(user) -> bool:
+    return user.is_superuser or Organization.objects.for_user(user, "change").exists()
+
+
+@login_required
+def org_detail(request, pk: int):
+    org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=pk)
+    context = {
+        "org": org,
+        "children": Organization.objects.for_user(request.user).filter(parent=org).select_related("area"),
+        "predecessors": org.predecessor_links.select_related("predecessor"),
+        "successors": org.successor_links.select_related("successor"),
+        "members": members_of(request.user, org) if can(request.user, "view", org) else [],
+        "can_change": can(request.user, "change", org),
+        "can_manage": can(request.user, "manage", org),
+        "nav_active": "orgs",
+        "breadcrumbs": [LIST_CRUMB, (org.name, None)],
+        **audit_context(org),
+    }
+    return render(request, "orgs/detail.html", context)
+
+
+@login_required
+def org_create(request):
+    if not _can_create(request.user):
+        return redirect("org_list")
+    form = OrganizationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        values = {k: form.cleaned_data[k] for k in EDITABLE_FIELDS}
+        try:
+            org = create_organization(actor=request.user, **values)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã tạo tổ chức %(name)s.") % {"name": org.name})
+            return redirect("org_detail", pk=org.pk)
+    return render(request, "orgs/form.html", {
+        "form": form, "nav_active": "orgs", "breadcrumbs": [LIST_CRUMB, (_("Thêm tổ chức"), None)],
+    })
+
+
+@login_required
+def org_edit(request, pk: int):
+    org = get_in_scope(Organization.objects.all(), request.user, "change", via="self", pk=pk)
+    form = OrganizationForm(request.POST or None, instance=org, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        values = {k: form.cleaned_data[k] for k in EDITABLE_FIELDS}
+        try:
+            update_organization(org, actor=request.user, expected_version=form.cleaned_data.get("version"), **values)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu thay đổi."))
+            return redirect("org_detail", pk=org.pk)
+    return render(request, "orgs/form.html", {
+        "form": form, "org": org, "nav_active": "orgs",
+        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Sửa"), None)],
+    })
