@@ -33,6 +33,9 @@ def test_failed_logins_are_throttled(cast, client, settings):
 
 
 def test_passwords_are_hashed_with_argon2(cast):
+    from danvan import settings as production
+
+    assert production.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
     assert cast.commune_a.password.startswith("argon2$")
 
 
