@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PartyTermQuerySet(models.QuerySet):
@@ -15,7 +16,7 @@ class PartyTerm(models.Model):
     """A term (nhiệm kỳ) of the Party committees, e.g. 2020–2025. Document numbers restart at 01 for
     each document type in each term. Editable data: the default rows come from a data migration."""
 
-    name = models.CharField(_("name"), max_length=50, unique=True)
+    name = models.CharField(pgettext_lazy("party term", "name"), max_length=50, unique=True)
     start = models.DateField(_("start date"))
     end = models.DateField(_("end date"))
 
