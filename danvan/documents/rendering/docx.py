@@ -28,13 +28,21 @@ def _text(paragraph, text: str, *, size=None, bold=False, italic=False, underlin
           space_after=0, space_before=0):
     """Add a run of ``text`` to ``paragraph`` and set the paragraph's alignment and spacing."""
     run = paragraph.add_run(text)
-    run.bold, run.italic, run.underline = bool(bold), bool(italic), bool(underline)
+    # Only what differs from the Normal style is written: each property costs an XML lookup.
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if underline:
+        run.underline = True
     if size:
         run.font.size = Pt(size)
     if align:
         paragraph.alignment = ALIGN[align]
-    paragraph.paragraph_format.space_after = Pt(space_after)
-    paragraph.paragraph_format.space_before = Pt(space_before)
+    if space_after:
+        paragraph.paragraph_format.space_after = Pt(space_after)
+    if space_before:
+        paragraph.paragraph_format.space_before = Pt(space_before)
     return run
 
 
@@ -93,7 +101,8 @@ def _title(doc, pdoc: PartyDocument, layout: dict) -> None:
 def _body_paragraph(doc, text: str, layout: dict, *, bold=False, italic=False, size=None):
     body = layout["body"]
     paragraph = doc.add_paragraph()
-    _text(paragraph, text, size=size or body["size"], bold=bold, italic=italic,
+    size = size if size and size != body["size"] else None  # the Normal style has the body size
+    _text(paragraph, text, size=size, bold=bold, italic=italic,
           align="justify" if body["justify"] else "left", space_after=body["space_after_pt"])
     paragraph.paragraph_format.first_line_indent = Mm(body["first_line_indent_mm"])
     paragraph.paragraph_format.line_spacing = body["line_spacing"]
