@@ -202,3 +202,16 @@ def test_api_query_count_same_for_1_and_3_items(cast, terms):
     three, response = count_queries(client, "/api/v1/documents")
     assert response.json()["count"] == 3
     assert one == three
+
+
+def test_search_matches_word_starts_ignoring_diacritics(cast, terms):
+    plan = issue(cast.commission, "Kế hoạch tổng kết công tác dân vận", "KH")
+    issue(cast.commission, "Sơ kết quy chế dân chủ", "BC")
+    client = login(cast.province)
+
+    def listed(query):
+        return symbols(client.get(f"/so-van-ban/?q={query}").context["page_obj"])
+
+    assert listed("TONG ket") == [plan.symbol]
+    assert listed("dan van") == [plan.symbol]
+    assert listed("ong ket") == []  # not the start of a word

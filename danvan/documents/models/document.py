@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold
+from danvan.core.text import folded_key
 
 
 class DocType(models.TextChoices):
@@ -73,7 +73,7 @@ class IssuedDocument(models.Model):
         return format_number_line(self.symbol)
 
     def save(self, *args, **kwargs):
-        self.title_folded = fold(self.title)
+        self.title_folded = folded_key(self.title)
         super().save(*args, **kwargs)
 
 
