@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from danvan.core.models import AuditEvent
 from danvan.orgs.models import Kind, Organization
