@@ -11,6 +11,17 @@ class OrganizationAdmin(admin.ModelAdmin):
     raw_id_fields = ("area", "parent")
     readonly_fields = ("version",)
 
+    def save_model(self, request, obj, form, change):
+        """Admin edits go through the same closure upkeep and audit trail as the interface."""
+        from danvan.core.domain import audit
+        from danvan.orgs.domain.organizations import rebuild_reach
+
+        super().save_model(request, obj, form, change)
+        if not change or "parent" in form.changed_data:
+            rebuild_reach()
+        audit.record(request.user, "update" if change else "create", obj,
+                     changes={f: ["", str(form.cleaned_data.get(f, ""))] for f in form.changed_data})
+
 
 @admin.register(OrganizationSuccession)
 class OrganizationSuccessionAdmin(admin.ModelAdmin):
