@@ -3,6 +3,7 @@
 import calendar
 import datetime
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.reports.models import Period, PeriodKind
@@ -49,14 +50,14 @@ def label_for(kind: str, start: datetime.date, end: datetime.date) -> str:
 
 
 def get_period(kind: str, year: int, index: int = 1) -> Period:
-    """The period, created when first asked for.
+    """The period, created when first asked for (its stored label in Vietnamese).
 
     Effects: may insert one ``Period`` row.
     """
     start, end = bounds(kind, year, index)
-    period, _created = Period.objects.get_or_create(
-        kind=kind, start=start, defaults={"end": end, "label": label_for(kind, start, end)}
-    )
+    with translation.override("vi"):  # the stored label is the official Vietnamese one
+        label = label_for(kind, start, end)
+    period, _created = Period.objects.get_or_create(kind=kind, start=start, defaults={"end": end, "label": label})
     return period
 
 
