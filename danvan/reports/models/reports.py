@@ -51,7 +51,9 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
         ordering = ["-period__end", "organization__name_sort", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["form", "period", "organization"], name="report_one_per_period"),
+            # one report of its own per organization and period, and one compiled report of its area
+            models.UniqueConstraint(fields=["form", "period", "organization", "is_compiled"],
+                                    name="report_one_per_period"),
         ]
         indexes = [
             models.Index(fields=["period", "form", "status", "is_compiled"], name="report_period_form_idx"),

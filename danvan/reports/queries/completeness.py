@@ -51,8 +51,8 @@ def _counts(qs, form, period) -> dict:
     received = Q(rep__status__in=RECEIVED_STATUSES)
     return qs.aggregate(
         expected=Count("id", distinct=True),
-        received=Count("rep__id", filter=received),
-        on_time=Count("rep__id", filter=received & Q(rep__submitted_at__lt=on_time_cutoff(form, period))),
+        received=Count("id", filter=received, distinct=True),
+        on_time=Count("id", filter=received & Q(rep__submitted_at__lt=on_time_cutoff(form, period)), distinct=True),
     )
 
 
@@ -79,8 +79,8 @@ def _by_child(qs, form, period, area) -> list[Counts]:
     received = Q(rep__status__in=RECEIVED_STATUSES)
     rows = (qs.filter(area__reach_up__ancestor_id__in=list(groups), area__reach_up__via_history=False)
             .values("area__reach_up__ancestor_id")
-            .annotate(expected=Count("id", distinct=True), received=Count("rep__id", filter=received),
-                      on_time=Count("rep__id", filter=received & Q(
+            .annotate(expected=Count("id", distinct=True), received=Count("id", filter=received, distinct=True),
+                      on_time=Count("id", distinct=True, filter=received & Q(
                           rep__submitted_at__lt=on_time_cutoff(form, period)))))
     result = [Counts(area=groups[row["area__reach_up__ancestor_id"]], **_finish(row)) for row in rows]
     own = _counts(qs.filter(area=area), form, period)
