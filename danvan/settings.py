@@ -47,7 +47,11 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.places",
     "danvan.orgs",
+<<<<<<< HEAD
     "danvan.reports",
+=======
+    "danvan.documents",
+>>>>>>> main
 ]
 
 MIDDLEWARE = [
