@@ -47,11 +47,8 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.places",
     "danvan.orgs",
-<<<<<<< HEAD
-    "danvan.reports",
-=======
     "danvan.documents",
->>>>>>> main
+    "danvan.reports",
 ]
 
 MIDDLEWARE = [

@@ -6,11 +6,8 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("dia-ban/", include("danvan.places.urls")),
     path("to-chuc/", include("danvan.orgs.urls")),
-<<<<<<< HEAD
-    path("bao-cao/", include("danvan.reports.urls")),
-=======
     path("so-van-ban/", include("danvan.documents.urls")),
->>>>>>> main
+    path("bao-cao/", include("danvan.reports.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),

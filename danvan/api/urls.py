@@ -44,10 +44,7 @@ def invalid(request, exc):
 api.add_router("/", "danvan.core.api.router")
 api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
-<<<<<<< HEAD
-api.add_router("/reports", "danvan.reports.api.router")
-=======
 api.add_router("/documents", "danvan.documents.api.router")
->>>>>>> main
+api.add_router("/reports", "danvan.reports.api.router")
 
 urlpatterns = [path("", api.urls)]
