@@ -7,6 +7,7 @@ urlpatterns = [
     path("dia-ban/", include("danvan.places.urls")),
     path("to-chuc/", include("danvan.orgs.urls")),
     path("so-van-ban/", include("danvan.documents.urls")),
+    path("bao-cao/", include("danvan.reports.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),
