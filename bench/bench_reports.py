@@ -212,7 +212,6 @@ def _export(form, period, commission, leader):
         print("DOCX export of a 10-page report: skipped (danvan.documents is not installed in this checkout)")
         return
     from danvan.documents.reading import docx_text
-
     from danvan.reports.interfaces.exporters import report_docx
     from danvan.reports.models import Report, ReportNarrative
 
