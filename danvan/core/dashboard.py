@@ -1,5 +1,6 @@
 """Dashboard panels. Each app registers a function ``panel(request) -> dict | None`` returning
-``{"template": ..., "order": n, **context}``; the dashboard renders them in order."""
+``{"template": ..., "order": n, **context}``; the dashboard renders each template with that dict as
+its context (plus the request), in order."""
 
 from collections.abc import Callable
 

@@ -20,3 +20,15 @@ def test_dashboard_shows_the_users_organization_and_scope(cast):
 def test_user_without_organization_is_told_what_to_do(cast):
     body = login(cast.nobody).get("/").content.decode()
     assert "chưa được gán vào tổ chức nào" in body
+
+
+def test_panels_are_rendered_with_their_own_context(cast):
+    from danvan.core import dashboard
+
+    dashboard.register("test-panel", lambda request: {"template": "includes/messages.html", "order": 99,
+                                                      "messages": ["Thông báo thử nghiệm 42"]})
+    try:
+        body = login(cast.province).get("/").content.decode()
+    finally:
+        dashboard._PANELS.pop("test-panel")
+    assert "Thông báo thử nghiệm 42" in body

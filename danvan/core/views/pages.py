@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from danvan.core.dashboard import panels_for
@@ -12,7 +13,8 @@ from danvan.orgs.queries.organizations import scope_summary
 
 @login_required
 def dashboard(request):
-    context = {"nav_active": "dashboard", "summary": scope_summary(request.user), "panels": panels_for(request)}
+    panels = [render_to_string(panel["template"], panel, request=request) for panel in panels_for(request)]
+    context = {"nav_active": "dashboard", "summary": scope_summary(request.user), "panels": panels}
     return render(request, "core/dashboard.html", context)
 
 
