@@ -15,6 +15,7 @@ class NavItem:
     icon: str = "circle"
     order: int = 50
     visible: Callable | None = None  # visible(user) -> bool; None: every signed-in user
+    parent: str | None = None  # the key of the menu entry this one is listed under (a dropdown)
 
     def url(self) -> str:
         return reverse(self.url_name)
@@ -27,8 +28,26 @@ def register(item: NavItem) -> None:
     _ITEMS[item.key] = item
 
 
-def items_for(user) -> list[NavItem]:
-    return [
+@dataclass(frozen=True)
+class NavEntry:
+    item: NavItem
+    children: list[NavItem]
+
+    def __getattr__(self, name):
+        return getattr(self.item, name)
+
+    @property
+    def keys(self) -> set[str]:
+        return {self.item.key, *(child.key for child in self.children)}
+
+
+def items_for(user) -> list[NavEntry]:
+    """The top-level menu entries the user may see, each with its visible sub-entries."""
+    visible = [
         item for item in sorted(_ITEMS.values(), key=lambda i: (i.order, i.key))
         if item.visible is None or item.visible(user)
+    ]
+    return [
+        NavEntry(item, [child for child in visible if child.parent == item.key])
+        for item in visible if item.parent is None
     ]

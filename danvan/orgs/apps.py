@@ -12,4 +12,5 @@ class OrgsConfig(AppConfig):
         from danvan.orgs.views.users import can_manage_users
 
         register(NavItem("orgs", _("Organizations"), "org_list", icon="diagram-3", order=80))
-        register(NavItem("users", _("Users"), "user_list", icon="people", order=95, visible=can_manage_users))
+        register(NavItem("users", _("Users"), "user_list", icon="people", order=95, visible=can_manage_users,
+                         parent="orgs"))

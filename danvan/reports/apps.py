@@ -13,7 +13,7 @@ class ReportsConfig(AppConfig):
         from danvan.reports.views.panel import dashboard_panel  # noqa: F401 (registered below)
 
         register(NavItem("reports", _("Reports"), "report_list", icon="file-earmark-text", order=20))
-        register(NavItem("report_rollup", _("Roll-up"), "report_rollup", icon="bar-chart", order=21))
+        register(NavItem("report_rollup", _("Roll-up"), "report_rollup", icon="bar-chart", order=21, parent="reports"))
         register(NavItem("report_completeness", _("Completeness"), "report_completeness", icon="check2-square",
-                         order=22))
+                         order=22, parent="reports"))
         dashboard.register("reports", dashboard_panel)
