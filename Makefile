@@ -36,9 +36,9 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check danvan tests bench
 
-## make bench: the speed figures (see bench/README.md)
+## make bench: the speed figures (docs/benchmarks.md); BENCH="foundation reports" runs only those
 bench: install
-	$(PY) bench/run.py
+	$(PY) bench/run.py $(BENCH)
 
 ## make worker: the background task worker (with DANVAN_TASKS=db)
 worker: install

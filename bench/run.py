@@ -1,11 +1,12 @@
-"""make bench: runs every bench/bench_*.py module's ``main()`` in order and prints its figures.
+"""make bench: runs every bench/bench_*.py module's ``main()`` in order (each in its own process) and
+prints its figures. ``make bench BENCH="foundation reports"`` runs only those.
 
 Each module prints lines "name: value unit (target ...; ratio ...)". Benchmarks use their own
 database (a file under bench/out/ for SQLite; DATABASE_URL for PostgreSQL) and never the demo one.
 """
 
-import importlib.util
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,10 +22,9 @@ def main(argv: list[str]) -> int:
         if only and name not in only and name.removeprefix("bench_") not in only:
             continue
         print(f"== {name}", flush=True)
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        module.main()
+        # Each benchmark in its own process: each sets up Django with its own database.
+        code = f"import runpy, sys; sys.path.insert(0, {str(ROOT)!r}); runpy.run_path({str(path)!r})['main']()"
+        subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=False)
     return 0
 
 
