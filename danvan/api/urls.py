@@ -44,5 +44,6 @@ def invalid(request, exc):
 api.add_router("/", "danvan.core.api.router")
 api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
+api.add_router("/practices", "danvan.practices.api.router")
 
 urlpatterns = [path("", api.urls)]
