@@ -67,7 +67,7 @@ def practice_detail(request, pk: int):
         "evaluation_form": EvaluationForm(criteria=criteria) if criteria else None,
         "can_decide": can_approve and status == Status.EVALUATED,
         "can_outstanding": can_approve and status == Status.RECOGNIZED,
-        "recognize_form": RecognizeForm(), "reason_form": ReasonForm(),
+        "recognize_form": RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
         "attachment_form": AttachmentForm() if can_edit else None,
         "breadcrumbs": crumbs((practice.name[:60], None)),
         **audit_context(practice),
