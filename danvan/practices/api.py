@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
+from ninja.responses import Status as Reply
 
 from danvan.api.common import Message, Pagination, Ref
 from danvan.orgs.models import Organization
@@ -262,8 +263,8 @@ def create(request, payload: PracticeIn):
         with transaction.atomic():
             practice = create_practice(actor=request.user, **_resolve(request.user, payload.dict()))
     except ValidationError as exc:
-        return 422, {"detail": _("The data sent is not valid."), "errors": _validation_errors(exc)}
-    return 201, get_practice(request, practice.pk)
+        return Reply(422, {"detail": _("The data sent is not valid."), "errors": _validation_errors(exc)})
+    return Reply(201, get_practice(request, practice.pk))
 
 
 @router.patch("/{practice_id}", response={200: PracticeDetailOut, 404: Message, 422: ApiError},
@@ -277,8 +278,8 @@ def update(request, practice_id: int, payload: PracticePatch):
             update_practice(practice=practice, actor=request.user, expected_version=version,
                             **_resolve(request.user, data))
     except ValidationError as exc:
-        return 422, {"detail": _("The data sent is not valid."), "errors": _validation_errors(exc)}
-    return 200, get_practice(request, practice.pk)
+        return Reply(422, {"detail": _("The data sent is not valid."), "errors": _validation_errors(exc)})
+    return Reply(200, get_practice(request, practice.pk))
 
 
 ACTIONS = ["register", "start", "evaluate", "recognize", "reject", "outstanding", "not_outstanding"]
@@ -309,5 +310,5 @@ def act(request, practice_id: int, action: str, payload: ActionIn):
             lifecycle.set_outstanding(practice=practice, actor=actor, outstanding=action == "outstanding",
                                       reason=payload.reason)
     except ValidationError as exc:
-        return 400, {"detail": " ".join(exc.messages), "errors": _validation_errors(exc)}
-    return 200, get_practice(request, practice.pk)
+        return Reply(400, {"detail": " ".join(exc.messages), "errors": _validation_errors(exc)})
+    return Reply(200, get_practice(request, practice.pk))

@@ -41,19 +41,23 @@ def test_list_sorts_in_vietnamese_order(cast):
     assert positions == sorted(positions)
 
 
-@pytest.mark.parametrize("count", [1, 3])
-def test_list_query_count_does_not_grow_with_items(cast, count, django_assert_num_queries):
-    for i in range(count):
-        make_practice(cast.front_a, name=f"Mô hình {i}")
-    client = login(cast.province)
-    client.get("/mo-hinh/")  # warm session and caches
+def list_queries(client, url="/mo-hinh/") -> tuple[int, str]:
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get("/mo-hinh/", HTTP_HX_REQUEST="true")
-    assert response.content.decode().count("/mo-hinh/") >= count
-    pytest.list_queries = getattr(pytest, "list_queries", {})
-    pytest.list_queries[count] = len(ctx.captured_queries)
-    if len(pytest.list_queries) == 2:
-        assert pytest.list_queries[1] == pytest.list_queries[3]
+        response = client.get(url, HTTP_HX_REQUEST="true")
+    return len(ctx.captured_queries), response.content.decode()
+
+
+def test_list_query_count_is_the_same_for_1_and_3_items(cast):
+    client = login(cast.province)
+    make_practice(cast.front_a, name="Mô hình một")
+    client.get("/mo-hinh/")
+    one, html = list_queries(client)
+    assert html.count('href="/mo-hinh/') == 1
+    make_practice(cast.front_b, name="Mô hình hai")
+    make_practice(cast.old_commission, area=cast.geo.old_commune_a, name="Mô hình ba")
+    three, html = list_queries(client)
+    assert html.count('href="/mo-hinh/') == 3
+    assert one == three
 
 
 def test_detail_of_another_commune_is_404(cast):
