@@ -1,5 +1,6 @@
 """The spreadsheet columns shared by the XLSX export, the import template and the importer."""
 
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -49,9 +50,23 @@ COLUMNS = [
 IMPORT_COLUMNS = [c for c in COLUMNS if c.key not in {"id", "area_name"}]
 
 
+def marks(text: str) -> str:
+    """The diacritics of ``text`` in order, whichever letter carries them ("hóa" and "hoá" agree)."""
+    nfd = unicodedata.normalize("NFD", (text or "").lower())
+    return "".join("đ" if ch == "đ" else ch for ch in nfd if unicodedata.combining(ch) or ch == "đ")
+
+
+def choice_key(text: str) -> str:
+    """How a spreadsheet value is matched to a choice: letters ignoring case and punctuation, and the
+    diacritics it carries. "Kinh tế" and "kinh  tế" match; "kinh tê" (a wrong mark) does not; a value
+    typed without any diacritic ("kinh te") is matched on its letters alone."""
+    text = str(text or "")
+    found = marks(text)
+    return fold(text) + ("|" + found if found else "")
+
+
 def choice_lookup(choices) -> dict:
-    """folded label or value -> value, in Vietnamese and English, so "Kinh tế", "kinh te" and
-    "economy" all mean the same."""
+    """key -> value for the Vietnamese and English labels and the codes of ``choices``."""
     from django.utils import translation
 
     table = {}
@@ -59,5 +74,6 @@ def choice_lookup(choices) -> dict:
         table[fold(value)] = value
         for lang in ("vi", "en"):
             with translation.override(lang):
+                table[choice_key(str(label))] = value
                 table[fold(str(label))] = value
     return table

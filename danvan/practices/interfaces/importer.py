@@ -15,7 +15,7 @@ from danvan.core.domain.jobs import JobFailed, runner
 from danvan.core.text import fold
 from danvan.orgs.models import Organization
 from danvan.places.models.area import LEGACY_END
-from danvan.practices.interfaces.columns import IMPORT_COLUMNS, choice_lookup
+from danvan.practices.interfaces.columns import IMPORT_COLUMNS, choice_key, choice_lookup
 from danvan.practices.models import (
     Holder,
     Practice,
@@ -91,7 +91,7 @@ class Importer:
             if default is None:
                 raise RowError(_("is empty; enter a %(noun)s") % {"noun": noun})
             return default
-        found = self.lookups[key].get(fold(text))
+        found = self.lookups[key].get(choice_key(text))
         if found is None:
             raise RowError(_("'%(value)s' is not a valid %(noun)s") % {"value": text, "noun": noun})
         return found
