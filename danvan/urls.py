@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("dia-ban/", include("danvan.places.urls")),
     path("to-chuc/", include("danvan.orgs.urls")),
+    path("so-van-ban/", include("danvan.documents.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

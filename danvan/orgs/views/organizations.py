@@ -5,13 +5,18 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from danvan.core.views.helpers import audit_context, paginate, render_list
-from danvan.orgs.domain.organizations import EDITABLE_FIELDS, create_organization, update_organization
-from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm
+from danvan.orgs.domain.organizations import (
+    EDITABLE_FIELDS,
+    create_organization,
+    record_succession,
+    update_organization,
+)
+from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm, SuccessionForm
 from danvan.orgs.models import Organization
 from danvan.orgs.queries.organizations import filter_organizations, members_of
 from danvan.orgs.scope import can, get_in_scope
 
-LIST_CRUMB = (_("Tổ chức"), "/to-chuc/")
+LIST_CRUMB = (_("Organizations"), "/to-chuc/")
 
 
 @login_required
@@ -22,7 +27,7 @@ def org_list(request):
     context = {
         "form": form, "page_obj": paginate(request, qs), "nav_active": "orgs",
         "can_create": _can_create(request.user),
-        "breadcrumbs": [(_("Tổ chức"), None)],
+        "breadcrumbs": [(_("Organizations"), None)],
     }
     return render_list(request, "orgs/list.html", "orgs/_list_results.html", context)
 
@@ -61,10 +66,10 @@ def org_create(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã tạo tổ chức %(name)s.") % {"name": org.name})
+            messages.success(request, _("Organization %(name)s created.") % {"name": org.name})
             return redirect("org_detail", pk=org.pk)
     return render(request, "orgs/form.html", {
-        "form": form, "nav_active": "orgs", "breadcrumbs": [LIST_CRUMB, (_("Thêm tổ chức"), None)],
+        "form": form, "nav_active": "orgs", "breadcrumbs": [LIST_CRUMB, (_("Add organization"), None)],
     })
 
 
@@ -79,9 +84,30 @@ def org_edit(request, pk: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã lưu thay đổi."))
+            messages.success(request, _("Changes saved."))
             return redirect("org_detail", pk=org.pk)
     return render(request, "orgs/form.html", {
         "form": form, "org": org, "nav_active": "orgs",
-        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Sửa"), None)],
+        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Edit"), None)],
+    })
+
+
+@login_required
+def org_succession(request, pk: int):
+    """Record that other organizations (in scope) were renamed, merged or split into this one."""
+    org = get_in_scope(Organization.objects.all(), request.user, "change", via="self", pk=pk)
+    form = SuccessionForm(request.POST or None, user=request.user, successor=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_succession(list(form.cleaned_data["predecessors"]), org, kind=form.cleaned_data["kind"],
+                              effective=form.cleaned_data["effective"], note=form.cleaned_data["note"],
+                              actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Succession recorded."))
+            return redirect("org_detail", pk=org.pk)
+    return render(request, "orgs/succession_form.html", {
+        "form": form, "org": org, "nav_active": "orgs",
+        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Record a succession"), None)],
     })

@@ -21,10 +21,10 @@ def area_browser(request):
     """The area browser: the tree of units valid on a chosen day, or search results."""
     form = AreaFilterForm(request.GET or None)
     day = _day(form)
-    context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Địa bàn"), None)]}
+    context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Areas"), None)]}
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("q") or data.get("level"):
-        qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent")
+        qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent__parent")
         context["page_obj"] = paginate(request, qs)
         context["searching"] = True
     else:
@@ -58,9 +58,9 @@ def area_detail(request, pk: int):
         "children": area.children.order_by("valid_to", "name_sort")[:500],
         "children_count": area.children.count(),
         "org_page": paginate(request, orgs, 20),
-        "block": mobilization_block(request.user, area),
+        "bloc": mobilization_block(request.user, area),
         "nav_active": "areas",
-        "breadcrumbs": [(_("Địa bàn"), "/dia-ban/"), *[(a.full_name, f"/dia-ban/{a.pk}/") for a in chain],
+        "breadcrumbs": [(_("Areas"), "/dia-ban/"), *[(a.full_name, f"/dia-ban/{a.pk}/") for a in chain],
                         (area.full_name, None)],
     }
     return render(request, "places/detail.html", context)
