@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.orgs.models import Organization
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label, scoped_ready
+from danvan.practices.interfaces.widgets import FastSelect
 from danvan.practices.models import Holder, PracticeField, PracticeKind, RecognitionLevel, Status
 from danvan.practices.queries.practices import areas_for, campaigns_for
 
@@ -14,6 +15,19 @@ SORT_CHOICES = [
     ("name", _("Name (A–Z)")), ("-name", _("Name (Z–A)")), ("-date", _("Newest first")), ("date", _("Oldest first")),
     ("status", _("Status")), ("-year", _("Year, newest first")),
 ]
+
+
+FORMER = _("before 01/07/2025")
+
+
+class _Lazy:
+    """Choices computed only when the widget is rendered (the API never renders them)."""
+
+    def __init__(self, build):
+        self.build = build
+
+    def __iter__(self):
+        return iter(self.build())
 
 
 def _any(label):
@@ -52,6 +66,17 @@ class PracticeFilterForm(StyledFormMixin, forms.Form):
         self.fields["organization"].queryset = Organization.objects.for_user(user).order_by("name_sort")
         for name in ("campaign", "area", "organization"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+            self.fields[name].widget = FastSelect(attrs=self.fields[name].widget.attrs)
+        # Options from plain tuples (no model instances); legacy communes are not listed, they count under
+        # the commune they became part of (an id typed in the URL or the API is still accepted).
+        areas = self.fields["area"].queryset.exclude(level="commune", valid_to__isnull=False)
+        self.fields["area"].widget.choices = _Lazy(lambda: [("", self.fields["area"].empty_label)] + [
+            (pk, f"{kind} {name}" + (f" ({FORMER})" if valid_to else ""))
+            for pk, kind, name, valid_to in areas.values_list("id", "kind_name", "name", "valid_to")])
+        orgs = self.fields["organization"].queryset
+        self.fields["organization"].widget.choices = _Lazy(lambda: [("", self.fields["organization"].empty_label)]
+                                                           + list(orgs.values_list("id", "name")))
+        self.fields["campaign"].widget.choices = self.fields["campaign"].choices
         for name in ("field", "status", "level", "holder", "kind", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
         scoped_ready(self)
