@@ -34,7 +34,8 @@ class TransitionRefused(ValidationError):
 
 
 def _lock(practice: Practice) -> Practice:
-    return Practice.objects.select_for_update().select_related("organization", "campaign").get(pk=practice.pk)
+    locked = Practice.objects.select_for_update(of=("self",)).select_related("organization", "campaign")
+    return locked.get(pk=practice.pk)
 
 
 def _check_step(locked: Practice, target: str) -> None:
