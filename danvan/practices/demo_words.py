@@ -27,7 +27,7 @@ TOPICS = {
 VILLAGES = [
     "Nậm Lúc", "Nậm Khắt", "Pà Cheo", "Lùng Phình", "Khe Sang", "Bản Hồ", "Tả Van", "Cốc Lầu", "Phìn Ngan",
     "Na Hẩu", "Làng Mỏ", "Khe Lóng", "Nà Pồng", "Bản Pho", "Sín Chéng", "Tà Chải", "Làng Cổ", "Thác Hoa",
-    "Khuổi Phéc", "Nậm Mả", "Bản Xèo", "Mường Hum", "Tân Tiến", "Đồng Tâm", "Thôn 3", "Thôn 7",
+    "Khuổi Phéc", "Nậm Mả", "Bản Xèo", "Mường Hum", "Tân Tiến", "Đồng Tâm", "Khe Cam", "Pác Ngòi",
 ]
 HUE_VILLAGES = ["Thanh Thủy Chánh", "Phú Mậu", "Kim Long", "Vĩ Dạ", "Thủy Biều", "Hương Hồ", "Lại Thế", "An Bằng",
                 "Tân Mỹ", "A Ngo", "Phước Tích", "Lương Điền"]
