@@ -25,9 +25,12 @@ class _Lazy:
 
     def __init__(self, build):
         self.build = build
+        self.items = None
 
     def __iter__(self):
-        return iter(self.build())
+        if self.items is None:
+            self.items = self.build()
+        return iter(self.items)
 
 
 def _any(label):
