@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "danvan.orgs",
     "danvan.documents",
     "danvan.reports",
+    "danvan.practices",
 ]
 
 MIDDLEWARE = [

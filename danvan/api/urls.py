@@ -46,5 +46,6 @@ api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
 api.add_router("/documents", "danvan.documents.api.router")
 api.add_router("/reports", "danvan.reports.api.router")
+api.add_router("/practices", "danvan.practices.api.router")
 
 urlpatterns = [path("", api.urls)]
