@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.places",
     "danvan.orgs",
+    "danvan.meetings",
+    "danvan.awards",
 ]
 
 MIDDLEWARE = [

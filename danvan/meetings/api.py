@@ -1,0 +1,4 @@
+from ninja import Router
+
+router = Router()
+task_router = Router()
