@@ -44,9 +44,9 @@ bench: install
 worker: install
 	DANVAN_TASKS=db $(PY) manage.py db_worker
 
+## make messages: refresh every Vietnamese catalogue from the source, compile them
 messages: install
-	cd danvan && ../$(PY) ../manage.py makemessages -l vi --no-obsolete --no-location
-	$(PY) manage.py compilemessages -v0
+	$(PY) manage.py catalogues
 
 clean:
 	rm -rf $(VENV) node_modules db.sqlite3 db.sqlite3-wal db.sqlite3-shm staticfiles

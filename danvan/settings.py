@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "danvan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,7 +141,7 @@ LOGIN_FAILURE_WINDOW = int(os.environ.get("DANVAN_LOGIN_FAILURE_WINDOW", "900"))
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

@@ -11,8 +11,8 @@ class Pagination(PaginationBase):
     """``?page=`` (from 1) and ``?page_size=`` (at most 200; default 50)."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1, description="Trang, từ 1")
-        page_size: int = Field(50, ge=1, le=200, description="Số mục mỗi trang (tối đa 200)")
+        page: int = Field(1, ge=1, description="Page, from 1")
+        page_size: int = Field(50, ge=1, le=200, description="Items per page (at most 200)")
 
     class Output(Schema):
         count: int

@@ -11,8 +11,8 @@ from danvan.api.auth import AUTH
 api = NinjaAPI(
     title="danvan API",
     version="1",
-    description="Hệ thống thông tin công tác dân vận — REST API. Mọi danh sách trả về {\"count\", \"items\"}; "
-    "mọi truy vấn chỉ thấy dữ liệu trong phạm vi của người dùng.",
+    description="danvan REST API. Every list answers {\"count\", \"items\"}; every query sees only the data in "
+    "the user's scope; what is out of scope answers 404.",
     auth=AUTH,
     openapi_url="/openapi.json",
     docs_url="/docs",
@@ -22,23 +22,23 @@ api = NinjaAPI(
 
 @api.exception_handler(Http404)
 def not_found(request, exc):
-    return api.create_response(request, {"detail": _("Không tìm thấy hoặc bạn không có quyền xem.")}, status=404)
+    return api.create_response(request, {"detail": _("Not found, or you are not allowed to see it.")}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    return api.create_response(request, {"detail": _("Cần đăng nhập hoặc mã truy cập (Bearer token) hợp lệ.")},
+    return api.create_response(request, {"detail": _("Sign in or send a valid access token (Bearer).")},
                                status=401)
 
 
 @api.exception_handler(ValidationError)
 def invalid(request, exc):
     errors = [
-        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]) or "-", "message": _("Giá trị không hợp lệ.")
-         if not err.get("msg") else f"{_('Giá trị không hợp lệ')}: {err['msg']}"}
+        {"field": ".".join(str(p) for p in err.get("loc", [])[1:]) or "-", "message": _("Invalid value."),
+         "detail": err.get("msg", "")}
         for err in exc.errors
     ]
-    return api.create_response(request, {"detail": _("Dữ liệu gửi lên không hợp lệ."), "errors": errors}, status=422)
+    return api.create_response(request, {"detail": _("The data sent is not valid."), "errors": errors}, status=422)
 
 
 api.add_router("/", "danvan.core.api.router")

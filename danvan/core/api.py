@@ -2,7 +2,7 @@ from ninja import Router, Schema
 
 from danvan.orgs.scope import active_memberships
 
-router = Router(tags=["Người dùng"])
+router = Router(tags=["Users"])
 
 
 class MembershipOut(Schema):
@@ -24,7 +24,7 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response=MeOut, summary="Người dùng hiện tại và các tổ chức của họ")
+@router.get("/me", response=MeOut, summary="The current user and their organizations")
 def me(request):
     user = request.user
     return {

@@ -86,3 +86,17 @@ def sort_key(text: str) -> str:
 def search_terms(query: str) -> list[str]:
     """Split a user's query into folded words: "  Bảo  Ái " -> ["bao", "ai"]."""
     return [word for word in fold(query).split(" ") if word]
+
+
+def folded_key(*parts: str) -> str:
+    """The stored search key: folded words with a leading space, so that ``contains(" " + word)``
+    matches word prefixes ("bao ai" finds "Xã Bảo Ái" but not "Xã Thái Bảo")."""
+    return " " + fold(" ".join(p for p in parts if p))
+
+
+def search_filter(queryset, query: str, field: str = "name_folded"):
+    """Narrow ``queryset`` to rows whose ``field`` (a ``folded_key``) has every word of ``query`` as a
+    word prefix."""
+    for word in search_terms(query):
+        queryset = queryset.filter(**{f"{field}__contains": f" {word}"})
+    return queryset

@@ -8,7 +8,7 @@ from danvan.orgs.models import Kind, Organization
 from danvan.orgs.queries.organizations import filter_organizations
 from danvan.orgs.scope import get_in_scope
 
-router = Router(tags=["Tổ chức"])
+router = Router(tags=["Organizations"])
 
 
 class OrganizationOut(Schema):
@@ -47,13 +47,13 @@ class OrganizationFilters(Schema):
     include_former: bool = False
 
 
-@router.get("", response=list[OrganizationOut], summary="Các tổ chức trong phạm vi của người dùng")
+@router.get("", response=list[OrganizationOut], summary="Organizations in the user's scope (filters: area with subtree and history, kind, q)")
 @paginate(Pagination)
 def list_organizations(request, filters: Query[OrganizationFilters]):
     return filter_organizations(request.user, **filters.dict()).select_related("area", "parent")
 
 
-@router.get("/{org_id}", response=OrganizationDetailOut, summary="Một tổ chức (404 nếu ngoài phạm vi)")
+@router.get("/{org_id}", response=OrganizationDetailOut, summary="One organization (404 when out of scope)")
 def get_organization(request, org_id: int):
     org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=org_id)
     org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name}

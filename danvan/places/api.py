@@ -9,7 +9,7 @@ from danvan.api.common import Pagination, Ref
 from danvan.places.models import Area
 from danvan.places.queries.areas import filter_areas
 
-router = Router(tags=["Địa bàn"])
+router = Router(tags=["Areas"])
 
 
 class AreaOut(Schema):
@@ -47,13 +47,13 @@ def _ref(area: Area) -> dict:
     return {"id": area.id, "code": area.code, "name": area.full_name}
 
 
-@router.get("", response=list[AreaOut], summary="Danh sách địa bàn (lọc theo cấp, ngày hiệu lực, tên, cấp trên)")
+@router.get("", response=list[AreaOut], summary="Areas (filters: level, valid on a date, name, parent, subtree with history)")
 @paginate(Pagination)
 def list_areas(request, filters: Query[AreaFilters]):
     return filter_areas(**filters.dict()).select_related("parent")
 
 
-@router.get("/{area_id}", response=AreaDetailOut, summary="Một địa bàn, với đơn vị tiền thân và kế thừa")
+@router.get("/{area_id}", response=AreaDetailOut, summary="One area, with its predecessors and successors")
 def get_area(request, area_id: int):
     area = get_object_or_404(Area.objects.select_related("parent"), pk=area_id)
     area.predecessors = [_ref(link.predecessor) for link in area.predecessor_links.select_related("predecessor")]

@@ -90,7 +90,7 @@ def run_job(job_id: int) -> None:
         return
     except Exception as exc:  # noqa: BLE001 - a failed job must be visible, not a crashed worker
         Job.objects.filter(pk=job.pk).update(
-            status=Job.Status.FAILED, message=_("Lỗi không mong đợi: %(error)s") % {"error": exc},
+            status=Job.Status.FAILED, message=_("Unexpected error: %(error)s") % {"error": exc},
             finished_at=timezone.now(),
         )
         raise

@@ -8,27 +8,27 @@ class AuditEvent(models.Model):
     """One entry of the audit trail: who created, changed, deleted or read what, and when."""
 
     class Action(models.TextChoices):
-        CREATE = "create", _("tạo mới")
-        UPDATE = "update", _("sửa")
-        DELETE = "delete", _("xóa")
-        VIEW = "view", _("xem dữ liệu cá nhân")
-        ACTION = "action", _("thao tác")
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        VIEW = "view", _("read personal data")
+        ACTION = "action", _("action")
 
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người thực hiện"), null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("actor"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    action = models.CharField(_("hành động"), max_length=10, choices=Action.choices)
+    action = models.CharField(_("action taken"), max_length=10, choices=Action.choices)
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
     object_id = models.CharField(max_length=64)
-    object_repr = models.CharField(_("đối tượng"), max_length=300)
-    message = models.CharField(_("nội dung"), max_length=500, blank=True)
-    changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
+    object_repr = models.CharField(_("object"), max_length=300)
+    message = models.CharField(_("message"), max_length=500, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
 
     class Meta:
-        verbose_name = _("nhật ký thao tác")
-        verbose_name_plural = _("nhật ký thao tác")
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit event")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["content_type", "object_id", "-at"], name="audit_object_idx")]
 

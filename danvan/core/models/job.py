@@ -10,31 +10,31 @@ class Job(models.Model):
     """
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Đang chờ")
-        RUNNING = "running", _("Đang chạy")
-        SUCCEEDED = "succeeded", _("Hoàn thành")
-        FAILED = "failed", _("Thất bại")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Finished")
+        FAILED = "failed", _("Failed")
 
-    kind = models.CharField(_("loại công việc"), max_length=60)
-    title = models.CharField(_("tên công việc"), max_length=255)
-    status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    kind = models.CharField(_("job kind"), max_length=60)
+    title = models.CharField(_("job title"), max_length=255)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="jobs")
     organization = models.ForeignKey("orgs.Organization", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
     params = models.JSONField(default=dict, blank=True)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
-    message = models.TextField(_("thông báo"), blank=True)
-    errors = models.JSONField(_("lỗi"), default=list, blank=True)
-    result_file = models.FileField(_("tệp kết quả"), upload_to="jobs/%Y/%m/", blank=True)
+    message = models.TextField(_("message text"), blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    result_file = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True)
     input_file = models.FileField(upload_to="jobs/input/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("công việc nền")
-        verbose_name_plural = _("công việc nền")
+        verbose_name = _("background job")
+        verbose_name_plural = _("background job")
         ordering = ["-created_at", "-id"]
 
     def __str__(self):

@@ -14,7 +14,7 @@ class ApiToken(models.Model):
     """A bearer token for the REST API. Only its SHA-256 hash is stored."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    name = models.CharField(_("tên"), max_length=100, blank=True)
+    name = models.CharField(_("name"), max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     prefix = models.CharField(max_length=8, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -22,8 +22,8 @@ class ApiToken(models.Model):
     expires_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("mã truy cập API")
-        verbose_name_plural = _("mã truy cập API")
+        verbose_name = _("API token")
+        verbose_name_plural = _("API token")
 
     @staticmethod
     def generate() -> str:

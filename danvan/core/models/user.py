@@ -2,7 +2,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold
+from danvan.core.text import folded_key
 
 
 class User(AbstractUser):
@@ -11,16 +11,16 @@ class User(AbstractUser):
     What the user may see and change comes from their memberships (``orgs.Membership``).
     """
 
-    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
     name_folded = models.CharField(max_length=300, blank=True, db_index=True, editable=False)
 
     class Meta:
-        verbose_name = _("người dùng")
-        verbose_name_plural = _("người dùng")
+        verbose_name = _("user")
+        verbose_name_plural = _("user")
 
     def save(self, *args, **kwargs):
-        self.name_folded = fold(f"{self.full_name} {self.username} {self.email}")
+        self.name_folded = folded_key(self.full_name, self.username, self.email)
         super().save(*args, **kwargs)
 
     def get_full_name(self):

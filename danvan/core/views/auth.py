@@ -17,7 +17,7 @@ class ThrottledAuthenticationForm(StyledFormMixin, AuthenticationForm):
         address = client_address(self.request) if self.request else ""
         if login_throttle.is_blocked(username, address):
             raise forms.ValidationError(
-                _("Đăng nhập sai quá nhiều lần. Hãy thử lại sau %(minutes)d phút.")
+                _("Too many failed sign-ins. Try again in %(minutes)d minutes.")
                 % {"minutes": max(1, login_throttle.settings.LOGIN_FAILURE_WINDOW // 60)},
                 code="throttled",
             )

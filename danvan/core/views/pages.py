@@ -21,7 +21,7 @@ def job_list(request):
     jobs = Job.objects.filter(created_by=request.user)
     return render(request, "core/job_list.html", {
         "page_obj": paginate(request, jobs),
-        "breadcrumbs": [(_("Công việc nền"), None)],
+        "breadcrumbs": [(_("Background jobs"), None)],
     })
 
 
@@ -32,7 +32,7 @@ def job_detail(request, pk: int):
     if request.htmx:
         return render(request, "core/_job_progress.html", {"job": job})
     return render(request, "core/job_detail.html", {
-        "job": job, "breadcrumbs": [(_("Công việc nền"), None), (job.title, None)],
+        "job": job, "breadcrumbs": [(_("Background jobs"), None), (job.title, None)],
     })
 
 

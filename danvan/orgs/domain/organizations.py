@@ -45,11 +45,11 @@ def rebuild_reach() -> int:
 
 def _check(org: Organization) -> None:
     if org.valid_from and org.valid_to and org.valid_to < org.valid_from:
-        raise ValidationError({"valid_to": _("Ngày kết thúc hoạt động phải sau ngày bắt đầu.")})
+        raise ValidationError({"valid_to": _("The end date must be after the start date.")})
     node, seen = org.parent, set()
     while node is not None:
         if org.pk and node.pk == org.pk:
-            raise ValidationError({"parent": _("Tổ chức cấp trên không được là chính tổ chức này hoặc cấp dưới của nó.")})
+            raise ValidationError({"parent": _("The parent organization cannot be this organization or one below it.")})
         if node.pk in seen:
             break
         seen.add(node.pk)
@@ -82,7 +82,7 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     locked = Organization.objects.select_for_update().get(pk=org.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(
-            _("Tổ chức này vừa được người khác sửa. Hãy tải lại trang để xem nội dung mới rồi sửa lại."),
+            _("Someone else has just changed this organization. Reload the page to see their changes, then edit again."),
             code="conflict",
         )
     before = audit.snapshot(locked)
@@ -111,7 +111,7 @@ def record_succession(
     links = []
     for pred in predecessors:
         if pred.pk == successor.pk:
-            raise ValidationError(_("Một tổ chức không thể kế thừa chính nó."))
+            raise ValidationError(_("An organization cannot succeed itself."))
         link, _created = OrganizationSuccession.objects.update_or_create(
             predecessor=pred, successor=successor, defaults={"kind": kind, "effective": effective, "note": note}
         )
@@ -119,6 +119,6 @@ def record_succession(
         if pred.valid_to is None:
             pred.valid_to = effective - datetime.timedelta(days=1)
             pred.save(update_fields=["valid_to", "name_folded", "name_sort"])
-        audit.record(actor, "action", pred, message=_("Được kế thừa bởi %(org)s") % {"org": successor})
-        audit.record(actor, "action", successor, message=_("Kế thừa %(org)s") % {"org": pred})
+        audit.record(actor, "action", pred, message=_("Succeeded by %(org)s") % {"org": successor})
+        audit.record(actor, "action", successor, message=_("Succeeds %(org)s") % {"org": pred})
     return links

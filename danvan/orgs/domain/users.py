@@ -12,7 +12,7 @@ from danvan.orgs.scope import can
 
 def _require_manage(actor, organization):
     if not can(actor, "manage", organization):
-        raise ValidationError(_("Bạn không có quyền quản trị người dùng của tổ chức này."))
+        raise ValidationError(_("You may not manage the users of this organization."))
 
 
 @transaction.atomic
@@ -27,7 +27,7 @@ def create_user(*, actor, username, full_name, password, organization, role, ema
     user.set_password(password)
     user.save()
     membership = Membership.objects.create(user=user, organization=organization, role=role, position=position)
-    audit.record(actor, "create", user, message=_("Tạo tài khoản"))
+    audit.record(actor, "create", user, message=_("Account created"))
     audit.record(actor, "create", membership)
     return user
 
@@ -43,7 +43,7 @@ def add_membership(*, actor, user, organization, role, position="") -> Membershi
         user=user, organization=organization, defaults={"role": role, "position": position, "is_active": True}
     )
     audit.record(actor, "create" if created else "update", user,
-                 message=_("Vai trò %(role)s tại %(org)s") % {"role": membership.get_role_display(), "org": organization})
+                 message=_("Role %(role)s at %(org)s") % {"role": membership.get_role_display(), "org": organization})
     return membership
 
 
@@ -54,7 +54,7 @@ def end_membership(*, actor, membership: Membership) -> None:
     membership.is_active = False
     membership.save(update_fields=["is_active"])
     audit.record(actor, "update", membership.user,
-                 message=_("Kết thúc vai trò tại %(org)s") % {"org": membership.organization})
+                 message=_("Role at %(org)s ended") % {"org": membership.organization})
 
 
 @transaction.atomic
@@ -66,7 +66,7 @@ def set_active(*, actor, user: User, active: bool) -> None:
     for membership in user.memberships.filter(is_active=True).select_related("organization"):
         _require_manage(actor, membership.organization)
     if user.pk == actor.pk and not active:
-        raise ValidationError(_("Bạn không thể tự khóa tài khoản của mình."))
+        raise ValidationError(_("You cannot lock your own account."))
     user.is_active = active
     user.save(update_fields=["is_active"])
-    audit.record(actor, "update", user, message=_("Mở khóa tài khoản") if active else _("Khóa tài khoản"))
+    audit.record(actor, "update", user, message=_("Unlock account") if active else _("Lock account"))

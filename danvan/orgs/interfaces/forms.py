@@ -21,13 +21,13 @@ def scoped_areas(user):
 
 
 class OrganizationFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Tìm theo tên"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("ví dụ: mat tran bao ai")}))
-    kind = forms.ChoiceField(label=_("Loại tổ chức"), required=False, choices=[("", _("Mọi loại")), *Kind.choices])
-    area = forms.ModelChoiceField(label=_("Địa bàn"), required=False, queryset=Area.objects.none(),
-                                  empty_label=_("Mọi địa bàn trong phạm vi"),
-                                  error_messages={"invalid_choice": _("Địa bàn không có trong phạm vi của bạn.")})
-    include_former = forms.BooleanField(label=_("Cả tổ chức đã giải thể, sáp nhập"), required=False)
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. mat tran bao ai")}))
+    kind = forms.ChoiceField(label=_("Organization kind"), required=False, choices=[("", _("All kinds")), *Kind.choices])
+    area = forms.ModelChoiceField(label=_("Areas"), required=False, queryset=Area.objects.none(),
+                                  empty_label=_("Every area in your scope"),
+                                  error_messages={"invalid_choice": _("This area is not in your scope.")})
+    include_former = forms.BooleanField(label=_("Include dissolved and merged organizations"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -52,37 +52,37 @@ class OrganizationForm(StyledFormMixin, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         self.fields["parent"].queryset = parents.order_by("name_sort")
         for name in ("area", "parent"):
-            self.fields[name].error_messages["invalid_choice"] = _("Lựa chọn này không có trong phạm vi của bạn.")
+            self.fields[name].error_messages["invalid_choice"] = _("This choice is not in your scope.")
 
 
 class UserCreateForm(StyledFormMixin, forms.Form):
-    username = forms.RegexField(label=_("Tên đăng nhập"), max_length=150, regex=r"^[a-zA-Z0-9_.-]+$",
-                                error_messages={"invalid": _("Tên đăng nhập chỉ gồm chữ không dấu, số và . _ -")})
-    full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
-    email = forms.EmailField(label=_("Thư điện tử"), required=False)
-    password = forms.CharField(label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput, min_length=8)
-    organization = forms.ModelChoiceField(label=_("Tổ chức"), queryset=Organization.objects.none())
-    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
-    position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    username = forms.RegexField(label=_("Username"), max_length=150, regex=r"^[a-zA-Z0-9_.-]+$",
+                                error_messages={"invalid": _("A username may contain only unaccented letters, digits and . _ -")})
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("Email"), required=False)
+    password = forms.CharField(label=_("Initial password"), widget=forms.PasswordInput, min_length=8)
+    organization = forms.ModelChoiceField(label=_("Organizations"), queryset=Organization.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    position = forms.CharField(label=_("Position"), max_length=150, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "manage").current().order_by("name_sort")
-        self.fields["organization"].error_messages["invalid_choice"] = _("Tổ chức này không thuộc phạm vi quản trị của bạn.")
+        self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in the scope you administer.")
 
     def clean_username(self):
         username = self.cleaned_data["username"]
         if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError(_("Tên đăng nhập này đã có người dùng."))
+            raise ValidationError(_("This username is already taken."))
         return username
 
 
 class MembershipForm(StyledFormMixin, forms.Form):
-    organization = forms.ModelChoiceField(label=_("Tổ chức"), queryset=Organization.objects.none())
-    role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
-    position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+    organization = forms.ModelChoiceField(label=_("Organizations"), queryset=Organization.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    position = forms.CharField(label=_("Position"), max_length=150, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "manage").current().order_by("name_sort")
-        self.fields["organization"].error_messages["invalid_choice"] = _("Tổ chức này không thuộc phạm vi quản trị của bạn.")
+        self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in the scope you administer.")

@@ -4,9 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    OFFICER = "officer", _("Chuyên viên")
-    LEADER = "leader", _("Lãnh đạo")
-    ADMIN = "admin", _("Quản trị")
+    OFFICER = "officer", _("Officer")
+    LEADER = "leader", _("Leader")
+    ADMIN = "admin", _("Administrator")
 
 
 # What each role may do inside its scope.
@@ -24,16 +24,16 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
     organization = models.ForeignKey(
-        "orgs.Organization", verbose_name=_("tổ chức"), on_delete=models.CASCADE, related_name="memberships"
+        "orgs.Organization", verbose_name=_("organization"), on_delete=models.CASCADE, related_name="memberships"
     )
-    role = models.CharField(_("vai trò"), max_length=10, choices=Role.choices, default=Role.OFFICER)
-    position = models.CharField(_("chức vụ"), max_length=150, blank=True)
-    is_active = models.BooleanField(_("đang hoạt động"), default=True)
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.OFFICER)
+    position = models.CharField(_("position"), max_length=150, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("thành viên tổ chức")
-        verbose_name_plural = _("thành viên tổ chức")
+        verbose_name = _("membership")
+        verbose_name_plural = _("membership")
         constraints = [models.UniqueConstraint(fields=["user", "organization"], name="membership_unique")]
         ordering = ["organization__name_sort", "id"]
 

@@ -4,24 +4,24 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold, sort_key
+from danvan.core.text import folded_key, search_filter, sort_key
 
 
 class Kind(models.TextChoices):
-    PARTY_COMMITTEE = "party_committee", _("Cấp ủy Đảng")
-    MOBILIZATION_COMMISSION = "mobilization_commission", _("Ban Dân vận / Ban Tuyên giáo và Dân vận")
-    PARTY_BUILDING_COMMISSION = "party_building_commission", _("Ban Xây dựng Đảng (cấp xã)")
-    FATHERLAND_FRONT = "fatherland_front", _("Mặt trận Tổ quốc")
-    FARMERS = "farmers", _("Hội Nông dân")
-    WOMEN = "women", _("Hội Liên hiệp Phụ nữ")
-    YOUTH = "youth", _("Đoàn TNCS Hồ Chí Minh")
-    VETERANS = "veterans", _("Hội Cựu chiến binh")
-    TRADE_UNION = "trade_union", _("Công đoàn")
-    ASSOCIATION = "association", _("Hội quần chúng khác")
-    STATE = "state", _("Cơ quan nhà nước")
-    MILITARY = "military", _("Quân sự")
-    POLICE = "police", _("Công an")
-    BORDER_GUARD = "border_guard", _("Biên phòng")
+    PARTY_COMMITTEE = "party_committee", _("Party committee")
+    MOBILIZATION_COMMISSION = "mobilization_commission", _("Mass mobilization commission")
+    PARTY_BUILDING_COMMISSION = "party_building_commission", _("Party building commission (commune)")
+    FATHERLAND_FRONT = "fatherland_front", _("Fatherland Front")
+    FARMERS = "farmers", _("Farmers' Union")
+    WOMEN = "women", _("Women's Union")
+    YOUTH = "youth", _("Ho Chi Minh Communist Youth Union")
+    VETERANS = "veterans", _("Veterans' Association")
+    TRADE_UNION = "trade_union", _("Trade union")
+    ASSOCIATION = "association", _("Other mass association")
+    STATE = "state", _("State body")
+    MILITARY = "military", _("Military")
+    POLICE = "police", _("Police")
+    BORDER_GUARD = "border_guard", _("Border guard")
 
 
 # Users of these organizations act on every organization in their area's subtree (history included).
@@ -60,31 +60,28 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(id__in=OrganizationReach.objects.filter(ancestor=organization).values("descendant_id"))
 
     def search(self, query: str):
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(name_folded__contains=word)
-        return qs
+        return search_filter(self, query)
 
 
 class Organization(models.Model):
     """A body of the dân vận network at one level: a Party committee, its commission, the MTTQ, a
     political-social organization, an association, a state body or an armed-force unit."""
 
-    name = models.CharField(_("tên"), max_length=255)
-    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
-    kind = models.CharField(_("loại tổ chức"), max_length=32, choices=Kind.choices, db_index=True)
+    name = models.CharField(_("name"), max_length=255)
+    short_name = models.CharField(_("short name"), max_length=50, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, db_index=True)
     area = models.ForeignKey(
-        "places.Area", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="organizations"
+        "places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="organizations"
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("tổ chức cấp trên"), null=True, blank=True, on_delete=models.PROTECT,
+        "self", verbose_name=_("parent organization"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="children",
     )
-    valid_from = models.DateField(_("hoạt động từ"), null=True, blank=True)
-    valid_to = models.DateField(_("hoạt động đến"), null=True, blank=True, db_index=True)
-    email = models.EmailField(_("thư điện tử"), blank=True)
-    phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
-    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    valid_from = models.DateField(_("active from"), null=True, blank=True)
+    valid_to = models.DateField(_("active until"), null=True, blank=True, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
     name_folded = models.CharField(max_length=300, editable=False, db_index=True)
     name_sort = models.CharField(max_length=260, editable=False, db_index=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -94,8 +91,8 @@ class Organization(models.Model):
     objects = OrganizationQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("tổ chức")
-        verbose_name_plural = _("tổ chức")
+        verbose_name = _("organization")
+        verbose_name_plural = _("organization")
         ordering = ["name_sort", "id"]
 
     def __str__(self):
@@ -110,7 +107,7 @@ class Organization(models.Model):
         return self.valid_to is None or self.valid_to >= datetime.date.today()
 
     def fill_derived(self):
-        self.name_folded = fold(f"{self.name} {self.short_name}")
+        self.name_folded = folded_key(self.name, self.short_name)
         self.name_sort = sort_key(self.name)
 
     def save(self, *args, **kwargs):
@@ -122,20 +119,20 @@ class OrganizationSuccession(models.Model):
     """A dated link between an organization and the one that continued its work."""
 
     class Kind(models.TextChoices):
-        RENAME = "rename", _("đổi tên")
-        MERGE = "merge", _("hợp nhất, sáp nhập")
-        SPLIT = "split", _("chia tách")
-        TRANSFER = "transfer", _("chuyển giao nhiệm vụ")
+        RENAME = "rename", _("rename")
+        MERGE = "merge", _("merger")
+        SPLIT = "split", _("split")
+        TRANSFER = "transfer", _("transfer of duties")
 
     predecessor = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="successor_links")
     successor = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="predecessor_links")
-    kind = models.CharField(_("hình thức"), max_length=10, choices=Kind.choices)
-    effective = models.DateField(_("ngày hiệu lực"))
-    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    kind = models.CharField(_("kind of change"), max_length=10, choices=Kind.choices)
+    effective = models.DateField(_("effective date"))
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = _("kế thừa tổ chức")
-        verbose_name_plural = _("kế thừa tổ chức")
+        verbose_name = _("organization succession")
+        verbose_name_plural = _("organization succession")
         constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="org_succession_unique")]
 
     def __str__(self):

@@ -11,7 +11,7 @@ from danvan.orgs.models import Organization
 from danvan.orgs.queries.organizations import filter_organizations, members_of
 from danvan.orgs.scope import can, get_in_scope
 
-LIST_CRUMB = (_("Tổ chức"), "/to-chuc/")
+LIST_CRUMB = (_("Organizations"), "/to-chuc/")
 
 
 @login_required
@@ -22,7 +22,7 @@ def org_list(request):
     context = {
         "form": form, "page_obj": paginate(request, qs), "nav_active": "orgs",
         "can_create": _can_create(request.user),
-        "breadcrumbs": [(_("Tổ chức"), None)],
+        "breadcrumbs": [(_("Organizations"), None)],
     }
     return render_list(request, "orgs/list.html", "orgs/_list_results.html", context)
 
@@ -61,10 +61,10 @@ def org_create(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã tạo tổ chức %(name)s.") % {"name": org.name})
+            messages.success(request, _("Organization %(name)s created.") % {"name": org.name})
             return redirect("org_detail", pk=org.pk)
     return render(request, "orgs/form.html", {
-        "form": form, "nav_active": "orgs", "breadcrumbs": [LIST_CRUMB, (_("Thêm tổ chức"), None)],
+        "form": form, "nav_active": "orgs", "breadcrumbs": [LIST_CRUMB, (_("Add organization"), None)],
     })
 
 
@@ -79,9 +79,9 @@ def org_edit(request, pk: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã lưu thay đổi."))
+            messages.success(request, _("Changes saved."))
             return redirect("org_detail", pk=org.pk)
     return render(request, "orgs/form.html", {
         "form": form, "org": org, "nav_active": "orgs",
-        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Sửa"), None)],
+        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Edit"), None)],
     })

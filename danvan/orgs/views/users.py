@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.models import User
-from danvan.core.text import fold
+from danvan.core.text import search_filter
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.domain import users as actions
 from danvan.orgs.interfaces.forms import MembershipForm, UserCreateForm
 from danvan.orgs.models import Membership, Role
 from danvan.orgs.scope import active_memberships, get_in_scope, restrict, visible_organizations
 
-CRUMB = (_("Người dùng"), "/to-chuc/nguoi-dung/")
+CRUMB = (_("Users"), "/to-chuc/nguoi-dung/")
 
 
 def can_manage_users(user) -> bool:
@@ -37,10 +37,9 @@ def user_list(request):
         Prefetch("memberships", queryset=Membership.objects.filter(is_active=True).select_related("organization"))
     ).order_by("username")
     q = request.GET.get("q", "").strip()
-    for word in fold(q).split():
-        qs = qs.filter(name_folded__contains=word)
+    qs = search_filter(qs, q)
     return render_list(request, "orgs/users/list.html", "orgs/users/_results.html", {
-        "page_obj": paginate(request, qs), "q": q, "nav_active": "users", "breadcrumbs": [(_("Người dùng"), None)],
+        "page_obj": paginate(request, qs), "q": q, "nav_active": "users", "breadcrumbs": [(_("Users"), None)],
     })
 
 
@@ -55,10 +54,10 @@ def user_create(request):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã tạo tài khoản %(name)s.") % {"name": created.username})
+            messages.success(request, _("Account %(name)s created.") % {"name": created.username})
             return redirect("user_detail", pk=created.pk)
     return render(request, "orgs/users/form.html", {
-        "form": form, "nav_active": "users", "breadcrumbs": [CRUMB, (_("Thêm người dùng"), None)],
+        "form": form, "nav_active": "users", "breadcrumbs": [CRUMB, (_("Add user"), None)],
     })
 
 
@@ -72,7 +71,7 @@ def user_detail(request, pk: int):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("Đã cập nhật vai trò."))
+            messages.success(request, _("Role updated."))
             return redirect("user_detail", pk=target.pk)
     visible = visible_organizations(request.user)
     return render(request, "orgs/users/detail.html", {
@@ -98,7 +97,7 @@ def membership_end(request, pk: int):
     membership = get_in_scope(Membership.objects.select_related("user", "organization"), request.user, "manage", pk=pk)
     try:
         actions.end_membership(actor=request.user, membership=membership)
-        messages.success(request, _("Đã kết thúc vai trò."))
+        messages.success(request, _("Role ended."))
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     return redirect("user_detail", pk=membership.user_id)
@@ -111,7 +110,7 @@ def user_set_active(request, pk: int):
     active = request.POST.get("active") == "1"
     try:
         actions.set_active(actor=request.user, user=target, active=active)
-        messages.success(request, _("Đã mở khóa tài khoản.") if active else _("Đã khóa tài khoản."))
+        messages.success(request, _("Account unlocked.") if active else _("Account locked."))
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     return redirect("user_detail", pk=target.pk)

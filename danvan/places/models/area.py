@@ -4,16 +4,16 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold, sort_key
+from danvan.core.text import folded_key, search_filter, sort_key
 
 REFORM_DATE = datetime.date(2025, 7, 1)
 LEGACY_END = datetime.date(2025, 6, 30)
 
 
 class Level(models.TextChoices):
-    PROVINCE = "province", _("Cấp tỉnh")
-    DISTRICT = "district", _("Cấp huyện")
-    COMMUNE = "commune", _("Cấp xã")
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District")
+    COMMUNE = "commune", _("Commune")
 
 
 class AreaQuerySet(models.QuerySet):
@@ -38,10 +38,7 @@ class AreaQuerySet(models.QuerySet):
 
     def search(self, query: str):
         """Diacritic- and case-insensitive name search: "bao ai" finds "Xã Bảo Ái"."""
-        qs = self
-        for word in fold(query).split():
-            qs = qs.filter(name_folded__contains=word)
-        return qs
+        return search_filter(self, query)
 
 
 class Area(models.Model):
@@ -51,15 +48,15 @@ class Area(models.Model):
     area is addressed by its own id; ``source_key`` identifies it in the loaded data set.
     """
 
-    code = models.CharField(_("mã"), max_length=10, db_index=True)
-    name = models.CharField(_("tên"), max_length=120)
-    kind_name = models.CharField(_("loại đơn vị"), max_length=30)
-    level = models.CharField(_("cấp"), max_length=10, choices=Level.choices, db_index=True)
+    code = models.CharField(_("code"), max_length=10, db_index=True)
+    name = models.CharField(_("name"), max_length=120)
+    kind_name = models.CharField(_("kind of unit"), max_length=30)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, db_index=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("thuộc"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
-    valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
-    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True, db_index=True)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid until"), null=True, blank=True, db_index=True)
     source_key = models.CharField(max_length=200, unique=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
@@ -69,8 +66,8 @@ class Area(models.Model):
     objects = AreaQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("địa bàn")
-        verbose_name_plural = _("địa bàn")
+        verbose_name = _("area")
+        verbose_name_plural = _("area")
         ordering = ["name_sort", "id"]
         indexes = [models.Index(fields=["level", "valid_to", "name_sort"], name="area_level_valid_idx")]
 
@@ -86,7 +83,7 @@ class Area(models.Model):
         return self.valid_to is not None
 
     def fill_derived(self):
-        self.name_folded = fold(f"{self.kind_name} {self.name}")
+        self.name_folded = folded_key(self.kind_name, self.name)
         self.name_sort = sort_key(self.name)
 
     def save(self, *args, **kwargs):
@@ -98,25 +95,25 @@ class AreaSuccession(models.Model):
     """A dated link old -> new: a merger, a split, a rename or a change of status."""
 
     class Kind(models.TextChoices):
-        MERGE = "merge", _("sáp nhập")
-        SPLIT = "split", _("chia tách")
-        RENAME = "rename", _("đổi tên")
-        UPGRADE = "upgrade", _("nâng cấp, chuyển đổi")
-        REORGANIZE = "reorganize", _("sắp xếp lại, giữ tên")
+        MERGE = "merge", _("merger")
+        SPLIT = "split", _("split")
+        RENAME = "rename", _("rename")
+        UPGRADE = "upgrade", _("change of status")
+        REORGANIZE = "reorganize", _("reorganized, same name")
 
     predecessor = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="successor_links")
     successor = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="predecessor_links")
-    kind = models.CharField(_("hình thức"), max_length=10, choices=Kind.choices, default=Kind.MERGE)
-    effective = models.DateField(_("ngày hiệu lực"))
+    kind = models.CharField(_("kind of change"), max_length=10, choices=Kind.choices, default=Kind.MERGE)
+    effective = models.DateField(_("effective date"))
     is_main = models.BooleanField(
-        _("nơi tiếp nhận chính"), default=True,
-        help_text=_("Khi một đơn vị cũ được chia cho nhiều đơn vị mới: đơn vị nhận phần chính."),
+        _("main successor"), default=True,
+        help_text=_("When an old unit was split between several new ones: the one that took the main part."),
     )
-    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    note = models.CharField(_("note"), max_length=300, blank=True)
 
     class Meta:
-        verbose_name = _("kế thừa địa bàn")
-        verbose_name_plural = _("kế thừa địa bàn")
+        verbose_name = _("area succession")
+        verbose_name_plural = _("area succession")
         constraints = [models.UniqueConstraint(fields=["predecessor", "successor"], name="area_succession_unique")]
 
     def __str__(self):

@@ -21,7 +21,7 @@ def area_browser(request):
     """The area browser: the tree of units valid on a chosen day, or search results."""
     form = AreaFilterForm(request.GET or None)
     day = _day(form)
-    context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Địa bàn"), None)]}
+    context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Areas"), None)]}
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("q") or data.get("level"):
         qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent")
@@ -60,7 +60,7 @@ def area_detail(request, pk: int):
         "org_page": paginate(request, orgs, 20),
         "block": mobilization_block(request.user, area),
         "nav_active": "areas",
-        "breadcrumbs": [(_("Địa bàn"), "/dia-ban/"), *[(a.full_name, f"/dia-ban/{a.pk}/") for a in chain],
+        "breadcrumbs": [(_("Areas"), "/dia-ban/"), *[(a.full_name, f"/dia-ban/{a.pk}/") for a in chain],
                         (area.full_name, None)],
     }
     return render(request, "places/detail.html", context)

@@ -7,12 +7,12 @@ from danvan.places.models import Area
 
 
 class Command(BaseCommand):
-    help = ("Nạp dữ liệu mẫu: tổ chức và người dùng của Lào Cai và Huế, rồi dữ liệu mẫu của từng phân hệ "
-            "(mỗi ứng dụng có module demo.py với hàm load(stdout)). Chạy lại không tạo trùng.")
+    help = ("Load the demo data: organizations and users of Lào Cai and Huế, then each module's demo "
+            "(every app's demo.py with load(stdout)). Running it again creates no duplicates.")
 
     def handle(self, *args, **options):
         if not Area.objects.filter(source_key="2025:p15").exists():
-            self.stderr.write("Chưa có địa bàn: hãy chạy 'manage.py load_units' trước.")
+            self.stderr.write("No areas yet: run 'manage.py load_units' first.")
             raise SystemExit(1)
         for config in apps.get_app_configs():
             if not config.name.startswith("danvan."):

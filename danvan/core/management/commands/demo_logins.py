@@ -4,7 +4,7 @@ from danvan.orgs.demo import DEMO_PASSWORD, DEMO_USERS
 
 
 class Command(BaseCommand):
-    help = "In danh sách tài khoản mẫu để đăng nhập bản chạy thử."
+    help = "Print the demo accounts."
 
     def handle(self, *args, **options):
         port = __import__("os").environ.get("PORT", "8000")

@@ -5,17 +5,17 @@ from danvan.places.models import Area
 
 
 class Command(BaseCommand):
-    help = "Nạp các đơn vị hành chính (hiện hành và trước 01/07/2025) từ gói vietnamadminunits."
+    help = "Load the administrative units (current, and those before 01/07/2025) from vietnamadminunits."
 
     def add_arguments(self, parser):
         parser.add_argument("--if-needed", action="store_true",
-                            help="Bỏ qua nếu đã có đủ 34 tỉnh và 3.321 xã hiện hành.")
+                            help="Skip when the 34 provinces and 3,321 current communes are already there.")
 
     def handle(self, *args, **options):
         current = Area.objects.current()
         if options["if_needed"] and current.filter(level="province").count() == 34 \
                 and current.filter(level="commune").count() == 3321:
-            self.stdout.write("load_units: đã có đủ đơn vị hành chính, bỏ qua.")
+            self.stdout.write("load_units: every unit is already loaded; skipped.")
             return
         result = load_units()
         current = Area.objects.current()
