@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold, sort_key
+from danvan.core.text import folded_key, sort_key
 
 
 class NomineeType(models.TextChoices):
@@ -68,7 +68,7 @@ class Nomination(models.Model):
             self.nominee_name = self.person.full_name
         elif self.collective_id:
             self.nominee_name = self.collective.name
-        self.name_folded = fold(self.nominee_name)
+        self.name_folded = folded_key(self.nominee_name)
         words = self.nominee_name.split()
         self.name_sort = sort_key(" ".join(words[-1:] + words[:-1]) if self.person_id else self.nominee_name)
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 
 from danvan.awards.models import Nomination, NominationStatus
-from danvan.core.text import fold
+from danvan.core.text import search_filter
 from danvan.orgs.scope import restrict
 from danvan.places.models import Area, AreaReach
 
@@ -35,8 +35,7 @@ def filter_nominations(user, *, award_kind=None, status=None, year=None, area=No
         qs = qs.filter(organization__area_id__in=AreaReach.objects.filter(ancestor=root).values("descendant_id")) \
             if root else qs.none()
     if q:
-        for word in fold(q).split():
-            qs = qs.filter(name_folded__contains=word)
+        qs = search_filter(qs, q)
     return qs
 
 

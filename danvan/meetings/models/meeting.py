@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold
+from danvan.core.text import folded_key
 
 
 class MeetingKind(models.TextChoices):
@@ -56,7 +56,7 @@ class Meeting(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.title_folded = fold(f"{self.title} {self.venue} {self.period_label}")
+        self.title_folded = folded_key(self.title, self.venue, self.period_label)
         super().save(*args, **kwargs)
 
 

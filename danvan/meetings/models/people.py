@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold, sort_key
+from danvan.core.text import folded_key, sort_key
 
 
 class Person(models.Model):
@@ -39,7 +39,7 @@ class Person(models.Model):
         return self.full_name
 
     def fill_derived(self):
-        self.name_folded = fold(self.full_name)
+        self.name_folded = folded_key(self.full_name)
         # Vietnamese names sort by the given name (last word), then the whole name.
         words = self.full_name.split()
         self.name_sort = sort_key(" ".join(words[-1:] + words[:-1]))

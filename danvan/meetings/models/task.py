@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.text import folded_key
+
 
 class TaskStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
@@ -49,6 +51,7 @@ class FollowUpTask(models.Model):
                               default=TaskStatus.NOT_STARTED, db_index=True)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    title_folded = models.CharField(max_length=400, editable=False, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -65,6 +68,10 @@ class FollowUpTask(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.title_folded = folded_key(self.title)
+        super().save(*args, **kwargs)
 
     def is_overdue(self, today=None) -> bool:
         return self.status != TaskStatus.DONE and self.due_date < (today or datetime.date.today())

@@ -6,7 +6,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
-from danvan.core.text import fold
+from danvan.core.text import search_filter, search_terms
 from danvan.meetings.models import (
     FollowUpTask, Meeting, Person, Position, TaskAssignment, TaskStatus, late_q, overdue_q,
 )
@@ -45,15 +45,13 @@ def filter_meetings(user, *, kind=None, area=None, period=None, date_from=None, 
         root = area if isinstance(area, Area) else Area.objects.filter(pk=area).first()
         qs = qs.filter(organization__area_id__in=_area_ids(root)) if root else qs.none()
     if period:
-        for word in fold(period).split():
-            qs = qs.filter(title_folded__contains=word)
+        qs = search_filter(qs, period, "title_folded")
     if date_from:
         qs = qs.filter(starts_at__date__gte=date_from)
     if date_to:
         qs = qs.filter(starts_at__date__lte=date_to)
     if q:
-        for word in fold(q).split():
-            qs = qs.filter(title_folded__contains=word)
+        qs = search_filter(qs, q, "title_folded")
     if upcoming:
         qs = qs.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")
     return qs
@@ -99,8 +97,8 @@ def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None
         qs = qs.filter(Exists(TaskAssignment.objects.filter(
             task_id=OuterRef("pk"), organization__area_id__in=_area_ids(area))))
     if q:
-        for word in fold(q).split():
-            qs = qs.filter(Q(meeting__title_folded__contains=word) | Q(title__icontains=word))
+        for word in search_terms(q):
+            qs = qs.filter(Q(meeting__title_folded__contains=f" {word}") | Q(title_folded__contains=f" {word}"))
     return qs
 
 

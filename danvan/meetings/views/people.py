@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.text import fold
+from danvan.core.text import search_filter
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.meetings.domain import people as actions
 from danvan.meetings.interfaces.forms import PersonFilterForm, PersonForm, PositionForm
@@ -25,8 +25,7 @@ def person_list(request):
     qs = visible_people(request.user).prefetch_related(
         Prefetch("positions", queryset=Position.objects.select_related("organization")))
     if form.is_valid():
-        for word in fold(form.cleaned_data.get("q") or "").split():
-            qs = qs.filter(name_folded__contains=word)
+        qs = search_filter(qs, form.cleaned_data.get("q") or "")
     return render_list(request, "meetings/people/list.html", "meetings/people/_results.html", {
         "form": form, "page_obj": paginate(request, qs.order_by("name_sort", "id")), "nav_active": "meetings",
         "breadcrumbs": [(_("Meetings"), "/hoi-nghi/"), (_("People"), None)],
