@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -133,5 +133,6 @@ def remove_bridge_point(*, actor, point: BridgePoint) -> None:
 
 def totals(meeting: Meeting) -> dict:
     """Points, expected and present delegates, and points that reported attendance (one query)."""
-    return meeting.bridge_points.aggregate(points=Count("id"), expected=Sum("expected"), present=Sum("present"),
-                                           reported=Count("present"))
+    row = meeting.bridge_points.aggregate(n=Count("id"), e=Sum("expected"), p=Sum("present"),
+                                          r=Count("id", filter=Q(present__isnull=False)))
+    return {"points": row["n"], "expected": row["e"] or 0, "present": row["p"] or 0, "reported": row["r"]}

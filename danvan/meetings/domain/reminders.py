@@ -73,7 +73,9 @@ def send_reminders(*, today: datetime.date | None = None) -> dict:
                     continue
                 counts[kind] += 1
                 if mail and user.email:
-                    send_mail(_("Reminder: follow-up task"), message, settings.DEFAULT_FROM_EMAIL, [user.email],
-                              fail_silently=True)
+                    try:
+                        send_mail(_("Reminder: follow-up task"), message, settings.DEFAULT_FROM_EMAIL, [user.email])
+                    except OSError:  # a mail server down must not stop the reminders
+                        continue
                     counts["emails"] += 1
     return counts

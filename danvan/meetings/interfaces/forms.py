@@ -17,6 +17,16 @@ OUT_OF_SCOPE = _("This choice is not in your scope.")
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
+class Styled(StyledFormMixin):
+    """The foundation's styling mixin, but cleaning only when asked: ``StyledFormMixin`` reads
+    ``self.errors`` in ``__init__``, which cleans a bound form before its scoped querysets are set."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._errors = None
+        self.__dict__.pop("cleaned_data", None)
+
+
 def areas_with_history(user):
     """Areas under the user's scope roots, legacy units that became part of them included."""
     if user.is_superuser:
@@ -31,7 +41,7 @@ def _scoped(field, qs):
     field.error_messages.setdefault("invalid_pk_value", OUT_OF_SCOPE)
 
 
-class MeetingFilterForm(StyledFormMixin, forms.Form):
+class MeetingFilterForm(Styled, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giao ban 9 thang")}))
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
@@ -44,7 +54,7 @@ class MeetingFilterForm(StyledFormMixin, forms.Form):
         _scoped(self.fields["area"], scoped_areas(user).order_by("level", "name_sort"))
 
 
-class MeetingForm(StyledFormMixin, forms.ModelForm):
+class MeetingForm(Styled, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(
         attrs={"placeholder": "dd/mm/yyyy hh:mm"}, format="%d/%m/%Y %H:%M"))
@@ -68,7 +78,7 @@ class MeetingForm(StyledFormMixin, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
 
-class BulkPointsForm(StyledFormMixin, forms.Form):
+class BulkPointsForm(Styled, forms.Form):
     LEVELS = [("commune", _("Every commune of the chosen area")), ("district", _("Every district of the chosen area")),
               ("province", _("Every province"))]
     level = forms.ChoiceField(label=_("Add"), choices=LEVELS)
@@ -88,7 +98,7 @@ class BulkPointsForm(StyledFormMixin, forms.Form):
         return data
 
 
-class BridgePointForm(StyledFormMixin, forms.Form):
+class BridgePointForm(Styled, forms.Form):
     name = forms.CharField(label=_("Bridge point"), max_length=300, required=False)
     organization = forms.ModelChoiceField(label=_("Organization"), required=False, queryset=None)
     host_name = forms.CharField(label=_("Host"), max_length=200, required=False)
@@ -105,7 +115,7 @@ class BridgePointForm(StyledFormMixin, forms.Form):
         return data
 
 
-class RoleForm(StyledFormMixin, forms.Form):
+class RoleForm(Styled, forms.Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     position_text = forms.CharField(label=_("Position at that time"), max_length=300, required=False,
@@ -116,11 +126,11 @@ class RoleForm(StyledFormMixin, forms.Form):
         _scoped(self.fields["person"], visible_people(user).order_by("name_sort"))
 
 
-class ConclusionForm(StyledFormMixin, forms.Form):
+class ConclusionForm(Styled, forms.Form):
     text = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ContributionForm(StyledFormMixin, forms.Form):
+class ContributionForm(Styled, forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), required=False, queryset=None)
     speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -130,13 +140,13 @@ class ContributionForm(StyledFormMixin, forms.Form):
         _scoped(self.fields["organization"], Organization.objects.for_user(user).order_by("name_sort"))
 
 
-class DocumentForm(StyledFormMixin, forms.Form):
+class DocumentForm(Styled, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File"), required=False)
     link = forms.URLField(label=_("Link"), required=False)
 
 
-class TaskForm(StyledFormMixin, forms.Form):
+class TaskForm(Styled, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     assignees = forms.ModelMultipleChoiceField(label=_("Assigned organizations"), queryset=None,
@@ -148,7 +158,7 @@ class TaskForm(StyledFormMixin, forms.Form):
         _scoped(self.fields["assignees"], Organization.objects.for_user(user).current().order_by("name_sort"))
 
 
-class TaskUpdateForm(StyledFormMixin, forms.Form):
+class TaskUpdateForm(Styled, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=datetime.date.today)
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
@@ -157,14 +167,14 @@ class TaskUpdateForm(StyledFormMixin, forms.Form):
     evidence = forms.FileField(label=_("Evidence"), required=False)
 
 
-class TaskFilterForm(StyledFormMixin, forms.Form):
+class TaskFilterForm(Styled, forms.Form):
     STATUSES = [("", _("All statuses")), *TaskStatus.choices, ("overdue", _("Overdue"))]
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUSES)
 
 
-class PersonForm(StyledFormMixin, forms.ModelForm):
+class PersonForm(Styled, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -173,7 +183,7 @@ class PersonForm(StyledFormMixin, forms.ModelForm):
                   "note"]
 
 
-class PositionForm(StyledFormMixin, forms.Form):
+class PositionForm(Styled, forms.Form):
     title = forms.CharField(label=_("Position"), max_length=200)
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
     valid_from = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
@@ -184,6 +194,6 @@ class PositionForm(StyledFormMixin, forms.Form):
         _scoped(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
 
 
-class PersonFilterForm(StyledFormMixin, forms.Form):
+class PersonFilterForm(Styled, forms.Form):
     q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))

@@ -34,7 +34,7 @@ def meeting_list(request):
     form = MeetingFilterForm(request.GET or None, user=request.user)
     filters = form.cleaned_data if form.is_valid() else {}
     qs = filter_meetings(request.user, **filters).select_related("organization").annotate(
-        n_points=Count("bridge_points", distinct=True))
+        n_points=Count("bridge_points", distinct=True)).order_by("-starts_at", "-id")
     return render_list(request, "meetings/list.html", "meetings/_list_results.html", {
         "form": form, "page_obj": paginate(request, qs), "nav_active": "meetings",
         "can_create": can_create(request.user), "breadcrumbs": [(_("Meetings"), None)],
