@@ -75,7 +75,8 @@ def test_create_meeting_bad_input_changes_nothing(cast):
     body = response.content.decode()
     assert response.status_code == 200
     assert Meeting.objects.count() == 0
-    assert "Lựa chọn này không thuộc phạm vi của bạn." in body
+    assert "Lựa chọn này không có trong phạm vi của bạn." in body
+    assert "Nhập một ngày/thời gian hợp lệ." in body
 
 
 def test_period_end_before_start_is_refused(cast):

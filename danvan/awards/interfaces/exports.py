@@ -4,11 +4,13 @@ import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-COLUMNS = ["No.", "Nominee", "Position, unit", "Award kind", "Nominating organization", "Year", "Status",
-           "Decision"]
+COLUMNS = [gettext_noop("No."), gettext_noop("Nominee"), gettext_noop("Position, unit"), gettext_noop("Award kind"),
+           gettext_noop("Nominating organization"), gettext_noop("Year"), gettext_noop("Status"),
+           gettext_noop("Decision")]
 
 
 def rows(nominations) -> list[list]:
