@@ -70,6 +70,18 @@ class MeetingDetailOut(MeetingOut):
     people: dict[str, list[PersonRoleOut]]
     conclusions: list[ConclusionOut]
 
+    @staticmethod
+    def resolve_bridge_points(obj):
+        return obj.points_shown
+
+    @staticmethod
+    def resolve_people(obj):
+        return obj.people_by_role
+
+    @staticmethod
+    def resolve_conclusions(obj):
+        return list(obj.conclusions.all())
+
 
 class MeetingFilters(Schema):
     kind: MeetingKind | None = None
@@ -94,15 +106,14 @@ def get_meeting(request, meeting_id: int):
     meeting = meeting_or_404(request.user, meeting_id)
     meeting.totals = totals(meeting)
     meeting.n_points = meeting.totals["points"]
-    meeting.bridge_points_list = list(meeting.bridge_points.all()[:POINTS_IN_DETAIL])
+    meeting.points_shown = list(meeting.bridge_points.all()[:POINTS_IN_DETAIL])
     people: dict[str, list] = {}
     for r in meeting.roles.select_related("person"):
         people.setdefault(r.role, []).append({"person_id": r.person_id, "full_name": r.person.full_name,
                                               "role": r.role, "position": r.position_text,
                                               "organization": r.organization_name})
-    return {**MeetingOut.from_orm(meeting).dict(), "agenda": meeting.agenda, "summary": meeting.summary,
-            "totals": meeting.totals, "bridge_points": meeting.bridge_points_list, "people": people,
-            "conclusions": list(meeting.conclusions.all())}
+    meeting.people_by_role = people
+    return meeting
 
 
 class TaskOut(Schema):
