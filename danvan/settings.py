@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "danvan.core",
     "danvan.places",
     "danvan.orgs",
+    "danvan.documents",
     "danvan.meetings",
     "danvan.awards",
 ]

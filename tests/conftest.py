@@ -39,6 +39,11 @@ def make_area(name, kind_name, level, code, parent=None, legacy=False, key=None)
     )
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["tests.hashers.QuickArgon2PasswordHasher", *settings.PASSWORD_HASHERS]
+
+
 @pytest.fixture
 def geo(db):
     g = SimpleNamespace()

@@ -44,6 +44,7 @@ def invalid(request, exc):
 api.add_router("/", "danvan.core.api.router")
 api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
+api.add_router("/documents", "danvan.documents.api.router")
 api.add_router("/meetings", "danvan.meetings.api.router")
 api.add_router("/tasks", "danvan.meetings.api.task_router")
 api.add_router("/nominations", "danvan.awards.api.router")

@@ -17,5 +17,3 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
-            if getattr(self, "errors", None) and field in self.errors:
-                widget.attrs["aria-invalid"] = "true"

@@ -88,10 +88,22 @@ def search_terms(query: str) -> list[str]:
     return [word for word in fold(query).split(" ") if word]
 
 
+# Abbreviations used in the names of the network's bodies; a name that has one is also found by the words.
+ABBREVIATIONS = {
+    "mttq": "mat tran to quoc", "ubmttq": "uy ban mat tran to quoc", "ubnd": "uy ban nhan dan",
+    "hdnd": "hoi dong nhan dan", "tncs": "thanh nien cong san", "hlhpn": "hoi lien hiep phu nu",
+    "ccb": "cuu chien binh", "ldld": "lien doan lao dong", "bdv": "ban dan van",
+    "btgdv": "ban tuyen giao va dan van", "qcdc": "quy che dan chu", "dvk": "dan van kheo",
+}
+
+
 def folded_key(*parts: str) -> str:
     """The stored search key: folded words with a leading space, so that ``contains(" " + word)``
-    matches word prefixes ("bao ai" finds "Xã Bảo Ái" but not "Xã Thái Bảo")."""
-    return " " + fold(" ".join(p for p in parts if p))
+    matches word prefixes ("bao ai" finds "Xã Bảo Ái" but not "Xã Thái Bảo"). Known abbreviations
+    are followed by their words ("MTTQ" is also found by "mat tran")."""
+    words = fold(" ".join(p for p in parts if p)).split(" ")
+    expanded = [w for word in words for w in ([word, ABBREVIATIONS[word]] if word in ABBREVIATIONS else [word])]
+    return " " + " ".join(w for w in expanded if w)
 
 
 def search_filter(queryset, query: str, field: str = "name_folded"):

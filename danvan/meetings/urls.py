@@ -15,6 +15,7 @@ urlpatterns = [
     path("<int:pk>/y-kien/", meetings.contribution_add, name="meeting_contribution_add"),
     path("<int:pk>/tai-lieu/", meetings.document_add, name="meeting_document_add"),
     path("<int:pk>/van-ban/<str:kind>.<str:fmt>", documents.meeting_document, name="meeting_export"),
+    path("<int:pk>/van-ban/<str:kind>/cap-so/", documents.meeting_document_number, name="meeting_document_number"),
     path("<int:pk>/diem-cau/them-hang-loat/", bridge.points_bulk_add, name="points_bulk_add"),
     path("<int:pk>/diem-cau/them/", bridge.point_add, name="point_add"),
     path("<int:pk>/diem-cau/diem-danh/", bridge.attendance, name="points_attendance"),

@@ -1,6 +1,8 @@
 """Throttling of failed logins, per username and per client address, in the cache (Redis in
 production so that every app server sees the same counters)."""
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 
@@ -8,7 +10,8 @@ from danvan.core.text import fold
 
 
 def _keys(username: str, address: str) -> list[str]:
-    return [f"login-fail:u:{fold(username)[:150]}", f"login-fail:a:{address}"]
+    user_key = hashlib.sha256(fold(username).encode()).hexdigest()[:32]
+    return [f"login-fail:u:{user_key}", f"login-fail:a:{address}"]
 
 
 def is_blocked(username: str, address: str) -> bool:

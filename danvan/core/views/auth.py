@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from danvan.core.domain import login_throttle
 from danvan.core.forms import StyledFormMixin
@@ -12,6 +13,12 @@ def client_address(request) -> str:
 
 
 class ThrottledAuthenticationForm(StyledFormMixin, AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy("Wrong username or password. Passwords are case-sensitive."),
+        "inactive": gettext_lazy("This account is locked. Contact your unit's administrator."),
+    }
+
     def clean(self):
         username = self.data.get("username", "")
         address = client_address(self.request) if self.request else ""

@@ -5,6 +5,7 @@ The package holds the 34 provinces and 3,321 communes in force since 1 Jul 2025,
 """
 
 import datetime
+import importlib.util
 import json
 import sqlite3
 import time
@@ -12,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from danvan.core.text import fold
 from danvan.places.models import Area, AreaReach, AreaSuccession
@@ -34,9 +35,9 @@ def _key(text: str) -> str:
 
 
 def _package_dir() -> Path:
-    import vietnamadminunits
-
-    return Path(vietnamadminunits.__file__).parent / "data"
+    """The package's data folder, found without importing it (its import pulls in numpy and shapely)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
 
 
 @dataclass
@@ -185,23 +186,40 @@ def compute_reach(parents: dict[int, int | None], successors: dict[int, list[int
 
 @transaction.atomic
 def rebuild_reach() -> int:
-    """Recompute the whole ``AreaReach`` closure from parents and successions.
+    """Bring the ``AreaReach`` closure in line with the parents and successions.
 
-    Effects: deletes and re-inserts every ``AreaReach`` row. Returns the number of rows.
+    Effects: deletes the ``AreaReach`` rows that no longer hold, inserts the missing ones and fixes
+    ``via_history`` where it changed (a second run after no change writes nothing). Returns the
+    number of rows the closure has.
     """
     parents = dict(Area.objects.values_list("id", "parent_id"))
     successors: dict[int, list[int]] = defaultdict(list)
     for pred, succ in AreaSuccession.objects.values_list("predecessor_id", "successor_id"):
         successors[pred].append(succ)
-    reach = compute_reach(parents, successors)
-    AreaReach.objects.all().delete()
-    rows = [
-        AreaReach(ancestor_id=anc, descendant_id=area, via_history=hist)
-        for area, ancestors in reach.items()
+    desired = {
+        (anc, area): hist
+        for area, ancestors in compute_reach(parents, successors).items()
         for anc, hist in ancestors.items()
+    }
+    existing = {(anc, desc): (pk, hist) for pk, anc, desc, hist in
+                AreaReach.objects.values_list("id", "ancestor_id", "descendant_id", "via_history")}
+    stale = [pk for pair, (pk, hist) in existing.items() if pair not in desired or desired[pair] != hist]
+    for start in range(0, len(stale), 5000):
+        AreaReach.objects.filter(id__in=stale[start:start + 5000]).delete()
+    stale_pairs = {pair for pair, (pk, hist) in existing.items() if pair not in desired or desired[pair] != hist}
+    missing = [
+        (anc, desc, hist) for (anc, desc), hist in desired.items()
+        if (anc, desc) not in existing or (anc, desc) in stale_pairs
     ]
-    AreaReach.objects.bulk_create(rows, batch_size=5000)
-    return len(rows)
+    # Plain executemany: tens of thousands of three-column rows, where model instances cost most of the time.
+    table = connection.ops.quote_name(AreaReach._meta.db_table)
+    with connection.cursor() as cursor:
+        for start in range(0, len(missing), 5000):
+            cursor.executemany(
+                f"INSERT INTO {table} (ancestor_id, descendant_id, via_history) VALUES (%s, %s, %s)",
+                missing[start:start + 5000],
+            )
+    return len(desired)
 
 
 @transaction.atomic

@@ -58,7 +58,7 @@ def area_detail(request, pk: int):
         "children": area.children.order_by("valid_to", "name_sort")[:500],
         "children_count": area.children.count(),
         "org_page": paginate(request, orgs, 20),
-        "block": mobilization_block(request.user, area),
+        "bloc": mobilization_block(request.user, area),
         "nav_active": "areas",
         "breadcrumbs": [(_("Areas"), "/dia-ban/"), *[(a.full_name, f"/dia-ban/{a.pk}/") for a in chain],
                         (area.full_name, None)],

@@ -1,0 +1,40 @@
+from danvan.core.domain.jobs import JobFailed, runner, start_job
+from danvan.core.models import Job
+from tests.conftest import login
+
+
+@runner("test.count")
+def count_to(job, progress):
+    progress.set_total(job.params["n"])
+    for _ in range(job.params["n"]):
+        progress.advance()
+    Job.objects.filter(pk=job.pk).update(message="xong")
+
+
+@runner("test.fail")
+def fail(job, progress):
+    raise JobFailed("Tệp có lỗi.", errors=[{"row": 7, "column": "Lĩnh vực", "message": "không hợp lệ"}])
+
+
+def test_job_runs_and_reports_progress(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job(kind="test.count", title="Đếm", user=cast.province, params={"n": 250})
+    job.refresh_from_db()
+    assert (job.status, job.done, job.total, job.percent, job.message) == ("succeeded", 250, 250, 100, "xong")
+
+
+def test_failed_job_keeps_row_and_column_errors(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job(kind="test.fail", title="Nhập", user=cast.province)
+    job.refresh_from_db()
+    assert job.status == "failed"
+    body = login(cast.province).get(f"/cong-viec/{job.pk}/").content.decode()
+    assert "Tệp có lỗi." in body and "Lĩnh vực" in body and ">7<" in body
+
+
+def test_someone_elses_job_is_404(cast, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        job = start_job(kind="test.count", title="Đếm", user=cast.province, params={"n": 1})
+    assert login(cast.commune_a).get(f"/cong-viec/{job.pk}/").status_code == 404
+    assert login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/").status_code == 404
+    assert login(cast.commune_a).get("/cong-viec/").context["page_obj"].paginator.count == 0
