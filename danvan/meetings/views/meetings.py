@@ -70,7 +70,9 @@ def meeting_detail(request, pk: int):
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
         **audit_context(meeting),
     }
-    if can_change:
+    # The forms (with long choice lists) only in edit mode, so that the page itself stays fast.
+    context["edit"] = can_change and request.GET.get("sua") == "1"
+    if context["edit"]:
         context.update({
             "role_form": RoleForm(user=request.user), "conclusion_form": ConclusionForm(),
             "contribution_form": ContributionForm(user=request.user), "document_form": DocumentForm(),
