@@ -1,8 +1,8 @@
 import datetime
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from danvan.core.models import AuditEvent
 from danvan.meetings.domain.meetings import add_role, update_meeting

@@ -144,7 +144,7 @@ def test_task_list_query_count_does_not_grow(cast):
 
 
 def test_reminders_before_and_after_due_date_once(cast, world):
-    t1, t2 = world[3], world[4]
+    t2 = world[4]
     counts = send_reminders(today=datetime.date(2026, 6, 28))
     assert counts["before"] == 1  # commune_a, assignee of t1 (due 30/06)
     assert list(Notification.objects.values_list("user__username", flat=True)) == ["commune_a"]
@@ -157,8 +157,9 @@ def test_reminders_before_and_after_due_date_once(cast, world):
 
 
 def test_reminder_command_and_background_task(cast, world):
-    from django.core.management import call_command
     from io import StringIO
+
+    from django.core.management import call_command
 
     out = StringIO()
     call_command("send_task_reminders", "--date", "2026-07-02", stdout=out)

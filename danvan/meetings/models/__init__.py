@@ -1,5 +1,13 @@
 from .meeting import (
-    BridgePoint, Conclusion, Contribution, Meeting, MeetingDocument, MeetingKind, MeetingRole, Mode, Role,
+    BridgePoint,
+    Conclusion,
+    Contribution,
+    Meeting,
+    MeetingDocument,
+    MeetingKind,
+    MeetingRole,
+    Mode,
+    Role,
 )
 from .people import Person, Position
 from .task import FollowUpTask, Notification, TaskAssignment, TaskStatus, TaskUpdate, late_q, overdue_q

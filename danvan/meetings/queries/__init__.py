@@ -8,9 +8,15 @@ from django.utils import timezone
 
 from danvan.core.text import search_filter, search_terms
 from danvan.meetings.models import (
-    FollowUpTask, Meeting, Person, Position, TaskAssignment, TaskStatus, late_q, overdue_q,
+    FollowUpTask,
+    Meeting,
+    Person,
+    Position,
+    TaskAssignment,
+    TaskStatus,
+    overdue_q,
 )
-from danvan.orgs.scope import scope_filter, visible_organizations
+from danvan.orgs.scope import restrict, scope_filter, visible_organizations
 from danvan.places.models import Area, AreaReach
 
 
@@ -102,37 +108,47 @@ def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None
     return qs
 
 
-def _figures(today):
-    return {
-        "total": Count("id"),
-        "done": Count("id", filter=Q(status=TaskStatus.DONE)),
-        "in_progress": Count("id", filter=Q(status=TaskStatus.IN_PROGRESS)),
-        "not_started": Count("id", filter=Q(status=TaskStatus.NOT_STARTED)),
-        "overdue": Count("id", filter=overdue_q(today)),
-        "late": Count("id", filter=late_q()),
-    }
+def _fold(rows, key) -> dict:
+    """Rows grouped by (key, status) with n, od (past due) and lt (completed after due) -> figures per key."""
+    result: dict = {}
+    for row in rows:
+        fig = result.setdefault(row[key], {"total": 0, "done": 0, "in_progress": 0, "not_started": 0,
+                                           "overdue": 0, "late": 0})
+        status = row["status"]
+        fig["total"] += row["n"]
+        fig[status] += row["n"]
+        if status == TaskStatus.DONE:
+            fig["late"] += row["lt"]
+        else:
+            fig["overdue"] += row["od"]
+    return result
 
 
-def task_overview(user, *, today=None, meeting_limit: int = 50) -> dict:
-    """For the organizer: per meeting and per assignee area, how many tasks are done, in progress,
-    not started, overdue (open past the due date) and late (done after it). Three grouped queries."""
+def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = True) -> dict:
+    """For the organizer: per meeting and per assignee area, how many of the tasks it gave (its
+    organization in the user's scope) are done, in progress, not started, overdue (open past the due
+    date) and late (done after it). One grouped query over the tasks (and, with ``by_area``, one over
+    the assignments), and small lookups for the names."""
     today = today or datetime.date.today()
-    tasks = visible_tasks(user)
-    figures = _figures(today)
-    overall = tasks.aggregate(**figures)
-    by_meeting = list(tasks.values("meeting_id", "meeting__title", "meeting__starts_at").annotate(**figures)
-                      .order_by("-meeting__starts_at", "meeting_id")[:meeting_limit])
-    assignments = TaskAssignment.objects.filter(task__in=tasks)
-    area_figures = {
-        "total": Count("id"),
-        "done": Count("id", filter=Q(task__status=TaskStatus.DONE)),
-        "overdue": Count("id", filter=~Q(task__status=TaskStatus.DONE) & Q(task__due_date__lt=today)),
-        "late": Count("id", filter=Q(task__status=TaskStatus.DONE,
-                                     task__completed_on__gt=F("task__due_date"))),
-    }
-    by_area = list(assignments.values("organization__area_id", "organization__area__kind_name",
-                                      "organization__area__name").annotate(**area_figures)
-                   .order_by("organization__area__name", "organization__area_id"))
+    tasks = restrict(FollowUpTask.objects.all(), user)
+    per_meeting = _fold(tasks.values("meeting_id", "status").annotate(
+        n=Count("id"), od=Count("id", filter=Q(due_date__lt=today)),
+        lt=Count("id", filter=Q(completed_on__gt=F("due_date")))).order_by(), "meeting_id")
+    overall = {k: sum(f[k] for f in per_meeting.values()) for k in
+               ("total", "done", "in_progress", "not_started", "overdue", "late")}
+    meetings = Meeting.objects.filter(id__in=list(per_meeting)).order_by("-starts_at", "-id").values(
+        "id", "title", "starts_at")[:meeting_limit]
+    by_meeting = [{"meeting_id": m["id"], "meeting__title": m["title"], "meeting__starts_at": m["starts_at"],
+                   **per_meeting[m["id"]]} for m in meetings]
+    if not by_area:
+        return {"overall": overall, "by_meeting": by_meeting, "by_area": None}
+    assignments = restrict(TaskAssignment.objects.all(), user, via="task__organization")
+    per_area = _fold(assignments.values("organization__area_id", status=F("task__status")).annotate(
+        n=Count("id"), od=Count("id", filter=Q(task__due_date__lt=today)),
+        lt=Count("id", filter=Q(task__completed_on__gt=F("task__due_date")))).order_by(), "organization__area_id")
+    areas = Area.objects.filter(id__in=list(per_area)).order_by("name_sort", "id").values("id", "kind_name", "name")
+    by_area = [{"organization__area_id": a["id"], "organization__area__kind_name": a["kind_name"],
+                "organization__area__name": a["name"], **per_area[a["id"]]} for a in areas]
     return {"overall": overall, "by_meeting": by_meeting, "by_area": by_area}
 
 

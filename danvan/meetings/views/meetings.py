@@ -13,8 +13,15 @@ from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.meetings.domain import meetings as actions
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.interfaces.forms import (
-    BridgePointForm, BulkPointsForm, ConclusionForm, ContributionForm, DocumentForm, MeetingFilterForm, MeetingForm,
-    RoleForm, TaskForm,
+    BridgePointForm,
+    BulkPointsForm,
+    ConclusionForm,
+    ContributionForm,
+    DocumentForm,
+    MeetingFilterForm,
+    MeetingForm,
+    RoleForm,
+    TaskForm,
 )
 from danvan.meetings.models import Conclusion, MeetingRole, Role
 from danvan.meetings.queries import filter_meetings, meeting_or_404, visible_meetings

@@ -41,8 +41,9 @@ def task_list(request):
 
 @login_required
 def task_overview_page(request):
+    by_area = request.GET.get("theo") == "dia-ban"
     return render(request, "meetings/tasks/overview.html", {
-        "overview": task_overview(request.user), "nav_active": "tasks",
+        "overview": task_overview(request.user, by_area=by_area), "by_area": by_area, "nav_active": "tasks",
         "breadcrumbs": [CRUMB, (_("Overview by meeting and area"), None)],
     })
 
