@@ -206,3 +206,18 @@ def test_nomination_list_xlsx(cast, medal):
     hue_rows = list(load_workbook(io.BytesIO(login(cast.hue).get("/khen-thuong/danh-sach.xlsx").content)).active
                     .iter_rows())
     assert len(hue_rows) == 2  # title and header only: nothing of Lào Cai
+
+
+def test_api_nomination_list_query_count(client, cast, medal):
+    h = bearer(cast.province)
+    nominate(cast, medal, name="Một")
+
+    def count():
+        client.get("/api/v1/nominations", **h)
+        with CaptureQueriesContext(connection) as ctx:
+            client.get("/api/v1/nominations", **h)
+        return len(ctx)
+    one = count()
+    nominate(cast, medal, name="Hai")
+    nominate(cast, medal, name="Ba")
+    assert count() == one

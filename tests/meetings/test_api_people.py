@@ -112,3 +112,40 @@ def test_create_person_with_position_and_bad_input(cast):
                                                 "pos-organization": cast.hue_commission.pk})
     assert "Lựa chọn này không có trong phạm vi của bạn." in bad.content.decode()
     assert Person.objects.count() == 1
+
+
+def _api_count(client, url, h):
+    client.get(url, **h)  # stamps the token's last use
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url, **h).status_code == 200
+    return len(ctx)
+
+
+def test_api_meeting_list_query_count(client, cast):
+    h = bearer(cast.province)
+    meeting(cast.commission, title="Một")
+    one = _api_count(client, "/api/v1/meetings", h)
+    meeting(cast.commission, title="Hai")
+    meeting(cast.commission, title="Ba")
+    assert _api_count(client, "/api/v1/meetings", h) == one
+
+
+def test_overview_page_shows_only_own_figures(cast):
+    m = meeting(cast.commission, title="Tổng kết Lào Cai")
+    task(conclusion(m), [cast.front_a], due=datetime.date(2020, 1, 1))
+    body = login(cast.province).get("/hoi-nghi/nhiem-vu/tong-hop/").content.decode()
+    assert "Tổng kết Lào Cai" in body and "1 nhiệm vụ: 0 hoàn thành" in body
+    hue = login(cast.hue).get("/hoi-nghi/nhiem-vu/tong-hop/?theo=dia-ban").content.decode()
+    assert "Tổng kết Lào Cai" not in hue and "0 nhiệm vụ" in hue and "Bảo Ái" not in hue
+
+
+def test_notifications_are_personal(cast):
+    from danvan.meetings.domain.reminders import send_reminders
+    m = meeting(cast.commission)
+    task(conclusion(m), [cast.front_a], title="Nhiệm vụ nhắc việc", due=datetime.date(2026, 7, 1))
+    send_reminders(today=datetime.date(2026, 6, 29))
+    assert "Nhiệm vụ nhắc việc" in login(cast.commune_a).get("/hoi-nghi/thong-bao/").content.decode()
+    assert "Nhiệm vụ nhắc việc" not in login(cast.commune_b).get("/hoi-nghi/thong-bao/").content.decode()
+    login(cast.commune_a).post("/hoi-nghi/thong-bao/")
+    from danvan.meetings.models import Notification
+    assert Notification.objects.filter(read_at__isnull=True).count() == 0
