@@ -36,6 +36,8 @@ def areas_with_history(user):
 
 
 def _scoped(field, qs):
+    if getattr(field, "empty_label", None) is not None and str(field.empty_label).startswith("-"):
+        field.empty_label = _("— choose —")
     field.queryset = qs
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
     field.error_messages.setdefault("invalid_pk_value", OUT_OF_SCOPE)
