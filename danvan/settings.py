@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "danvan.places",
     "danvan.orgs",
     "danvan.documents",
+    "danvan.reports",
     "danvan.meetings",
     "danvan.awards",
 ]

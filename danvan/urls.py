@@ -9,6 +9,7 @@ urlpatterns = [
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("khen-thuong/", include("danvan.awards.urls")),
     path("so-van-ban/", include("danvan.documents.urls")),
+    path("bao-cao/", include("danvan.reports.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),

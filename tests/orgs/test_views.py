@@ -1,6 +1,6 @@
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from danvan.core.models import AuditEvent
 from danvan.orgs.models import Kind, Organization
@@ -126,3 +126,23 @@ def test_commune_officer_cannot_choose_a_parent_outside_scope(cast):
     created = Organization.objects.get(name="Chi hội Nông dân thôn 1")
     assert Organization.objects.for_user(cast.commune_a).filter(pk=created.pk).exists()
     assert not Organization.objects.for_user(cast.commune_b).filter(pk=created.pk).exists()
+
+
+def test_record_a_succession(cast):
+    client = login(cast.province)
+    response = client.post(f"/to-chuc/{cast.commission.pk}/ke-thua/", {
+        "predecessors": [cast.old_commission.pk], "kind": "merge", "effective": "01/07/2025", "note": "Hợp nhất"})
+    assert response.status_code == 302
+    link = cast.commission.predecessor_links.get()
+    assert (link.predecessor, link.kind, link.effective.isoformat()) == (cast.old_commission, "merge", "2025-07-01")
+    assert AuditEvent.objects.filter(object_id=str(cast.commission.pk), message__contains="Ban Dân vận Tỉnh ủy Yên Bái").exists()
+
+
+def test_succession_bad_input_and_scope(cast):
+    page = login(cast.commune_a).post(f"/to-chuc/{cast.front_a.pk}/ke-thua/", {
+        "predecessors": [cast.front_b.pk], "kind": "merge", "effective": "31/02/2025"})
+    body = page.content.decode()
+    assert "Lựa chọn này không có trong phạm vi của bạn." in body
+    assert "Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy." in body
+    assert not cast.front_a.predecessor_links.exists()
+    assert login(cast.commune_b).get(f"/to-chuc/{cast.front_a.pk}/ke-thua/").status_code == 404

@@ -247,7 +247,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='notification',
-            constraint=models.UniqueConstraint(fields=('user', 'key'), name='notification_once'),
+            constraint=models.UniqueConstraint(fields=('user', 'key'), name='meeting_notification_once'),
         ),
         migrations.AddIndex(
             model_name='taskassignment',

@@ -129,4 +129,4 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_once")]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="meeting_notification_once")]

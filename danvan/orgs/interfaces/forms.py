@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.core.models import User
-from danvan.orgs.models import Kind, Organization, Role
+from danvan.orgs.models import Kind, Organization, OrganizationSuccession, Role
 from danvan.places.models import Area
 
 
@@ -86,3 +86,23 @@ class MembershipForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "manage").current().order_by("name_sort")
         self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in the scope you administer.")
+
+
+class SuccessionForm(StyledFormMixin, forms.Form):
+    """Record that organizations were renamed into, merged into or split off to this one."""
+
+    predecessors = forms.ModelMultipleChoiceField(
+        label=_("Predecessor organizations"), queryset=Organization.objects.none(),
+        help_text=_("The organizations whose work this organization continues."),
+    )
+    kind = forms.ChoiceField(label=_("Kind of change"), choices=OrganizationSuccession.Kind.choices)
+    effective = forms.DateField(label=_("Effective date"), widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+                                error_messages={"invalid": _("Invalid date; enter it as dd/mm/yyyy.")})
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+    def __init__(self, *args, user, successor, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["predecessors"].queryset = (
+            Organization.objects.for_user(user, "change").exclude(pk=successor.pk).order_by("name_sort")
+        )
+        self.fields["predecessors"].error_messages["invalid_choice"] = _("This choice is not in your scope.")

@@ -27,8 +27,11 @@ def filter_organizations(user, *, q=None, kind=None, area=None, include_former=F
 
 def mobilization_block(user, area: Area, *, history: bool = False):
     """The khối dân vận of ``area``: the organizations located in it (not its subtree) that take part
-    in dân vận work — every kind but the Party committee itself — in scope for ``user``."""
-    qs = Organization.objects.for_user(user).filter(kind__in=MOBILIZATION_BLOCK_KINDS).current()
+    in dân vận work — every kind but the Party committee itself — in scope for ``user``; for a legacy
+    area, the organizations as they were (now dissolved or merged)."""
+    qs = Organization.objects.for_user(user).filter(kind__in=MOBILIZATION_BLOCK_KINDS)
+    if not area.is_legacy:
+        qs = qs.current()
     if history:
         return qs.in_area(area).select_related("area")
     return qs.filter(area=area).select_related("area")

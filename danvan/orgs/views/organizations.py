@@ -5,8 +5,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from danvan.core.views.helpers import audit_context, paginate, render_list
-from danvan.orgs.domain.organizations import EDITABLE_FIELDS, create_organization, update_organization
-from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm
+from danvan.orgs.domain.organizations import (
+    EDITABLE_FIELDS,
+    create_organization,
+    record_succession,
+    update_organization,
+)
+from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm, SuccessionForm
 from danvan.orgs.models import Organization
 from danvan.orgs.queries.organizations import filter_organizations, members_of
 from danvan.orgs.scope import can, get_in_scope
@@ -84,4 +89,25 @@ def org_edit(request, pk: int):
     return render(request, "orgs/form.html", {
         "form": form, "org": org, "nav_active": "orgs",
         "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Edit"), None)],
+    })
+
+
+@login_required
+def org_succession(request, pk: int):
+    """Record that other organizations (in scope) were renamed, merged or split into this one."""
+    org = get_in_scope(Organization.objects.all(), request.user, "change", via="self", pk=pk)
+    form = SuccessionForm(request.POST or None, user=request.user, successor=org)
+    if request.method == "POST" and form.is_valid():
+        try:
+            record_succession(list(form.cleaned_data["predecessors"]), org, kind=form.cleaned_data["kind"],
+                              effective=form.cleaned_data["effective"], note=form.cleaned_data["note"],
+                              actor=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Succession recorded."))
+            return redirect("org_detail", pk=org.pk)
+    return render(request, "orgs/succession_form.html", {
+        "form": form, "org": org, "nav_active": "orgs",
+        "breadcrumbs": [LIST_CRUMB, (org.name, f"/to-chuc/{org.pk}/"), (_("Record a succession"), None)],
     })

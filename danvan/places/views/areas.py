@@ -24,7 +24,7 @@ def area_browser(request):
     context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Areas"), None)]}
     data = form.cleaned_data if form.is_valid() else {}
     if data.get("q") or data.get("level"):
-        qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent")
+        qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent__parent")
         context["page_obj"] = paginate(request, qs)
         context["searching"] = True
     else:

@@ -19,14 +19,29 @@ def msgids(po: Path) -> set[str]:
     return {"".join(re.findall(r'"(.*)"', m)) for m in MSGID.findall(text)} - {""}
 
 
+def plural_count(text: str) -> int:
+    match = re.search(r"nplurals=(\d+)", text)
+    return int(match.group(1)) if match else 2
+
+
+def drop_extra_plurals(po: Path) -> None:
+    """Vietnamese has one plural form; makemessages may still write an empty ``msgstr[1]``."""
+    text = po.read_text(encoding="utf-8")
+    if plural_count(text) == 1:
+        po.write_text(re.sub(r'\nmsgstr\[[1-9]\] ""(?=\n|$)', "", text), encoding="utf-8")
+
+
 def untranslated(po: Path) -> list[str]:
-    """Entries of ``po`` with an empty msgstr or marked fuzzy."""
+    """Entries of ``po`` with an empty msgstr (for each plural form the language has) or marked fuzzy."""
     bad = []
-    for block in po.read_text(encoding="utf-8").split("\n\n"):
+    text = po.read_text(encoding="utf-8")
+    forms = plural_count(text)
+    for block in text.split("\n\n"):
         ids = MSGID.search(block + "\n")
         if not ids or "".join(re.findall(r'"(.*)"', ids.group(1))) == "":
             continue
-        strs = re.findall(r'^msgstr(?:\[\d\])? ((?:".*"\n?)+)', block, re.M)
+        strs = [m for index, m in re.findall(r'^msgstr(?:\[(\d)\])? ((?:".*"\n?)+)', block, re.M)
+                if not index or int(index) < forms]
         if "#, fuzzy" in block or not strs or any("".join(re.findall(r'"(.*)"', s)) == "" for s in strs):
             bad.append("".join(re.findall(r'"(.*)"', ids.group(1))))
     return bad
@@ -47,6 +62,8 @@ def make(base: Path) -> None:
     subprocess.run([python, str(base / "manage.py"), *common, *ignores], cwd=base, check=True)
     for app in apps:
         subprocess.run([python, str(base / "manage.py"), *common], cwd=app, check=True)
+    for root in [base, *apps]:
+        drop_extra_plurals(root / "locale" / "vi" / "LC_MESSAGES" / "django.po")
 
 
 class Command(BaseCommand):

@@ -1,0 +1,19 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "danvan.reports"
+    label = "reports"
+    verbose_name = _("Periodic reports")
+
+    def ready(self):
+        from danvan.core import dashboard
+        from danvan.core.navigation import NavItem, register
+        from danvan.reports.views.panel import dashboard_panel  # noqa: F401 (registered below)
+
+        register(NavItem("reports", _("Reports"), "report_list", icon="file-earmark-text", order=20))
+        register(NavItem("report_rollup", _("Roll-up"), "report_rollup", icon="bar-chart", order=21))
+        register(NavItem("report_completeness", _("Completeness"), "report_completeness", icon="check2-square",
+                         order=22))
+        dashboard.register("reports", dashboard_panel)

@@ -1,0 +1,254 @@
+"""Domain actions on reports. Views and the API call these inside a transaction; each docstring names
+every effect. Refusals raise ``NotAllowed`` (a Vietnamese message), bad values ``ValidationError``
+({indicator code: message}), a concurrent save ``ReportConflict``."""
+
+import nh3
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.domain import audit
+from danvan.reports.domain import access
+from danvan.reports.domain.validation import clean_values, indicators_for
+from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
+
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
+                "table", "thead", "tbody", "tr", "th", "td"}
+
+
+class NotAllowed(PermissionDenied):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ReportConflict(ValidationError):
+    """Another user saved the report after this user opened it."""
+
+
+def sanitize(html: str) -> str:
+    """Rich text with only harmless tags (no scripts, styles, links or attributes)."""
+    return nh3.clean(html or "", tags=ALLOWED_TAGS, attributes={}, url_schemes=set()).strip()
+
+
+@transaction.atomic
+def create_report(*, actor, form, period, organization, is_compiled=False) -> Report:
+    """Start a draft report of ``organization`` for ``form`` and ``period`` on the form's current version.
+
+    Effects: inserts a ``Report`` (status draft), a "create" ``ReportEvent`` and a "create" audit event.
+    Raises ``NotAllowed`` when ``actor`` is not a chuyên viên/lãnh đạo of ``organization``, and
+    ``ValidationError`` when the period kind or the organization kind does not fit the form, or the
+    report exists already.
+    """
+    if not (actor.is_superuser or access._member_with(actor, organization, "change")):
+        raise NotAllowed(_("Only the staff of %(org)s can start its report.") % {"org": organization.name})
+    if period.kind not in form.period_kinds:
+        raise ValidationError({"period": _("The form \"%(form)s\" is not reported for this kind of period.")
+                               % {"form": form.name}})
+    if form.applies_to_kinds and organization.kind not in form.applies_to_kinds:
+        raise ValidationError({"organization": _("The form \"%(form)s\" does not apply to this kind of "
+                                                 "organization.") % {"form": form.name}})
+    version = form.current_version()
+    if version is None:
+        raise ValidationError({"form": _("The form has no published version.")})
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(form_version=version, form=form, period=period, organization=organization,
+                                           created_by=actor, is_compiled=is_compiled)
+    except IntegrityError as exc:
+        raise ValidationError({"period": _("%(org)s already has a report for %(period)s.")
+                               % {"org": organization.name, "period": period.label}}) from exc
+    ReportEvent.objects.create(report=report, action=ReportEvent.Action.CREATE, actor=actor,
+                               to_status=Status.DRAFT)
+    audit.record(actor, "create", report)
+    return report
+
+
+def _lock(report: Report, expected_version: int | None) -> Report:
+    locked = Report.objects.select_for_update().select_related("organization__area", "form_version__form",
+                                                               "period").get(pk=report.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ReportConflict(
+            _("Someone else saved this report while you were editing it. Your figures are shown below and "
+              "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
+            code="conflict",
+        )
+    return locked
+
+
+@transaction.atomic
+def save_report(report: Report, *, actor, expected_version: int | None, values: dict,
+                narratives: dict | None = None) -> Report:
+    """Save the figures and narratives of a draft or returned report.
+
+    ``values`` is {indicator code: text or number}; ``narratives`` {section code: HTML}.
+    Effects: replaces the report's ``ReportValue`` rows for the indicators that apply to it, updates
+    the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``, writes an "update" audit event
+    with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
+    ``NotAllowed`` when the report is locked or ``actor`` may not edit it, ``ValidationError``
+    ({code: message}) for bad values — in every case nothing is changed.
+    """
+    locked = _lock(report, expected_version)
+    if not access.may_edit(actor, locked):
+        if locked.status not in (Status.DRAFT, Status.RETURNED):
+            raise NotAllowed(_("This report is %(status)s and can no longer be changed.")
+                             % {"status": locked.get_status_display().lower()})
+        raise NotAllowed(_("Only the staff of %(org)s can change its report.") % {"org": locked.organization.name})
+    indicators = indicators_for(locked.form_version, locked.organization)
+    cleaned, errors = clean_values(indicators, values, list(locked.form_version.rules.all()))
+    if errors:
+        raise ValidationError(errors)
+    before = {c: str(v) for c, v in _stored_values(locked).items()}
+    by_code = {ind.code: ind for ind in indicators}
+    ReportValue.objects.filter(report=locked).delete()
+    ReportValue.objects.bulk_create([
+        ReportValue(report=locked, indicator=by_code[code],
+                    value=None if by_code[code].value_type == "text" else value,
+                    text=value if by_code[code].value_type == "text" else "")
+        for code, value in cleaned.items() if value is not None
+    ])
+    if narratives is not None:
+        _save_narratives(locked, narratives)
+    locked.version += 1
+    locked.save(update_fields=["version", "updated_at"])
+    after = {c: str(v) for c, v in cleaned.items() if v is not None}
+    audit.record(actor, "update", locked, changes=audit.diff(before, after))
+    report.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+def _save_narratives(report: Report, narratives: dict) -> None:
+    sections = {s.code: s for s in report.form_version.sections.all()}
+    existing = {n.section_id: n for n in report.narratives.all()}
+    for code, html in narratives.items():
+        section = sections.get(code)
+        if section is None:
+            continue
+        clean = sanitize(html)
+        row = existing.get(section.id)
+        if row is None:
+            if clean:
+                ReportNarrative.objects.create(report=report, section=section, html=clean)
+        elif row.html != clean:
+            row.html = clean
+            row.save(update_fields=["html"])
+
+
+def _stored_values(report: Report) -> dict:
+    return {code: (text or value) for code, value, text in
+            report.values.values_list("indicator__code", "value", "text")}
+
+
+def _transition(report, *, actor, action, allowed_from, to_status, check, expected_version=None):
+    locked = _lock(report, expected_version)
+    if locked.status not in allowed_from:
+        raise NotAllowed(_("This report is %(status)s: it cannot be %(action)s now.") % {
+            "status": locked.get_status_display().lower(), "action": ReportEvent.Action(action).label})
+    check(locked)
+    from_status = locked.status
+    locked.status = to_status
+    locked.version += 1
+    return locked, from_status
+
+
+def _finish(report, locked, *, actor, action, from_status, note, fields) -> Report:
+    locked.save(update_fields=["status", "version", "updated_at", *fields])
+    ReportEvent.objects.create(report=locked, action=action, actor=actor, from_status=from_status,
+                               to_status=locked.status, note=note)
+    audit.record(actor, "action", locked, message=f"{ReportEvent.Action(action).label}: {note}".strip(": "),
+                 changes={"status": [from_status, locked.status]})
+    report.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+@transaction.atomic
+def submit_report(report: Report, *, actor, expected_version=None) -> Report:
+    """Send a draft or returned report up.
+
+    Effects: checks every required figure and rule on the stored values; sets status "submitted",
+    ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event.
+    Raises ``NotAllowed`` (not the report's own staff, or wrong status) or ``ValidationError``
+    ({code: message}) when figures are missing or inconsistent; nothing changes then.
+    """
+    def check(locked):
+        if not access.may_submit(actor, locked):
+            raise NotAllowed(_("Only the staff of %(org)s can submit its report.") % {"org": locked.organization.name})
+
+    locked, from_status = _transition(report, actor=actor, action="submit", allowed_from=(Status.DRAFT,
+                                      Status.RETURNED), to_status=Status.SUBMITTED, check=check,
+                                      expected_version=expected_version)
+    indicators = indicators_for(locked.form_version, locked.organization)
+    _cleaned, errors = clean_values(indicators, _stored_values(locked), list(locked.form_version.rules.all()),
+                                    for_submit=True)
+    if errors:
+        raise ValidationError(errors)
+    locked.submitted_at, locked.submitted_by = timezone.now(), actor
+    locked.returned_reason = ""
+    return _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
+                   fields=["submitted_at", "submitted_by", "returned_reason"])
+
+
+def _require_reviewer(actor, report, verb: str):
+    if not access.may_review(actor, report):
+        raise NotAllowed(_("Only a leader of an organization above %(org)s can %(verb)s its report.")
+                         % {"org": report.organization.name, "verb": verb})
+
+
+@transaction.atomic
+def return_report(report: Report, *, actor, reason: str) -> Report:
+    """Send a submitted report back to its organization with a reason.
+
+    Effects: status "returned", ``returned_reason``, bumps ``version``; a "return" ``ReportEvent``;
+    an audit event; a ``Notification`` to the person who submitted it. Raises ``NotAllowed`` or
+    ``ValidationError`` (empty reason).
+    """
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Write the reason for returning the report.")})
+    locked, from_status = _transition(report, actor=actor, action="return", allowed_from=(Status.SUBMITTED,),
+                                      to_status=Status.RETURNED,
+                                      check=lambda r: _require_reviewer(actor, r, _("return")))
+    locked.returned_reason = reason.strip()
+    result = _finish(report, locked, actor=actor, action="return", from_status=from_status, note=reason.strip(),
+                     fields=["returned_reason"])
+    if locked.submitted_by_id:
+        from danvan.reports.domain.notifications import notify
+
+        notify(user=locked.submitted_by, organization=locked.organization, report=locked,
+               key=f"return:{locked.pk}:{locked.version}",
+               message=_("Your report %(period)s was returned: %(reason)s")
+               % {"period": locked.period.label, "reason": reason.strip()})
+    return result
+
+
+@transaction.atomic
+def approve_report(report: Report, *, actor) -> Report:
+    """Approve a submitted report; it is locked from then on.
+
+    Effects: status "approved", ``approved_at``/``approved_by``, bumps ``version``; an "approve"
+    ``ReportEvent``; an audit event. Raises ``NotAllowed`` (wrong status, or ``actor`` is not a
+    leader above the report's organization).
+    """
+    locked, from_status = _transition(report, actor=actor, action="approve", allowed_from=(Status.SUBMITTED,),
+                                      to_status=Status.APPROVED,
+                                      check=lambda r: _require_reviewer(actor, r, _("approve")))
+    locked.approved_at, locked.approved_by = timezone.now(), actor
+    return _finish(report, locked, actor=actor, action="approve", from_status=from_status, note="",
+                   fields=["approved_at", "approved_by"])
+
+
+@transaction.atomic
+def reopen_report(report: Report, *, actor, reason: str) -> Report:
+    """Unlock an approved report so that its organization can correct it (a recorded action).
+
+    Effects: status "draft", clears ``approved_at``/``approved_by``, bumps ``version``; a "reopen"
+    ``ReportEvent`` with the reason; an audit event. Raises ``NotAllowed`` or ``ValidationError``.
+    """
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Write the reason for reopening the report.")})
+    locked, from_status = _transition(report, actor=actor, action="reopen", allowed_from=(Status.APPROVED,),
+                                      to_status=Status.DRAFT,
+                                      check=lambda r: _require_reviewer(actor, r, _("reopen")))
+    locked.approved_at, locked.approved_by = None, None
+    return _finish(report, locked, actor=actor, action="reopen", from_status=from_status, note=reason.strip(),
+                   fields=["approved_at", "approved_by"])

@@ -1,0 +1,120 @@
+"""Exports of a report: DOCX and PDF in the Party's format (through ``danvan.documents``), XLSX figures."""
+
+import datetime
+import io
+import re
+
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from danvan.core.text import fold
+from danvan.orgs.models import Kind
+from danvan.reports.domain.documents import ensure_number, summary_of
+from danvan.reports.queries.reports import report_content
+
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_BREAKS = re.compile(r"</(p|li|h[1-6]|tr|blockquote)>|<br\s*/?>", re.I)
+
+
+def paragraphs(html: str) -> list[str]:
+    """Narrative HTML as plain paragraphs (the Party format has no rich styling in the body)."""
+    return [p.strip() for p in strip_tags(_BREAKS.sub("\n", html or "")).split("\n") if p.strip()]
+
+
+def _province(area):
+    while area.parent_id is not None:
+        area = area.parent
+    return area
+
+
+def _bodies(org) -> tuple[str, str]:
+    """("TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN") from the organization and its parent."""
+    parent = org.parent
+    if parent is None:
+        return "", org.name.upper()
+    name = org.name
+    if parent.kind == Kind.PARTY_COMMITTEE and name.endswith(parent.name):
+        name = name[: -len(parent.name)].strip()
+    return parent.name.upper(), name.upper()
+
+
+def _value(ind, value):
+    if value in (None, ""):
+        return "—"
+    if ind.value_type == "text":
+        return value
+    if ind.value_type == "percent":
+        return f"{value:.2f}".replace(".", ",") + "%"
+    return int(value) if ind.decimals == 0 else value
+
+
+def party_document(report, *, actor):
+    from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
+
+    number_line = ensure_number(report, actor=actor)
+    if not number_line:
+        symbol = report.organization.short_name or "".join(w[0] for w in fold(report.organization.name).split()).upper()
+        number_line = f"Số      -BC/{symbol}"
+    superior, issuing = _bodies(report.organization)
+    blocks = []
+    for section, rows, html in report_content(report):
+        if not rows and not html:
+            continue
+        blocks.append(Heading(section.title))
+        if rows:
+            blocks.append(Table(columns=[_("No."), _("Indicator"), _("Unit"), _("Figure")],
+                                rows=[[i, ind.name, ind.unit, _value(ind, value)]
+                                      for i, (ind, value) in enumerate(rows, start=1)],
+                                numeric_columns={0, 3}))
+        blocks += [Paragraph(text) for text in paragraphs(html)]
+    approver = report.approved_by
+    return PartyDocument(
+        superior_body=superior, issuing_body=issuing, number_line=number_line,
+        place=_province(report.organization.area).name, date=report.issued_on or datetime.date.today(),
+        doc_type_title=_("REPORT"), summary=summary_of(report), blocks=blocks,
+        signer_title=(report.signer_title or "").upper(),
+        signer_name=report.signer_name or (approver.get_full_name() if approver else ""),
+        recipients=[f"{report.organization.parent.name} (b/c)," if report.organization.parent else "",
+                    _("Archive: Office.")][0 if report.organization.parent else 1:],
+    )
+
+
+def _filename(report, ext: str) -> str:
+    return f"bao-cao-{slugify(fold(report.period.label))}-{slugify(fold(report.organization.name))}.{ext}"
+
+
+def report_docx(report, *, actor):
+    from danvan.documents.rendering import render_docx
+
+    return render_docx(party_document(report, actor=actor)), _filename(report, "docx"), DOCX_MIME
+
+
+def report_pdf(report, *, actor):
+    from danvan.documents.rendering import render_pdf
+
+    return render_pdf(party_document(report, actor=actor)), _filename(report, "pdf"), "application/pdf"
+
+
+def report_xlsx(report, *, actor):
+    """The figures as a spreadsheet: one row per indicator, numbers as numbers."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = _("Figures")
+    ws.append([report.form_version.form.name])
+    ws.append([report.organization.name, report.period.label])
+    ws.append([_("Section"), _("Code"), _("Indicator"), _("Unit"), _("Figure")])
+    for cell in ws[3]:
+        cell.font = Font(bold=True)
+    for section, rows, _html in report_content(report):
+        for ind, value in rows:
+            ws.append([section.title, ind.code, ind.name, ind.unit,
+                       value if ind.value_type == "text" else (float(value) if value is not None else None)])
+    for col, width in zip("ABCDE", (40, 14, 60, 12, 16), strict=True):
+        ws.column_dimensions[col].width = width
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue(), _filename(report, "xlsx"), XLSX_MIME

@@ -1,0 +1,121 @@
+"""Roll-up: a form's figures combined over an area's subtree (following the 2025 succession through
+``AreaReach``) and over organization kinds, in one SQL GROUP BY over ``ReportValue``.
+
+How an indicator combines across organizations: sum → SUM, avg → AVG, max → MAX, latest (a stock
+such as members or people of prestige) → SUM of each organization's figure, none → not combined.
+Counted: submitted and approved reports, never compiled ones (they already hold the units below).
+A longer period with no report of its own is derived from its months where the indicator sums
+(latest: the last month; max: the largest; avg: the mean).
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Avg, Max, Q, Sum
+
+from danvan.orgs.scope import active_memberships, visible_organizations
+from danvan.places.models import AreaReach
+from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
+from danvan.reports.models import RECEIVED_STATUSES, Aggregation, Indicator, PeriodKind, Report, ReportValue
+
+
+@dataclass
+class Rollup:
+    values: dict = field(default_factory=dict)
+    reports: int = 0
+    derived: bool = False
+    period: object = None
+
+
+def covers_area(user, area) -> bool:
+    """Whether ``user`` sees every organization in ``area``'s subtree (then the area filter alone is
+    the scope, and the roll-up needs no second scope subquery)."""
+    if user is None or (user.is_superuser and user.is_active):
+        return True
+    if area is None:
+        return False
+    roots = [m.organization.area_id for m in active_memberships(user)
+             if m.organization.is_area_scoped and "view" in m.actions]
+    return bool(roots) and AreaReach.objects.filter(ancestor_id__in=roots, descendant=area).exists()
+
+
+def counted_filter(user, *, form, periods, area=None, kinds=None, prefix: str = "") -> Q:
+    """The condition on ``Report`` (reached through ``prefix``, e.g. "report__") for the reports a
+    roll-up counts: received, not compiled, in ``area``'s subtree, visible to ``user``."""
+    p = prefix
+    cond = Q(**{f"{p}form": form, f"{p}status__in": RECEIVED_STATUSES, f"{p}is_compiled": False})
+    cond &= Q(**{f"{p}period": periods}) if hasattr(periods, "pk") else Q(**{f"{p}period__in": periods})
+    if area is not None:
+        cond &= Q(**{f"{p}organization__area_id__in": AreaReach.objects.filter(ancestor=area).values("descendant_id")})
+    if kinds:
+        cond &= Q(**{f"{p}organization__kind__in": kinds})
+    if not covers_area(user, area):
+        cond &= Q(**{f"{p}organization_id__in": visible_organizations(user, "view")})
+    return cond
+
+
+def counted_reports(user, *, form, periods, area=None, kinds=None):
+    """The reports a roll-up counts (see ``counted_filter``)."""
+    return Report.objects.filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
+
+
+def aggregations(form) -> dict[str, str]:
+    """{code: aggregation} over every version of ``form`` (the latest version wins)."""
+    rows = Indicator.objects.filter(version__form=form).order_by("version__number").values_list(
+        "code", "aggregation", "value_type")
+    return {code: agg for code, agg, vtype in rows if vtype != "text"}
+
+
+def _grouped(condition: Q) -> dict:
+    """One GROUP BY over the values of the counted reports (joined, as a hand-written query would)."""
+    rows = (ReportValue.objects.filter(condition, value__isnull=False)
+            .values("indicator__code").annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"))
+            .order_by())
+    return {r["indicator__code"]: r for r in rows}
+
+
+def _pick(agg: str, row: dict):
+    value = {Aggregation.SUM: row["total"], Aggregation.LATEST: row["total"], Aggregation.AVG: row["mean"],
+             Aggregation.MAX: row["top"]}.get(agg)
+    return None if value is None else Decimal(value).quantize(Decimal("0.01")).normalize()
+
+
+def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) -> Rollup:
+    """The combined figures ``{code: Decimal}`` and the number of reports counted."""
+    aggs = aggregations(form)
+    args = {"form": form, "periods": period, "area": area, "kinds": kinds}
+    count = counted_reports(user, **args).count()
+    if count or not derive or period.kind == PeriodKind.MONTH:
+        grouped = _grouped(counted_filter(user, prefix="report__", **args)) if count else {}
+        values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
+        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
+    return _derived(user, form=form, period=period, area=area, kinds=kinds, aggs=aggs)
+
+
+def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
+    months = list(months_of(period).order_by("start"))
+    args = {"form": form, "periods": months, "area": area, "kinds": kinds}
+    reports = counted_reports(user, **args)
+    count = reports.count()
+    if not count:
+        return Rollup(period=period, derived=True)
+    grouped = _grouped(counted_filter(user, prefix="report__", **args))
+    values = {}
+    for code, agg in aggs.items():
+        if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX):
+            values[code] = _pick(agg, grouped[code])
+    latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
+    if latest_codes:
+        last = reports.order_by("-period__start").values_list("period_id", flat=True).first()
+        last_grouped = _grouped(counted_filter(user, prefix="report__", **{**args, "periods": [last]}))
+        values.update({c: _pick(Aggregation.LATEST, last_grouped[c]) for c in latest_codes if c in last_grouped})
+    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, derived=True,
+                  period=period)
+
+
+def comparison(user, *, form, period, area=None, kinds=None) -> dict:
+    """This period, the previous one and the same period a year before, each a ``Rollup`` (or None)."""
+    result = {"current": rollup(user, form=form, period=period, area=area, kinds=kinds)}
+    for key, other in (("previous", previous_period(period)), ("last_year", same_period_last_year(period))):
+        result[key] = rollup(user, form=form, period=other, area=area, kinds=kinds) if other else None
+    return result

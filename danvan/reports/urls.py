@@ -1,0 +1,16 @@
+from django.urls import path
+
+from danvan.reports.views import analysis, reports
+
+urlpatterns = [
+    path("", reports.report_list, name="report_list"),
+    path("tao/", reports.report_create, name="report_create"),
+    path("tong-hop/", analysis.rollup_page, name="report_rollup"),
+    path("tong-hop/lap-bao-cao/", analysis.compile_start, name="report_compile"),
+    path("tien-do/", analysis.completeness_page, name="report_completeness"),
+    path("thong-bao/", analysis.notifications_page, name="report_notifications"),
+    path("<int:pk>/", reports.report_detail, name="report_detail"),
+    path("<int:pk>/sua/", reports.report_edit, name="report_edit"),
+    path("<int:pk>/chuyen/<str:action>/", reports.report_transition, name="report_transition"),
+    path("<int:pk>/xuat/<str:fmt>/", reports.report_export, name="report_export"),
+]

@@ -1,0 +1,108 @@
+"""Roll-up, completeness, compilation and notification pages."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.core.views.helpers import paginate
+from danvan.orgs.scope import active_memberships
+from danvan.reports.domain.compilation import start_compilation
+from danvan.reports.domain.notifications import mark_read
+from danvan.reports.domain.reports import NotAllowed
+from danvan.reports.interfaces.forms import AnalysisForm, default_area
+from danvan.reports.models import Form, Indicator, Notification, Period, Report
+from danvan.reports.queries.completeness import completeness, missing_organizations
+from danvan.reports.queries.rollup import comparison
+from danvan.reports.views.reports import error_text
+
+
+def _analysis_form(request):
+    data = request.GET.copy()
+    if "form" not in data:
+        form = Form.objects.filter(is_active=True).first()
+        period = Period.objects.filter(reports__isnull=False).order_by("-end").first()
+        area = default_area(request.user)
+        data.update({"form": form.pk if form else "", "period": period.pk if period else "",
+                     "area": area.pk if area else ""})
+    return AnalysisForm(data, user=request.user)
+
+
+@login_required
+def rollup_page(request):
+    form = _analysis_form(request)
+    context = {"form": form, "nav_active": "report_rollup", "breadcrumbs": [(_("Roll-up"), None)]}
+    if form.is_valid():
+        data = form.cleaned_data
+        result = comparison(request.user, form=data["form"], period=data["period"], area=data["area"])
+        version = data["form"].current_version()
+        rows = []
+        for ind in Indicator.objects.filter(version=version).select_related("section").exclude(value_type="text"):
+            cur = result["current"].values.get(ind.code)
+            prev = result["previous"].values.get(ind.code) if result["previous"] else None
+            last = result["last_year"].values.get(ind.code) if result["last_year"] else None
+            rows.append({"indicator": ind, "current": cur, "previous": prev, "last_year": last,
+                         "change": (cur - last) / last if cur is not None and last else None})
+        own_commission = next((m.organization for m in active_memberships(request.user)
+                               if m.organization.is_area_scoped and m.organization.area_id == data["area"].id
+                               and "change" in m.actions), None)
+        existing = Report.objects.filter(form=data["form"], period=data["period"], organization=own_commission
+                                         ).first() if own_commission else None
+        context.update({"result": result, "rows": rows, "own_commission": own_commission, "existing": existing})
+    return render(request, "reports/rollup.html", context)
+
+
+@login_required
+def completeness_page(request):
+    form = _analysis_form(request)
+    context = {"form": form, "nav_active": "report_completeness", "breadcrumbs": [(_("Completeness"), None)]}
+    if form.is_valid():
+        data = form.cleaned_data
+        counts = completeness(request.user, form=data["form"], period=data["period"], area=data["area"],
+                              by_child=True)
+        missing = missing_organizations(request.user, form=data["form"], period=data["period"], area=data["area"])
+        missing = missing.select_related("area").order_by("name_sort", "id")
+        context.update({"counts": counts, "missing_page": paginate(request, missing),
+                        "deadline": data["period"].deadline(data["form"])})
+    return render(request, "reports/completeness.html", context)
+
+
+@login_required
+@require_POST
+def compile_start(request):
+    form = AnalysisForm(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose a form, a period and an area."))
+        return redirect("report_rollup")
+    data = form.cleaned_data
+    org = next((m.organization for m in active_memberships(request.user)
+                if m.organization.is_area_scoped and m.organization.area_id == data["area"].id
+                and "change" in m.actions), None)
+    if org is None:
+        messages.error(request, _("Only the staff of the area's commission can compile its report."))
+        return redirect("report_rollup")
+    try:
+        report = start_compilation(actor=request.user, form=data["form"], period=data["period"], organization=org)
+    except NotAllowed as exc:
+        messages.error(request, exc.message)
+        return redirect("report_rollup")
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+        return redirect("report_rollup")
+    messages.success(request, _("The compiled report was started from the units' reports: check and edit it."))
+    return redirect("report_edit", pk=report.pk)
+
+
+@login_required
+def notifications_page(request):
+    if request.method == "POST":
+        mark_read(user=request.user)
+        return redirect("report_notifications")
+    notes = Notification.objects.filter(user=request.user).select_related("organization")
+    return render(request, "reports/notifications.html", {
+        "page_obj": paginate(request, notes), "nav_active": "reports",
+        "breadcrumbs": [(_("Notifications"), None)]})
+
+

@@ -1,0 +1,167 @@
+"""Report pages: list, create, read, fill in, transitions, exports. Thin: parse, call the domain, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.scope import get_in_scope
+from danvan.reports.domain import reports as actions
+from danvan.reports.domain.access import allowed_actions
+from danvan.reports.domain.periods import get_period
+from danvan.reports.domain.validation import indicators_for
+from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, ReportFilterForm, values_form_class
+from danvan.reports.models import Report
+from danvan.reports.queries.reports import filter_reports, report_content
+
+LIST_CRUMB = (_("Reports"), "/bao-cao/")
+
+
+def _report(request, pk, action="view"):
+    qs = Report.objects.select_related("organization__area", "period", "form_version__form", "submitted_by",
+                                       "approved_by")
+    return get_in_scope(qs, request.user, action, pk=pk)
+
+
+def error_text(exc: ValidationError) -> str:
+    if hasattr(exc, "error_dict"):
+        return " ".join(str(m) for msgs in exc.message_dict.values() for m in msgs)
+    return " ".join(exc.messages)
+
+
+@login_required
+def report_list(request):
+    form = ReportFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    context = {"form": form, "page_obj": paginate(request, filter_reports(request.user, **filters)),
+               "nav_active": "reports", "breadcrumbs": [(_("Reports"), None)]}
+    return render_list(request, "reports/list.html", "reports/_list_results.html", context)
+
+
+@login_required
+def report_create(request):
+    form = ReportCreateForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                period = get_period(data["kind"], data["year"], data["index"])
+                report = actions.create_report(actor=request.user, form=data["form"], period=period,
+                                               organization=data["organization"])
+        except ValidationError as exc:
+            form.add_error(None, error_text(exc))
+        except actions.NotAllowed as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The draft report was created: fill in the figures."))
+            return redirect("report_edit", pk=report.pk)
+    return render(request, "reports/create.html", {
+        "form": form, "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (_("New report"), None)]})
+
+
+@login_required
+def report_detail(request, pk: int):
+    report = _report(request, pk)
+    context = {
+        "report": report, "content": report_content(report), "events": report.events.select_related("actor"),
+        "allowed": allowed_actions(request.user, report), "reason_form": ReasonForm(),
+        "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (str(report.period), None)], **audit_context(report),
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@login_required
+def report_edit(request, pk: int):
+    report = _report(request, pk, "change")
+    if "edit" not in allowed_actions(request.user, report):
+        messages.error(request, _("You cannot change this report (it is sent, approved, or not your "
+                                  "organization's)."))
+        return redirect("report_detail", pk=report.pk)
+    indicators = indicators_for(report.form_version, report.organization)
+    sections = list(report.form_version.sections.all())
+    form_class = values_form_class(indicators, sections)
+    if request.method == "POST":
+        form = form_class(request.POST)
+        if form.is_valid():
+            values = {ind.code: form.cleaned_data[f"v_{ind.code}"] for ind in indicators}
+            narratives = {s.code: form.cleaned_data[f"n_{s.code}"] for s in sections if s.has_narrative}
+            try:
+                actions.save_report(report, actor=request.user, expected_version=form.cleaned_data["version"],
+                                    values=values, narratives=narratives)
+            except actions.ReportConflict as exc:
+                form.add_error(None, exc.messages[0])
+            except actions.NotAllowed as exc:
+                messages.error(request, exc.message)
+                return redirect("report_detail", pk=report.pk)
+            except ValidationError as exc:
+                for code, msgs in exc.message_dict.items():
+                    form.add_error(f"v_{code}" if f"v_{code}" in form.fields else None, msgs)
+            else:
+                messages.success(request, _("The report was saved."))
+                return redirect("report_detail", pk=report.pk)
+    else:
+        form = form_class(initial=_initial(report))
+    groups = [(s, [form[f"v_{i.code}"] for i in indicators if i.section_id == s.id],
+               form[f"n_{s.code}"] if s.has_narrative else None) for s in sections]
+    return render(request, "reports/edit.html", {
+        "report": report, "form": form, "groups": groups, "nav_active": "reports",
+        "breadcrumbs": [LIST_CRUMB, (str(report.period), reverse("report_detail", args=[report.pk])),
+                        (_("Fill in"), None)]})
+
+
+def _initial(report):
+    from danvan.core.templatetags.dv import num
+
+    initial = {"version": report.version}
+    for section, rows, html in report_content(report):
+        for ind, value in rows:
+            if value not in (None, ""):
+                initial[f"v_{ind.code}"] = value if ind.value_type == "text" else num(value, ind.decimals)
+        initial[f"n_{section.code}"] = html
+    return initial
+
+
+@login_required
+@require_POST
+def report_transition(request, pk: int, action: str):
+    report = _report(request, pk)
+    reason = request.POST.get("reason", "")
+    calls = {
+        "submit": lambda: actions.submit_report(report, actor=request.user),
+        "approve": lambda: actions.approve_report(report, actor=request.user),
+        "return": lambda: actions.return_report(report, actor=request.user, reason=reason),
+        "reopen": lambda: actions.reopen_report(report, actor=request.user, reason=reason),
+    }
+    if action not in calls:
+        messages.error(request, _("Unknown action."))
+        return redirect("report_detail", pk=report.pk)
+    try:
+        calls[action]()
+    except actions.NotAllowed as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("Done: the report is now %(status)s.") % {
+            "status": report.get_status_display().lower()})
+    return redirect("report_detail", pk=report.pk)
+
+
+@login_required
+def report_export(request, pk: int, fmt: str):
+    from danvan.reports.interfaces import exporters
+
+    report = _report(request, pk)
+    makers = {"docx": exporters.report_docx, "pdf": exporters.report_pdf, "xlsx": exporters.report_xlsx}
+    if fmt not in makers:
+        return redirect("report_detail", pk=report.pk)
+    content, filename, mime = makers[fmt](report, actor=request.user)
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
