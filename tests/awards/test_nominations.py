@@ -199,7 +199,7 @@ def test_nomination_list_xlsx(cast, medal):
     ws = load_workbook(io.BytesIO(response.content)).active
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     assert rows[0][0] == "Danh sách đề nghị khen thưởng năm 2023"
-    assert rows[1][:4] == ["TT", "Đối tượng", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
+    assert rows[1][:4] == ["STT", "Đối tượng", "Chức vụ, đơn vị", "Hình thức khen thưởng"]
     assert rows[2][:2] == [1, "Sùng Thị Dính"] and rows[2][6] == "Đề nghị"
     assert len(rows) == 3
     assert login(cast.hue).get("/khen-thuong/danh-sach.xlsx").status_code == 200
