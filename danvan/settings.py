@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.reports",
     "danvan.practices",
+    "danvan.meetings",
+    "danvan.awards",
 ]
 
 MIDDLEWARE = [

@@ -6,6 +6,8 @@ urlpatterns = [
     path("", include("danvan.core.urls")),
     path("dia-ban/", include("danvan.places.urls")),
     path("to-chuc/", include("danvan.orgs.urls")),
+    path("hoi-nghi/", include("danvan.meetings.urls")),
+    path("khen-thuong/", include("danvan.awards.urls")),
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
