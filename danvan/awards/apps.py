@@ -10,4 +10,4 @@ class AwardsConfig(AppConfig):
     def ready(self):
         from danvan.core.navigation import NavItem, register
 
-        register(NavItem("awards", _("Awards"), "nomination_list", icon="award", order=32))
+        register(NavItem("awards", _("Awards"), "nomination_list", icon="trophy", order=45))

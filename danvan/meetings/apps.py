@@ -12,6 +12,6 @@ class MeetingsConfig(AppConfig):
         from danvan.core.navigation import NavItem, register
         from danvan.meetings.views.panels import task_panel
 
-        register(NavItem("meetings", _("Meetings"), "meeting_list", icon="easel", order=30))
-        register(NavItem("tasks", _("Follow-up tasks"), "task_list", icon="list-check", order=31))
+        register(NavItem("meetings", _("Meetings"), "meeting_list", icon="easel", order=40))
+        register(NavItem("tasks", _("Follow-up tasks"), "task_list", icon="list-check", order=41, parent="meetings"))
         dashboard.register("meetings.tasks", task_panel)
