@@ -16,6 +16,7 @@ from danvan.meetings.models import (
     TaskStatus,
     overdue_q,
 )
+from danvan.orgs.models import Organization
 from danvan.orgs.scope import restrict, scope_filter, visible_organizations
 from danvan.places.models import Area, AreaReach
 
@@ -142,10 +143,17 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
                    **per_meeting[m["id"]]} for m in meetings]
     if not by_area:
         return {"overall": overall, "by_meeting": by_meeting, "by_area": None}
+    # Grouped by the assigned organization (no join to organizations over every assignment); the few
+    # organizations are then added up per area.
     assignments = restrict(TaskAssignment.objects.all(), user, via="task__organization")
-    per_area = _fold(assignments.values("organization__area_id", status=F("task__status")).annotate(
+    per_org = _fold(assignments.values("organization_id", status=F("task__status")).annotate(
         n=Count("id"), od=Count("id", filter=Q(task__due_date__lt=today)),
-        lt=Count("id", filter=Q(task__completed_on__gt=F("task__due_date")))).order_by(), "organization__area_id")
+        lt=Count("id", filter=Q(task__completed_on__gt=F("task__due_date")))).order_by(), "organization_id")
+    per_area: dict = {}
+    for org_id, area_id in Organization.objects.filter(id__in=list(per_org)).values_list("id", "area_id"):
+        fig = per_area.setdefault(area_id, dict.fromkeys(per_org[org_id], 0))
+        for key, value in per_org[org_id].items():
+            fig[key] += value
     areas = Area.objects.filter(id__in=list(per_area)).order_by("name_sort", "id").values("id", "kind_name", "name")
     by_area = [{"organization__area_id": a["id"], "organization__area__kind_name": a["kind_name"],
                 "organization__area__name": a["name"], **per_area[a["id"]]} for a in areas]
