@@ -62,7 +62,10 @@ class Practice(models.Model):
         verbose_name_plural = _("\"Dân vận khéo\" models")
         ordering = ["name_sort", "id"]
         indexes = [
-            models.Index(fields=["organization", "status"], name="practice_org_status_idx"),
+            # The scope (organization) plus the list's common filters: counts and filtered pages check
+            # status/field/year/outstanding in the index instead of reading every row of the province.
+            models.Index(fields=["organization", "status", "field", "year", "is_outstanding"],
+                         name="practice_org_filters_idx"),
             models.Index(fields=["area", "year", "field", "status"], name="practice_area_year_idx"),
             models.Index(fields=["year", "status"], name="practice_year_status_idx"),
             models.Index(fields=["campaign", "status"], name="practice_campaign_idx"),
