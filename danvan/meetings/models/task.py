@@ -63,10 +63,11 @@ class FollowUpTask(models.Model):
         ordering = ["due_date", "id"]
         indexes = [
             models.Index(fields=["organization", "status", "due_date"], name="task_org_status_idx"),
-            # Covers the organizer's overview (grouped by meeting and status, counting overdue and late)
-            # without reading the table.
-            models.Index(fields=["meeting", "status", "organization", "due_date", "completed_on"],
-                         name="task_meeting_overview_idx"),
+            models.Index(fields=["meeting", "status"], name="task_meeting_status_idx"),
+            # Covers the organizer's overview (the scope's organizations, grouped by meeting and status,
+            # counting overdue and late) without reading the table.
+            models.Index(fields=["organization", "meeting", "status", "due_date", "completed_on"],
+                         name="task_org_overview_idx"),
         ]
 
     def __str__(self):
