@@ -1,6 +1,12 @@
 """Roll-up: a form's figures combined over an area's subtree (following the 2025 succession through
 ``AreaReach``) and over organization kinds, in one SQL GROUP BY over ``ReportValue``.
 
+Two queries: the ids of the counted reports (their number is the report count), then the GROUP BY
+over those reports' values. Up to ``ID_LIST_LIMIT`` reports (a province, a commune) the values are
+read by report id through the covering index ``report_value_cover_idx`` (report, indicator, value),
+without joining the reports, organizations and area closure a second time; above it (the nation)
+the GROUP BY joins the counted reports as before.
+
 How an indicator combines across organizations: sum → SUM, avg → AVG, max → MAX, latest (a stock
 such as members or people of prestige) → SUM of each organization's figure, none → not combined.
 Counted: submitted and approved reports, never compiled ones (they already hold the units below).
@@ -11,12 +17,16 @@ A longer period with no report of its own is derived from its months where the i
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Avg, Max, Q, Sum
 
 from danvan.orgs.scope import active_memberships, visible_organizations
 from danvan.places.models import AreaReach
 from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
 from danvan.reports.models import RECEIVED_STATUSES, Aggregation, Indicator, PeriodKind, Report, ReportValue
+
+
+ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 
 
 @dataclass
@@ -67,11 +77,25 @@ def aggregations(form) -> dict[str, str]:
 
 
 def _grouped(condition: Q) -> dict:
-    """One GROUP BY over the values of the counted reports (joined, as a hand-written query would)."""
+    """One GROUP BY by indicator code over the values matching ``condition`` (a condition on ``ReportValue``)."""
     rows = (ReportValue.objects.filter(condition, value__isnull=False)
             .values("indicator__code").annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"))
             .order_by())
     return {r["indicator__code"]: r for r in rows}
+
+
+def _id_list_limit() -> int:
+    params = connection.features.max_query_params
+    return ID_LIST_LIMIT if params is None else min(ID_LIST_LIMIT, params - 10)
+
+
+def _grouped_counted(user, ids: list[int], args: dict) -> dict:
+    """The GROUP BY over the values of the counted reports ``ids`` (selected with ``args``)."""
+    if not ids:
+        return {}
+    if len(ids) <= _id_list_limit():
+        return _grouped(Q(report_id__in=ids))
+    return _grouped(counted_filter(user, prefix="report__", **args))
 
 
 def _pick(agg: str, row: dict):
@@ -84,32 +108,32 @@ def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) ->
     """The combined figures ``{code: Decimal}`` and the number of reports counted."""
     aggs = aggregations(form)
     args = {"form": form, "periods": period, "area": area, "kinds": kinds}
-    count = counted_reports(user, **args).count()
-    if count or not derive or period.kind == PeriodKind.MONTH:
-        grouped = _grouped(counted_filter(user, prefix="report__", **args)) if count else {}
+    ids = list(counted_reports(user, **args).order_by().values_list("id", flat=True))
+    if ids or not derive or period.kind == PeriodKind.MONTH:
+        grouped = _grouped_counted(user, ids, args)
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
-        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
+        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=len(ids), period=period)
     return _derived(user, form=form, period=period, area=area, kinds=kinds, aggs=aggs)
 
 
 def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
     months = list(months_of(period).order_by("start"))
     args = {"form": form, "periods": months, "area": area, "kinds": kinds}
-    reports = counted_reports(user, **args)
-    count = reports.count()
-    if not count:
+    rows = list(counted_reports(user, **args).order_by().values_list("id", "period__start"))
+    if not rows:
         return Rollup(period=period, derived=True)
-    grouped = _grouped(counted_filter(user, prefix="report__", **args))
+    grouped = _grouped_counted(user, [report_id for report_id, _start in rows], args)
     values = {}
     for code, agg in aggs.items():
         if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX):
             values[code] = _pick(agg, grouped[code])
     latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
     if latest_codes:
-        last = reports.order_by("-period__start").values_list("period_id", flat=True).first()
-        last_grouped = _grouped(counted_filter(user, prefix="report__", **{**args, "periods": [last]}))
+        last = max(start for _id, start in rows)
+        last_ids = [report_id for report_id, start in rows if start == last]
+        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [p for p in months if p.start == last]})
         values.update({c: _pick(Aggregation.LATEST, last_grouped[c]) for c in latest_codes if c in last_grouped})
-    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, derived=True,
+    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=len(rows), derived=True,
                   period=period)
 
 
