@@ -25,7 +25,6 @@ from danvan.places.models import AreaReach
 from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
 from danvan.reports.models import RECEIVED_STATUSES, Aggregation, Indicator, PeriodKind, Report, ReportValue
 
-
 ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 
 
