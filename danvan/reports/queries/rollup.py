@@ -5,7 +5,7 @@ Two queries: the ids of the counted reports (their number is the report count), 
 over those reports' values. Up to ``ID_LIST_LIMIT`` reports (a province, a commune) the values are
 read by report id through the covering index ``report_value_cover_idx`` (report, indicator, value),
 without joining the reports, organizations and area closure a second time; above it (the nation)
-the GROUP BY joins the counted reports as before.
+the reports are counted and the GROUP BY joins them.
 
 How an indicator combines across organizations: sum → SUM, avg → AVG, max → MAX, latest (a stock
 such as members or people of prestige) → SUM of each organization's figure, none → not combined.
@@ -88,13 +88,22 @@ def _id_list_limit() -> int:
     return ID_LIST_LIMIT if params is None else min(ID_LIST_LIMIT, params - 10)
 
 
-def _grouped_counted(user, ids: list[int], args: dict) -> dict:
-    """The GROUP BY over the values of the counted reports ``ids`` (selected with ``args``)."""
-    if not ids:
-        return {}
-    if len(ids) <= _id_list_limit():
-        return _grouped(Q(report_id__in=ids))
-    return _grouped(counted_filter(user, prefix="report__", **args))
+def _counted(user, args: dict, *fields: str) -> tuple[int, list | None]:
+    """The number of counted reports and, up to the id-list limit, their rows (``id`` and ``fields``);
+    None above the limit (the GROUP BY then joins the reports)."""
+    reports = counted_reports(user, **args).order_by()
+    limit = _id_list_limit()
+    rows = list(reports.values_list("id", *fields)[:limit + 1])
+    if len(rows) <= limit:
+        return len(rows), rows
+    return reports.count(), None
+
+
+def _grouped_counted(user, ids: list[int] | None, args: dict) -> dict:
+    """The GROUP BY over the values of the counted reports: by their ``ids``, or (None) joined."""
+    if ids is None:
+        return _grouped(counted_filter(user, prefix="report__", **args))
+    return _grouped(Q(report_id__in=ids)) if ids else {}
 
 
 def _pick(agg: str, row: dict):
@@ -107,32 +116,37 @@ def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) ->
     """The combined figures ``{code: Decimal}`` and the number of reports counted."""
     aggs = aggregations(form)
     args = {"form": form, "periods": period, "area": area, "kinds": kinds}
-    ids = list(counted_reports(user, **args).order_by().values_list("id", flat=True))
-    if ids or not derive or period.kind == PeriodKind.MONTH:
-        grouped = _grouped_counted(user, ids, args)
+    count, rows = _counted(user, args)
+    if count or not derive or period.kind == PeriodKind.MONTH:
+        grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args)
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
-        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=len(ids), period=period)
+        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
     return _derived(user, form=form, period=period, area=area, kinds=kinds, aggs=aggs)
 
 
 def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
     months = list(months_of(period).order_by("start"))
     args = {"form": form, "periods": months, "area": area, "kinds": kinds}
-    rows = list(counted_reports(user, **args).order_by().values_list("id", "period__start"))
-    if not rows:
+    count, rows = _counted(user, args, "period_id")
+    if not count:
         return Rollup(period=period, derived=True)
-    grouped = _grouped_counted(user, [report_id for report_id, _start in rows], args)
+    grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args)
     values = {}
     for code, agg in aggs.items():
         if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX):
             values[code] = _pick(agg, grouped[code])
     latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
     if latest_codes:
-        last = max(start for _id, start in rows)
-        last_ids = [report_id for report_id, start in rows if start == last]
-        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [p for p in months if p.start == last]})
+        if rows is None:
+            last = counted_reports(user, **args).order_by("-period__start").values_list("period_id", flat=True).first()
+            last_ids = None
+        else:
+            start = {p.id: p.start for p in months}
+            last = max((period_id for _id, period_id in rows), key=start.__getitem__)
+            last_ids = [report_id for report_id, period_id in rows if period_id == last]
+        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [last]})
         values.update({c: _pick(Aggregation.LATEST, last_grouped[c]) for c in latest_codes if c in last_grouped})
-    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=len(rows), derived=True,
+    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, derived=True,
                   period=period)
 
 
