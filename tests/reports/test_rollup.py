@@ -132,3 +132,40 @@ def test_rollup_by_report_ids_and_by_join_agree(rep, monkeypatch):
     assert (january.reports, january.values["DV_HN_DTTS"]) == (2, Decimal("7.88"))  # avg 7.875, half to even
     derived = rollup(rep.cast.province, form=rep.form, period=quarter, area=g.laocai)
     assert (derived.reports, derived.values["DV_DON_NHAN"], derived.values["DV_NUT"]) == (5, Decimal(42), Decimal(12))
+
+
+def _new_version(form):
+    """Version 2 of ``form``: the same sections, indicators (same codes) and rules, now current."""
+    from danvan.reports.models import FormVersion
+
+    old = form.current_version()
+    new = FormVersion.objects.create(form=form, number=old.number + 1, is_current=True)
+    FormVersion.objects.filter(pk=old.pk).update(is_current=False)
+    sections = {}
+    for section in old.sections.all():
+        sections[section.pk] = section
+        section.pk, section.version = None, new
+        section.save()
+    for indicator in old.indicators.all():
+        indicator.pk, indicator.version, indicator.section = None, new, sections[indicator.section_id]
+        indicator.save()
+    for rule in old.rules.all():
+        rule.pk, rule.version = None, new
+        rule.save()
+    return new
+
+
+def test_rollup_combines_a_code_across_form_versions(rep):
+    january = get_period("month", 2023, 1)
+    make_report(rep.root, rep.old_front_a, january, {"DV_DON_NHAN": 7, "DV_DON_GQ": 1, "DV_MH_DK": 1,
+                                                     "DV_HN_DTTS": "12.5"}, submitted_on=january.end)
+    new = _new_version(rep.form)
+    b = make_report(rep.root, rep.old_front_b, january, {"DV_DON_NHAN": 2, "DV_DON_GQ": 1, "DV_MH_DK": 0,
+                                                         "DV_HN_DTTS": "3.25"}, submitted_on=january.end)
+    y = make_report(rep.root, rep.cast.old_commission, january, {"DV_DON_NHAN": 5, "DV_DON_GQ": 1, "DV_MH_DK": 0,
+                                                                 "DV_HN_DTTS": "4"}, submitted_on=january.end)
+    assert b.form_version_id == y.form_version_id == new.pk
+    result = rollup(rep.cast.province, form=rep.form, period=january, area=rep.cast.geo.laocai)
+    assert result.reports == 3
+    assert result.values["DV_DON_NHAN"] == Decimal(14)
+    assert result.values["DV_HN_DTTS"] == Decimal("6.58")  # (12.5 + 3.25 + 4) / 3 = 6.5833…, one average

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Avg, Max, Q, Sum
+from django.db.models import Avg, Count, Max, Q, Sum
 
 from danvan.orgs.scope import active_memberships, visible_organizations
 from danvan.places.models import AreaReach
@@ -68,19 +68,34 @@ def counted_reports(user, *, form, periods, area=None, kinds=None):
     return Report.objects.filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
 
 
-def aggregations(form) -> dict[str, str]:
-    """{code: aggregation} over every version of ``form`` (the latest version wins)."""
+def _indicators(form) -> dict[str, tuple[str, list[int]]]:
+    """{code: (aggregation, [its indicator ids in every version])} for the codes that are figures (not
+    text) in some version of ``form``; the latest such version gives the aggregation."""
     rows = Indicator.objects.filter(version__form=form).order_by("version__number").values_list(
-        "code", "aggregation", "value_type")
-    return {code: agg for code, agg, vtype in rows if vtype != "text"}
+        "id", "code", "aggregation", "value_type")
+    aggs, ids = {}, {}
+    for pk, code, agg, vtype in rows:
+        ids.setdefault(code, []).append(pk)
+        if vtype != "text":
+            aggs[code] = agg
+    return {code: (agg, ids[code]) for code, agg in aggs.items()}
 
 
-def _grouped(condition: Q) -> dict:
-    """One GROUP BY by indicator code over the values matching ``condition`` (a condition on ``ReportValue``)."""
-    rows = (ReportValue.objects.filter(condition, value__isnull=False)
-            .values("indicator__code").annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"))
-            .order_by())
-    return {r["indicator__code"]: r for r in rows}
+def _grouped(condition: Q, indicators: dict) -> dict:
+    """One GROUP BY by indicator over the values matching ``condition`` (a condition on ``ReportValue``),
+    combined by code (a code has one indicator per form version): {code: {total, mean, top}}."""
+    rows = {r["indicator_id"]: r for r in (
+        ReportValue.objects.filter(condition, value__isnull=False).values("indicator_id")
+        .annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"), n=Count("value")).order_by())}
+    result = {}
+    for code, (_agg, ids) in indicators.items():
+        found = [rows[pk] for pk in ids if pk in rows]
+        if len(found) == 1:
+            result[code] = found[0]
+        elif found:  # the same code in several versions: combine as one group would
+            total, n = sum(Decimal(r["total"]) for r in found), sum(r["n"] for r in found)
+            result[code] = {"total": total, "mean": total / n, "top": max(Decimal(r["top"]) for r in found)}
+    return result
 
 
 def _id_list_limit() -> int:
@@ -99,11 +114,11 @@ def _counted(user, args: dict, *fields: str) -> tuple[int, list | None]:
     return reports.count(), None
 
 
-def _grouped_counted(user, ids: list[int] | None, args: dict) -> dict:
+def _grouped_counted(user, ids: list[int] | None, args: dict, indicators: dict) -> dict:
     """The GROUP BY over the values of the counted reports: by their ``ids``, or (None) joined."""
     if ids is None:
-        return _grouped(counted_filter(user, prefix="report__", **args))
-    return _grouped(Q(report_id__in=ids)) if ids else {}
+        return _grouped(counted_filter(user, prefix="report__", **args), indicators)
+    return _grouped(Q(report_id__in=ids), indicators) if ids else {}
 
 
 def _pick(agg: str, row: dict):
@@ -114,23 +129,25 @@ def _pick(agg: str, row: dict):
 
 def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) -> Rollup:
     """The combined figures ``{code: Decimal}`` and the number of reports counted."""
-    aggs = aggregations(form)
+    indicators = _indicators(form)
+    aggs = {code: agg for code, (agg, _ids) in indicators.items()}
     args = {"form": form, "periods": period, "area": area, "kinds": kinds}
     count, rows = _counted(user, args)
     if count or not derive or period.kind == PeriodKind.MONTH:
-        grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args)
+        grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args, indicators)
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
         return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
-    return _derived(user, form=form, period=period, area=area, kinds=kinds, aggs=aggs)
+    return _derived(user, form=form, period=period, area=area, kinds=kinds, indicators=indicators)
 
 
-def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
+def _derived(user, *, form, period, area, kinds, indicators) -> Rollup:
+    aggs = {code: agg for code, (agg, _ids) in indicators.items()}
     months = list(months_of(period).order_by("start"))
     args = {"form": form, "periods": months, "area": area, "kinds": kinds}
     count, rows = _counted(user, args, "period_id")
     if not count:
         return Rollup(period=period, derived=True)
-    grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args)
+    grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args, indicators)
     values = {}
     for code, agg in aggs.items():
         if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX):
@@ -144,7 +161,7 @@ def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
             start = {p.id: p.start for p in months}
             last = max((period_id for _id, period_id in rows), key=start.__getitem__)
             last_ids = [report_id for report_id, period_id in rows if period_id == last]
-        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [last]})
+        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [last]}, indicators)
         values.update({c: _pick(Aggregation.LATEST, last_grouped[c]) for c in latest_codes if c in last_grouped})
     return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, derived=True,
                   period=period)
