@@ -9,12 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.meetings.domain.bridge import add_bridge_point, add_bridge_points
-from danvan.meetings.domain.meetings import add_conclusion, add_contribution, add_role, create_meeting
+from danvan.meetings.domain.meetings import add_conclusion, add_contribution, add_role, create_meeting, update_meeting
 from danvan.meetings.domain.people import create_person
 from danvan.meetings.domain.tasks import create_task, report_progress
 from danvan.meetings.models import BridgePoint, Meeting, Person
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
+from danvan.reports.domain.periods import get_period
+from danvan.reports.models import PeriodKind
 
 BRIEFING_2021 = "Giao ban trực tuyến công tác dân vận 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2021"
 REVIEW_2023 = "Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024"
@@ -121,6 +123,21 @@ def national_2025(commission):
     return m
 
 
+def link_periods(old_commission, commission) -> int:
+    """Link the demo meetings (also those of an older demo run) to their reporting period."""
+    count = 0
+    for title, org, (kind, year) in [(BRIEFING_2021, old_commission, (PeriodKind.NINE_MONTHS, 2021)),
+                                     (REVIEW_2023, old_commission, (PeriodKind.YEAR, 2023)),
+                                     (NATIONAL_2025, commission, (PeriodKind.YEAR, 2025))]:
+        meeting = Meeting.objects.filter(title=title, organization=org).first()
+        if meeting is None:
+            continue
+        if meeting.period_id is None:
+            update_meeting(meeting, actor=None, period=get_period(kind, year))
+        count += 1
+    return count
+
+
 @transaction.atomic
 def load(stdout) -> None:
     old_laocai = Area.objects.get(source_key="legacy:p10")
@@ -133,5 +150,6 @@ def load(stdout) -> None:
                               (NATIONAL_2025, commission, lambda: national_2025(commission))]:
         if not Meeting.objects.filter(title=title, organization=org).exists():
             made.append(build())
+    linked = link_periods(old_commission, commission)
     stdout.write(f"demo meetings: {len(made)} created ({Meeting.objects.count()} in all, "
-                 f"{BridgePoint.objects.count()} bridge points)")
+                 f"{BridgePoint.objects.count()} bridge points, {linked} linked to their period)")
