@@ -9,7 +9,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.meetings.domain.bridge import add_bridge_point, add_bridge_points
-from danvan.meetings.domain.meetings import add_conclusion, add_contribution, add_role, create_meeting, update_meeting
+from danvan.meetings.domain.meetings import (
+    add_conclusion,
+    add_contribution,
+    add_role,
+    create_meeting,
+    update_meeting,
+)
 from danvan.meetings.domain.people import create_person
 from danvan.meetings.domain.tasks import create_task, report_progress
 from danvan.meetings.models import BridgePoint, Meeting, Person
@@ -59,7 +65,7 @@ def _person(name, position, org, since=datetime.date(2020, 10, 1)):
 
 def briefing_2021(old_laocai, old_commission):
     m = create_meeting(actor=None, kind="giao_ban", title=BRIEFING_2021, organization=old_commission,
-                       period_label="9 tháng năm 2021", period_start=datetime.date(2021, 1, 1),
+                       period=get_period(PeriodKind.NINE_MONTHS, 2021), period_start=datetime.date(2021, 1, 1),
                        period_end=datetime.date(2021, 9, 30), starts_at=_at(datetime.date(2021, 10, 8), 14),
                        venue="Điểm cầu Tỉnh ủy Lào Cai", mode="online",
                        agenda="Báo cáo kết quả công tác dân vận 9 tháng năm 2021\nThảo luận tại các điểm cầu\n"
@@ -80,7 +86,7 @@ def briefing_2021(old_laocai, old_commission):
 
 def review_2023(old_laocai, old_commission):
     m = create_meeting(actor=None, kind="tong_ket", title=REVIEW_2023, organization=old_commission,
-                       period_label="Năm 2023", period_start=datetime.date(2023, 1, 1),
+                       period=get_period(PeriodKind.YEAR, 2023), period_start=datetime.date(2023, 1, 1),
                        period_end=datetime.date(2023, 12, 31), starts_at=_at(datetime.date(2024, 1, 5)),
                        venue="Trung tâm Hội nghị thành phố Lào Cai", mode="in_person",
                        summary="Năm 2023 toàn tỉnh có 1.134 mô hình “Dân vận khéo” trên các lĩnh vực.")
@@ -114,7 +120,7 @@ def review_2023(old_laocai, old_commission):
 
 def national_2025(commission):
     m = create_meeting(actor=None, kind="tong_ket", title=NATIONAL_2025, organization=commission,
-                       period_label="Năm 2025", period_start=datetime.date(2025, 1, 1),
+                       period=get_period(PeriodKind.YEAR, 2025), period_start=datetime.date(2025, 1, 1),
                        period_end=datetime.date(2025, 12, 31), starts_at=_at(datetime.date(2025, 12, 19)),
                        venue="Điểm cầu Trung ương và các điểm cầu tỉnh, xã", mode="online")
     add_bridge_point(actor=None, meeting=m, name="Điểm cầu Trung ương", expected=300)
