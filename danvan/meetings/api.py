@@ -112,7 +112,7 @@ def list_meetings(request, filters: Query[MeetingFilters]):
     """``period``: id of a reporting period linked to the meeting (an unknown id is refused with 422);
     ``period_label``: words of the period label, diacritics ignored."""
     if filters.period is not None and not Period.objects.filter(pk=filters.period).exists():
-        raise HttpError(422, _("The reporting period chosen does not exist."))
+        raise HttpError(422, _("The chosen period reviewed does not exist."))
     return filter_meetings(request.user, **filters.dict()).select_related("organization").annotate(
         n_points=Count("bridge_points"))
 

@@ -33,7 +33,7 @@ def _apply_period(values: dict) -> None:
     if not isinstance(period, Period):
         period = Period.objects.filter(pk=period).first() if str(period).isdigit() else None
         if period is None:
-            raise ValidationError({"period": _("The reporting period chosen does not exist.")})
+            raise ValidationError({"period": _("The chosen period reviewed does not exist.")})
     values.update(period=period, period_label=period.label, period_start=period.start, period_end=period.end)
 
 

@@ -15,7 +15,7 @@ from danvan.places.models import Area, AreaReach
 from danvan.reports.models import Period
 
 OUT_OF_SCOPE = _("This choice is not in your scope.")
-NO_SUCH_PERIOD = _("The reporting period chosen does not exist.")
+NO_SUCH_PERIOD = _("The chosen period reviewed does not exist.")
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
