@@ -31,7 +31,7 @@ def test_create_meeting_with_a_period_fills_label_and_dates(cast, nine_months):
     assert response.status_code == 302
     assert (m.period, m.period_label, m.period_start, m.period_end) == (
         nine_months, "9 tháng năm 2021", datetime.date(2021, 1, 1), datetime.date(2021, 9, 30))
-    assert AuditEvent.objects.filter(action="create", object_id=str(m.pk)).count() == 1
+    assert AuditEvent.objects.filter(action="create", object_id=str(m.pk), object_repr=m.title).count() == 1
 
 
 def test_without_a_period_the_label_stays_free_text(cast):
@@ -117,8 +117,7 @@ def test_api_unknown_period_is_refused_in_vietnamese(client, cast, nine_months):
     meeting(cast.commission, period=nine_months)
     h = bearer(cast.province)
     response = client.get(f"/api/v1/meetings?period={nine_months.pk + 999}", **h)
-    assert response.status_code == 422
-    assert "Kỳ đánh giá đã chọn không tồn tại." in response.content.decode()
+    assert (response.status_code, response.json()) == (422, {"detail": "Kỳ đánh giá đã chọn không tồn tại."})
     assert client.get("/api/v1/meetings?period=abc", **h).status_code == 422
 
 
