@@ -51,7 +51,7 @@ def test_numbers_percentages_and_dates_in_vietnamese_format():
         assert render("{{ n|num }}", n=None) == "—"
 
 
-def test_models_and_migrations_agree():
+def test_models_and_migrations_agree(db):
     from io import StringIO
 
     out = StringIO()
