@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "danvan.orgs",
     "danvan.documents",
     "danvan.reports",
+    "danvan.practices",
+    "danvan.meetings",
+    "danvan.awards",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,6 @@
 """Dashboard panels. Each app registers a function ``panel(request) -> dict | None`` returning
 ``{"template": ..., "order": n, **context}``; the dashboard renders each template with that dict as
-its context (plus the request), in order."""
+its context (also reachable as ``panel``, plus the request), in order."""
 
 from collections.abc import Callable
 

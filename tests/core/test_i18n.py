@@ -49,3 +49,10 @@ def test_numbers_percentages_and_dates_in_vietnamese_format():
         assert render("{% pct_of 55 123 %}") == "44,7%"
         assert render("{{ d|date:'SHORT_DATE_FORMAT' }}", d=datetime.date(2024, 1, 5)) == "05/01/2024"
         assert render("{{ n|num }}", n=None) == "—"
+
+
+def test_models_and_migrations_agree(db):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)  # exits non-zero on drift

@@ -13,7 +13,8 @@ from danvan.orgs.queries.organizations import scope_summary
 
 @login_required
 def dashboard(request):
-    panels = [render_to_string(panel["template"], panel, request=request) for panel in panels_for(request)]
+    panels = [render_to_string(panel["template"], {**panel, "panel": panel}, request=request)
+              for panel in panels_for(request)]
     context = {"nav_active": "dashboard", "summary": scope_summary(request.user), "panels": panels}
     return render(request, "core/dashboard.html", context)
 

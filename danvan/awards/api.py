@@ -1,0 +1,51 @@
+"""REST API: /api/v1/nominations, in the user's scope."""
+
+import datetime
+
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+
+from danvan.api.common import Pagination, Ref
+from danvan.awards.models import NominationStatus
+from danvan.awards.queries import filter_nominations, nomination_or_404
+
+router = Router(tags=["Awards"])
+
+
+class NominationOut(Schema):
+    id: int
+    award_kind: Ref
+    year: int
+    nominee_type: str
+    nominee_name: str
+    nominee_position: str
+    organization: Ref
+    status: str
+    decision_number: str
+    decision_date: datetime.date | None
+    meeting_id: int | None
+
+    @staticmethod
+    def resolve_award_kind(obj):
+        return {"id": obj.award_kind.id, "code": obj.award_kind.code, "name": obj.award_kind.name}
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+
+class NominationFilters(Schema):
+    award_kind: int | None = None
+    status: NominationStatus | None = None
+    year: int | None = None
+
+
+@router.get("", response=list[NominationOut], summary="Nominations in the user's scope")
+@paginate(Pagination)
+def list_nominations(request, filters: Query[NominationFilters]):
+    return filter_nominations(request.user, **filters.dict()).select_related("award_kind", "organization")
+
+
+@router.get("/{nomination_id}", response=NominationOut, summary="One nomination (404 outside the scope)")
+def get_nomination(request, nomination_id: int):
+    return nomination_or_404(request.user, nomination_id)

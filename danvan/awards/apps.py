@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AwardsConfig(AppConfig):
+    name = "danvan.awards"
+    label = "awards"
+    verbose_name = _("Awards")
+
+    def ready(self):
+        from danvan.core.navigation import NavItem, register
+
+        register(NavItem("awards", _("Awards"), "nomination_list", icon="trophy", order=45))

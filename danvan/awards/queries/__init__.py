@@ -1,0 +1,48 @@
+"""Per-user nomination queries (scope: the nominating organization)."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+
+from danvan.awards.models import Nomination, NominationStatus
+from danvan.core.text import search_filter
+from danvan.orgs.scope import restrict
+from danvan.places.models import Area, AreaReach
+
+
+def visible_nominations(user, action: str = "view"):
+    return restrict(Nomination.objects.all(), user, action)
+
+
+def nomination_or_404(user, pk, action: str = "view"):
+    try:
+        return visible_nominations(user, action).select_related(
+            "award_kind", "person", "collective", "organization__area", "meeting").get(pk=pk)
+    except (Nomination.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def filter_nominations(user, *, award_kind=None, status=None, year=None, area=None, q=None, **_ignored):
+    """Nominations in scope, filtered; ``area`` covers the nominating organization's area subtree."""
+    qs = visible_nominations(user)
+    if award_kind:
+        qs = qs.filter(award_kind_id=getattr(award_kind, "pk", award_kind))
+    if status:
+        qs = qs.filter(status=status)
+    if year:
+        qs = qs.filter(year=year)
+    if area:
+        root = area if isinstance(area, Area) else Area.objects.filter(pk=area).first()
+        qs = qs.filter(organization__area_id__in=AreaReach.objects.filter(ancestor=root).values("descendant_id")) \
+            if root else qs.none()
+    if q:
+        qs = search_filter(qs, q)
+    return qs
+
+
+def recipients_summary(user, *, year=None, area=None):
+    """Recipients (decided nominations) counted by year and award kind, in scope."""
+    qs = filter_nominations(user, status=NominationStatus.DECIDED, year=year, area=area)
+    return list(qs.values("year", "award_kind__name").annotate(
+        individuals=Count("id", filter=Q(nominee_type="individual")),
+        collectives=Count("id", filter=Q(nominee_type="collective")),
+    ).order_by("-year", "award_kind__name"))

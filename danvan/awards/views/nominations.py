@@ -1,0 +1,136 @@
+"""Nomination pages: list, recipients by year and area, detail with eligibility, steps, files, exports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from danvan.awards.domain import nominations as actions
+from danvan.awards.domain.eligibility import evaluate
+from danvan.awards.interfaces.forms import FileForm, NominationFilterForm, NominationForm, StepForm
+from danvan.awards.models import NominationStatus
+from danvan.awards.queries import filter_nominations, nomination_or_404, recipients_summary
+from danvan.core.domain import audit
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.models import Organization
+from danvan.orgs.scope import can
+
+CRUMB = (gettext_lazy("Awards"), "/khen-thuong/")
+
+
+def _filters(request):
+    form = NominationFilterForm(request.GET or None, user=request.user)
+    return form, (form.cleaned_data if form.is_valid() else {})
+
+
+@login_required
+def nomination_list(request):
+    form, filters = _filters(request)
+    qs = filter_nominations(request.user, **filters).select_related("award_kind", "organization")
+    return render_list(request, "awards/list.html", "awards/_results.html", {
+        "form": form, "page_obj": paginate(request, qs), "nav_active": "awards",
+        "can_create": request.user.is_superuser or Organization.objects.for_user(request.user, "change").exists(),
+        "summary": recipients_summary(request.user, year=filters.get("year"), area=filters.get("area")),
+        "query": request.GET.urlencode(), "breadcrumbs": [(_("Awards"), None)],
+    })
+
+
+@login_required
+def nomination_detail(request, pk: int):
+    n = nomination_or_404(request.user, pk)
+    if n.person_id:
+        audit.record(request.user, "view", n, message=_("Read a nominee's data"))
+    level_above = actions.is_level_above(request.user, n)
+    can_change = can(request.user, "change", n.organization)
+    return render(request, "awards/detail.html", {
+        "n": n, "results": evaluate(n), "steps": n.steps.select_related("actor", "organization"),
+        "files": n.files.all(), "file_form": FileForm(), "step_form": StepForm(),
+        "can_change": can_change and n.status == NominationStatus.DRAFT,
+        "can_submit": can_change and n.status == NominationStatus.DRAFT,
+        "can_appraise": level_above and n.status == NominationStatus.PROPOSED,
+        "can_decide": level_above and n.status == NominationStatus.APPRAISED,
+        "nav_active": "awards", "breadcrumbs": [CRUMB, (n.nominee_name, None)], **audit_context(n),
+    })
+
+
+@login_required
+def nomination_create(request):
+    form = NominationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            n = actions.create_nomination(actor=request.user, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Nomination created as a draft."))
+            return redirect("nomination_detail", pk=n.pk)
+    return render(request, "awards/form.html", {"form": form, "nav_active": "awards",
+                                                "breadcrumbs": [CRUMB, (_("New nomination"), None)]})
+
+
+@login_required
+def nomination_edit(request, pk: int):
+    n = nomination_or_404(request.user, pk, "change")
+    form = NominationForm(request.POST or None, instance=n, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        try:
+            actions.update_nomination(n, actor=request.user, expected_version=version, **data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("nomination_detail", pk=n.pk)
+    return render(request, "awards/form.html", {"form": form, "n": n, "nav_active": "awards",
+                                                "breadcrumbs": [CRUMB, (n.nominee_name, None)]})
+
+
+@login_required
+@require_POST
+def nomination_step(request, pk: int):
+    n = nomination_or_404(request.user, pk)
+    form = StepForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Unknown action."))
+        return redirect("nomination_detail", pk=n.pk)
+    d = form.cleaned_data
+    try:
+        if d["action"] == "submit":
+            actions.submit(actor=request.user, nomination=n, reason=d["reason"])
+        elif d["action"] == "appraise":
+            actions.appraise(actor=request.user, nomination=n, reason=d["reason"])
+        elif d["action"] == "return":
+            actions.return_to_draft(actor=request.user, nomination=n, reason=d["reason"])
+        elif d["action"] == "decide":
+            actions.decide(actor=request.user, nomination=n, decision_number=d["decision_number"],
+                           decision_date=d["decision_date"], reason=d["reason"])
+        else:
+            actions.reject(actor=request.user, nomination=n, reason=d["reason"])
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Status is now: %(s)s.") % {"s": n.get_status_display()})
+    return redirect("nomination_detail", pk=n.pk)
+
+
+@login_required
+@require_POST
+def nomination_file(request, pk: int):
+    n = nomination_or_404(request.user, pk, "change")
+    form = FileForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            actions.add_file(actor=request.user, nomination=n, **form.cleaned_data)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("File added to the dossier."))
+    else:
+        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
+                                          if f in form.fields))
+    return redirect("nomination_detail", pk=n.pk)

@@ -1,0 +1,183 @@
+"""REST API: /api/v1/meetings and /api/v1/tasks, in the user's scope, lists as {"count", "items"}."""
+
+import datetime
+
+from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from danvan.api.common import Pagination, Ref
+from danvan.meetings.domain.bridge import totals
+from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
+from danvan.meetings.queries import filter_meetings, filter_tasks, meeting_or_404, task_or_404
+from danvan.reports.models import Period
+
+router = Router(tags=["Meetings"])
+task_router = Router(tags=["Follow-up tasks"])
+POINTS_IN_DETAIL = 500
+
+
+class MeetingOut(Schema):
+    id: int
+    kind: str
+    title: str
+    organization: Ref
+    period_label: str
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime | None
+    venue: str
+    mode: str
+    bridge_points_count: int
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_bridge_points_count(obj):
+        return getattr(obj, "n_points", 0)
+
+
+class BridgePointOut(Schema):
+    id: int
+    name: str
+    area_id: int | None
+    organization_id: int | None
+    host_name: str
+    expected: int
+    present: int | None
+
+
+class PersonRoleOut(Schema):
+    person_id: int
+    full_name: str
+    role: str
+    position: str
+    organization: str
+
+
+class ConclusionOut(Schema):
+    number: int
+    text: str
+
+
+class PeriodRef(Schema):
+    id: int
+    label: str
+
+
+class MeetingDetailOut(MeetingOut):
+    period: PeriodRef | None
+    agenda: str
+    summary: str
+    totals: dict
+    bridge_points: list[BridgePointOut]
+    people: dict[str, list[PersonRoleOut]]
+    conclusions: list[ConclusionOut]
+
+    @staticmethod
+    def resolve_period(obj):
+        return {"id": obj.period.id, "label": obj.period.label} if obj.period_id else None
+
+    @staticmethod
+    def resolve_bridge_points(obj):
+        return obj.points_shown
+
+    @staticmethod
+    def resolve_people(obj):
+        return obj.people_by_role
+
+    @staticmethod
+    def resolve_conclusions(obj):
+        return list(obj.conclusions.all())
+
+
+class MeetingFilters(Schema):
+    kind: MeetingKind | None = None
+    area: int | None = None
+    period: int | None = None
+    period_label: str | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    q: str | None = None
+
+
+@router.get("", response=list[MeetingOut], summary="Meetings in the user's scope")
+@paginate(Pagination)
+def list_meetings(request, filters: Query[MeetingFilters]):
+    """``period``: id of a reporting period linked to the meeting (an unknown id is refused with 422);
+    ``period_label``: words of the period label, diacritics ignored."""
+    if filters.period is not None and not Period.objects.filter(pk=filters.period).exists():
+        raise HttpError(422, _("The chosen period reviewed does not exist."))
+    return filter_meetings(request.user, **filters.dict()).select_related("organization").annotate(
+        n_points=Count("bridge_points"))
+
+
+@router.get("/{meeting_id}", response=MeetingDetailOut, summary="One meeting (404 outside the scope)")
+def get_meeting(request, meeting_id: int):
+    """The meeting with its first 500 bridge points (``totals`` counts them all), people by role
+    and conclusions."""
+    meeting = meeting_or_404(request.user, meeting_id)
+    meeting.totals = totals(meeting)
+    meeting.n_points = meeting.totals["points"]
+    meeting.points_shown = list(meeting.bridge_points.all()[:POINTS_IN_DETAIL])
+    people: dict[str, list] = {}
+    for r in meeting.roles.select_related("person"):
+        people.setdefault(r.role, []).append({"person_id": r.person_id, "full_name": r.person.full_name,
+                                              "role": r.role, "position": r.position_text,
+                                              "organization": r.organization_name})
+    meeting.people_by_role = people
+    return meeting
+
+
+class TaskOut(Schema):
+    id: int
+    title: str
+    meeting: Ref
+    conclusion_number: int
+    assignees: list[Ref]
+    due_date: datetime.date
+    status: str
+    overdue: bool
+    progress: int
+    completed_on: datetime.date | None
+
+    @staticmethod
+    def resolve_meeting(obj):
+        return {"id": obj.meeting.id, "name": obj.meeting.title}
+
+    @staticmethod
+    def resolve_conclusion_number(obj):
+        return obj.conclusion.number
+
+    @staticmethod
+    def resolve_assignees(obj):
+        return [{"id": a.organization.id, "name": a.organization.name} for a in obj.assignments.all()]
+
+
+class TaskFilters(Schema):
+    status: TaskStatus | None = None
+    overdue: bool | None = None
+    assignee: int | None = None
+    meeting: int | None = None
+
+
+def _tasks(qs):
+    return qs.select_related("meeting", "conclusion").prefetch_related(
+        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")))
+
+
+@task_router.get("", response=list[TaskOut], summary="Follow-up tasks in the user's scope")
+@paginate(Pagination)
+def list_tasks(request, filters: Query[TaskFilters]):
+    return _tasks(filter_tasks(request.user, **filters.dict())).order_by("due_date", "id")
+
+
+@task_router.get("/{task_id}", response=TaskOut, summary="One task (404 outside the scope)")
+def get_task(request, task_id: int):
+    task_or_404(request.user, task_id)
+    return _tasks(filter_tasks(request.user)).get(pk=task_id)

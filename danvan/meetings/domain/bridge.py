@@ -1,0 +1,138 @@
+"""Domain actions on bridge points (điểm cầu): one by one, in bulk, and attendance."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, Max, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.domain import audit
+from danvan.meetings.models import BridgePoint, Meeting
+from danvan.places.models import Area
+
+LEVELS = {"province", "district", "commune"}
+
+
+def _next_order(meeting: Meeting) -> int:
+    return (meeting.bridge_points.aggregate(m=Max("order"))["m"] or 0) + 1
+
+
+@transaction.atomic
+def add_bridge_point(*, actor, meeting: Meeting, name: str = "", area=None, organization=None, host_name: str = "",
+                     expected: int = 0) -> BridgePoint:
+    """Add one bridge point.
+
+    Effects: inserts a ``BridgePoint`` named after the area or organization when no name is given;
+    writes an "action" audit event on the meeting. Raises ``ValidationError`` when there is neither
+    a name, an area nor an organization."""
+    name = (name or "").strip() or (area.full_name if area else "") or (organization.name if organization else "")
+    if not name:
+        raise ValidationError({"name": _("Choose an area or an organization, or enter the name of the bridge point.")})
+    point = BridgePoint.objects.create(meeting=meeting, area=area, organization=organization, name=name,
+                                       host_name=host_name, expected=expected or 0, order=_next_order(meeting))
+    audit.record(actor, "action", meeting, message=_("Added bridge point %(name)s") % {"name": name})
+    return point
+
+
+def areas_for_points(*, level: str, parent: Area | None, on) -> list:
+    """The units of ``level`` under ``parent`` (the whole country when None) that existed on ``on``."""
+    if level not in LEVELS:
+        raise ValidationError({"level": _("Unknown level of administrative unit.")})
+    qs = Area.objects.filter(level=level).valid_on(on)
+    if parent is not None:
+        qs = qs.filter(id__in=Area.objects.under(parent, history=False).values("id"))
+    return list(qs.order_by("parent__name_sort", "name_sort").values_list("id", "kind_name", "name"))
+
+
+@transaction.atomic
+def add_bridge_points(*, actor, meeting: Meeting, level: str, parent: Area | None = None,
+                      expected: int = 0, limit: int | None = None) -> int:
+    """Add a bridge point for every unit of ``level`` under ``parent`` ("every commune of this
+    province", "every province") that existed on the meeting day, in one action.
+
+    Effects: inserts the ``BridgePoint`` rows with ``bulk_create`` (units that already have a point
+    are skipped); writes one "action" audit event on the meeting. Returns the number added."""
+    on = timezone.localdate(meeting.starts_at)
+    existing = set(meeting.bridge_points.exclude(area=None).values_list("area_id", flat=True))
+    rows = [row for row in areas_for_points(level=level, parent=parent, on=on) if row[0] not in existing]
+    if limit is not None:
+        rows = rows[:limit]
+    order = _next_order(meeting)
+    points = [BridgePoint(meeting=meeting, area_id=area_id, name=f"{kind_name} {name}", expected=expected or 0,
+                          order=order + i) for i, (area_id, kind_name, name) in enumerate(rows)]
+    BridgePoint.objects.bulk_create(points, batch_size=1000)
+    audit.record(actor, "action", meeting, message=_("Added %(n)s bridge points") % {"n": len(points)})
+    return len(points)
+
+
+def _count(value, field: str):
+    if value in (None, ""):
+        return None
+    try:
+        number = int(str(value).strip())
+    except ValueError as exc:
+        raise ValidationError({field: _("Enter a whole number of delegates.")}) from exc
+    if number < 0 or number > 1_000_000:
+        raise ValidationError({field: _("The number of delegates must be between 0 and 1.000.000.")})
+    return number
+
+
+@transaction.atomic
+def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_name=None) -> BridgePoint:
+    """Record the delegates present at one bridge point (and optionally expected and the host).
+
+    Effects: updates the ``BridgePoint``; writes an "action" audit event on the meeting.
+    Raises ``ValidationError`` (nothing changed) when a number is not a whole number from 0."""
+    point.present = _count(present, "present")
+    if expected not in (None, ""):
+        point.expected = _count(expected, "expected")
+    if host_name is not None:
+        point.host_name = host_name.strip()[:200]
+    point.save(update_fields=["present", "expected", "host_name"])
+    audit.record(actor, "action", point.meeting, message=_("Attendance at %(name)s: %(n)s") % {
+        "name": point.name, "n": point.present if point.present is not None else "—"})
+    return point
+
+
+@transaction.atomic
+def bulk_attendance(*, actor, meeting: Meeting, values: dict) -> int:
+    """Record the delegates present at many bridge points at once: ``values`` maps point id to a count.
+
+    Effects: updates the changed ``BridgePoint`` rows (``bulk_update``); one audit event on the
+    meeting. Raises ``ValidationError`` naming every bad row, and changes nothing then."""
+    points = {p.id: p for p in meeting.bridge_points.filter(id__in=[int(k) for k in values])}
+    errors, changed = [], []
+    for key, raw in values.items():
+        point = points.get(int(key))
+        if point is None:
+            continue
+        try:
+            number = _count(raw, "present")
+        except ValidationError:
+            errors.append(_("%(name)s: enter a whole number of delegates from 0.") % {"name": point.name})
+            continue
+        if number != point.present:
+            point.present = number
+            changed.append(point)
+    if errors:
+        raise ValidationError(errors)
+    BridgePoint.objects.bulk_update(changed, ["present"], batch_size=1000)
+    if changed:
+        audit.record(actor, "action", meeting, message=_("Attendance recorded at %(n)s bridge points") % {
+            "n": len(changed)})
+    return len(changed)
+
+
+@transaction.atomic
+def remove_bridge_point(*, actor, point: BridgePoint) -> None:
+    """Remove a bridge point. Effects: deletes it; audit event on the meeting."""
+    meeting, name = point.meeting, point.name
+    point.delete()
+    audit.record(actor, "action", meeting, message=_("Removed bridge point %(name)s") % {"name": name})
+
+
+def totals(meeting: Meeting) -> dict:
+    """Points, expected and present delegates, and points that reported attendance (one query)."""
+    row = meeting.bridge_points.aggregate(n=Count("id"), e=Sum("expected"), p=Sum("present"),
+                                          r=Count("id", filter=Q(present__isnull=False)))
+    return {"points": row["n"], "expected": row["e"] or 0, "present": row["p"] or 0, "reported": row["r"]}

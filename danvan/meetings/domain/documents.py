@@ -1,0 +1,47 @@
+"""Meeting documents in the Party's format, numbered by the shared document register."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.domain import audit
+from danvan.documents.domain.register import issue_number
+from danvan.documents.models import IssuedDocument
+from danvan.meetings.models import Meeting
+
+# kind -> document type code of the register
+DOC_TYPES = {"invitation": "GM", "minutes": "BB", "conclusions": "TB"}
+
+
+def issued(meeting: Meeting, kind: str):
+    """The register entry already issued for this meeting's document of ``kind``, or None."""
+    return IssuedDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk),
+        doc_type=DOC_TYPES[kind]).order_by("id").first()
+
+
+def summary_for(meeting: Meeting, kind: str) -> str:
+    if kind == "invitation":
+        return _("Invitation to the meeting: %(title)s") % {"title": meeting.title}
+    if kind == "minutes":
+        return _("Minutes of the meeting: %(title)s") % {"title": meeting.title}
+    return _("Conclusions at the meeting: %(title)s") % {"title": meeting.title}
+
+
+@transaction.atomic
+def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None) -> IssuedDocument:
+    """Give the meeting's invitation (GM), minutes (BB) or notice of conclusions (TB) its number.
+
+    Effects: reserves the next number in the document register (``issue_number``: a counter row
+    and an ``IssuedDocument`` linked to the meeting) unless this document already has one (then it
+    is returned unchanged); "action" audit event on the meeting. Raises ``ValidationError`` from
+    the register (e.g. no Party term covers the date)."""
+    existing = issued(meeting, kind)
+    if existing:
+        return existing
+    doc = issue_number(organization=meeting.organization, doc_type=DOC_TYPES[kind],
+                       issued_on=issued_on or timezone.localdate(), title=summary_for(meeting, kind), actor=actor,
+                       target=meeting)
+    audit.record(actor, "action", meeting, message=_("Document numbered %(s)s") % {"s": doc.symbol})
+    return doc

@@ -1,0 +1,132 @@
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.text import folded_key
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not_started", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+
+
+def overdue_q(today: datetime.date | None = None) -> Q:
+    """Tasks that are overdue on ``today``: not done and past their due date (derived, never stored)."""
+    return ~Q(status=TaskStatus.DONE) & Q(due_date__lt=today or datetime.date.today())
+
+
+def late_q() -> Q:
+    """Tasks done after their due date."""
+    return Q(status=TaskStatus.DONE, completed_on__gt=models.F("due_date"))
+
+
+class TaskQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        return self.filter(overdue_q(today))
+
+    def open(self):
+        return self.exclude(status=TaskStatus.DONE)
+
+
+class FollowUpTask(models.Model):
+    """A task that comes from a conclusion of a meeting, assigned to one or more organizations.
+
+    ``organization`` is the organizer's (the meeting's) organization; assignees see the task through
+    ``TaskAssignment``. Overdue is derived from ``due_date`` and ``status``."""
+
+    conclusion = models.ForeignKey("meetings.Conclusion", verbose_name=_("conclusion"), on_delete=models.PROTECT,
+                                   related_name="tasks")
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="tasks", editable=False)
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+", editable=False)
+    title = models.CharField(_("task"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    assignees = models.ManyToManyField("orgs.Organization", through="meetings.TaskAssignment",
+                                       verbose_name=_("assigned organizations"), related_name="assigned_tasks")
+    due_date = models.DateField(_("due date"), db_index=True)
+    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices,
+                              default=TaskStatus.NOT_STARTED, db_index=True)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    title_folded = models.CharField(max_length=400, editable=False, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("follow-up task")
+        verbose_name_plural = _("follow-up tasks")
+        ordering = ["due_date", "id"]
+        indexes = [
+            models.Index(fields=["organization", "status", "due_date"], name="task_org_status_idx"),
+            models.Index(fields=["meeting", "status"], name="task_meeting_status_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title_folded = folded_key(self.title)
+        super().save(*args, **kwargs)
+
+    def is_overdue(self, today=None) -> bool:
+        return self.status != TaskStatus.DONE and self.due_date < (today or datetime.date.today())
+
+    @property
+    def overdue(self) -> bool:
+        return self.is_overdue()
+
+    @property
+    def late(self) -> bool:
+        return self.status == TaskStatus.DONE and bool(self.completed_on) and self.completed_on > self.due_date
+
+    @property
+    def status_label(self) -> str:
+        return str(_("Overdue")) if self.overdue else self.get_status_display()
+
+
+class TaskAssignment(models.Model):
+    task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="assignments")
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="task_assignments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "organization"], name="task_assignment_unique")]
+        indexes = [models.Index(fields=["organization", "task"], name="task_assignee_idx")]
+
+
+class TaskUpdate(models.Model):
+    """A dated progress update of a task, with optional evidence."""
+
+    task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="updates")
+    on = models.DateField(_("date"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    organization = models.ForeignKey("orgs.Organization", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"))
+    note = models.TextField(_("what was done"))
+    evidence = models.FileField(_("evidence"), upload_to="tasks/%Y/%m/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-id"]
+
+
+class Notification(models.Model):
+    """An in-app notification for one user (task reminders); ``key`` makes a reminder go out once."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_notifications")
+    task = models.ForeignKey(FollowUpTask, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=100)
+    message = models.CharField(_("message"), max_length=500)
+    url = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="meeting_notification_once")]

@@ -1,0 +1,170 @@
+"""Per-user querysets: every one starts from the scope (``danvan.orgs.scope``)."""
+
+import datetime
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+
+from danvan.core.text import search_filter, search_terms
+from danvan.meetings.models import (
+    FollowUpTask,
+    Meeting,
+    Person,
+    Position,
+    TaskAssignment,
+    TaskStatus,
+    overdue_q,
+)
+from danvan.orgs.scope import restrict, scope_filter, visible_organizations
+from danvan.places.models import Area, AreaReach
+
+
+def visible_meetings(user, action: str = "view"):
+    """Meetings whose organizer or a co-organizer is in the user's scope for ``action``."""
+    if scope_filter(user, action) is None:
+        return Meeting.objects.all()
+    orgs = visible_organizations(user, action)
+    co = Meeting.co_organizers.through.objects.filter(organization_id__in=orgs, meeting_id=OuterRef("pk"))
+    return Meeting.objects.filter(Q(organization_id__in=orgs) | Exists(co))
+
+
+def meeting_or_404(user, pk, action: str = "view"):
+    try:
+        return visible_meetings(user, action).select_related("organization__area").get(pk=pk)
+    except (Meeting.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def _area_ids(area):
+    return AreaReach.objects.filter(ancestor=area).values("descendant_id")
+
+
+def filter_meetings(user, *, kind=None, area=None, period=None, period_label=None, date_from=None, date_to=None,
+                    q=None, upcoming=False, **_ignored):
+    """The meetings ``user`` may see, filtered; ``area`` includes its subtree and the legacy units
+    that became part of it; ``period`` is a ``reports.Period`` (or its id) linked to the meeting;
+    ``period_label`` matches the period label without diacritics."""
+    qs = visible_meetings(user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if area:
+        root = area if isinstance(area, Area) else Area.objects.filter(pk=area).first()
+        qs = qs.filter(organization__area_id__in=_area_ids(root)) if root else qs.none()
+    if period:
+        qs = qs.filter(period_id=getattr(period, "pk", period))
+    if period_label:
+        qs = search_filter(qs, period_label, "title_folded")
+    if date_from:
+        qs = qs.filter(starts_at__date__gte=date_from)
+    if date_to:
+        qs = qs.filter(starts_at__date__lte=date_to)
+    if q:
+        qs = search_filter(qs, q, "title_folded")
+    if upcoming:
+        qs = qs.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")
+    return qs
+
+
+def visible_tasks(user, action: str = "view"):
+    """Tasks whose organizer is in scope, or that are assigned to an organization in scope.
+
+    An assignee sees its tasks (and their conclusion), not the organizer's other records."""
+    if scope_filter(user, action) is None:
+        return FollowUpTask.objects.all()
+    orgs = visible_organizations(user, action)
+    assigned = TaskAssignment.objects.filter(organization_id__in=orgs, task_id=OuterRef("pk"))
+    return FollowUpTask.objects.filter(Q(organization_id__in=orgs) | Exists(assigned))
+
+
+def task_or_404(user, pk, action: str = "view"):
+    try:
+        return visible_tasks(user, action).select_related("conclusion", "meeting", "organization").get(pk=pk)
+    except (FollowUpTask.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None, area=None, q=None, today=None,
+                 **_ignored):
+    """Tasks in scope, filtered. ``status`` may be "overdue" (derived); ``area`` is the assignee's area."""
+    today = today or datetime.date.today()
+    qs = visible_tasks(user)
+    if status == "overdue":
+        qs = qs.filter(overdue_q(today))
+    elif status:
+        qs = qs.filter(status=status)
+    if overdue is True:
+        qs = qs.filter(overdue_q(today))
+    elif overdue is False:
+        qs = qs.exclude(overdue_q(today))
+    if assignee:
+        qs = qs.filter(Exists(TaskAssignment.objects.filter(task_id=OuterRef("pk"), organization_id=getattr(
+            assignee, "pk", assignee))))
+    if meeting:
+        qs = qs.filter(meeting_id=getattr(meeting, "pk", meeting))
+    if area:
+        qs = qs.filter(Exists(TaskAssignment.objects.filter(
+            task_id=OuterRef("pk"), organization__area_id__in=_area_ids(area))))
+    if q:
+        for word in search_terms(q):
+            qs = qs.filter(Q(meeting__title_folded__contains=f" {word}") | Q(title_folded__contains=f" {word}"))
+    return qs
+
+
+def _fold(rows, key) -> dict:
+    """Rows grouped by (key, status) with n, od (past due) and lt (completed after due) -> figures per key."""
+    result: dict = {}
+    for row in rows:
+        fig = result.setdefault(row[key], {"total": 0, "done": 0, "in_progress": 0, "not_started": 0,
+                                           "overdue": 0, "late": 0})
+        status = row["status"]
+        fig["total"] += row["n"]
+        fig[status] += row["n"]
+        if status == TaskStatus.DONE:
+            fig["late"] += row["lt"]
+        else:
+            fig["overdue"] += row["od"]
+    return result
+
+
+def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = True) -> dict:
+    """For the organizer: per meeting and per assignee area, how many of the tasks it gave (its
+    organization in the user's scope) are done, in progress, not started, overdue (open past the due
+    date) and late (done after it). One grouped query over the tasks (and, with ``by_area``, one over
+    the assignments), and small lookups for the names."""
+    today = today or datetime.date.today()
+    tasks = restrict(FollowUpTask.objects.all(), user)
+    per_meeting = _fold(tasks.values("meeting_id", "status").annotate(
+        n=Count("id"), od=Count("id", filter=Q(due_date__lt=today)),
+        lt=Count("id", filter=Q(completed_on__gt=F("due_date")))).order_by(), "meeting_id")
+    overall = {k: sum(f[k] for f in per_meeting.values()) for k in
+               ("total", "done", "in_progress", "not_started", "overdue", "late")}
+    meetings = Meeting.objects.filter(id__in=list(per_meeting)).order_by("-starts_at", "-id").values(
+        "id", "title", "starts_at")[:meeting_limit]
+    by_meeting = [{"meeting_id": m["id"], "meeting__title": m["title"], "meeting__starts_at": m["starts_at"],
+                   **per_meeting[m["id"]]} for m in meetings]
+    if not by_area:
+        return {"overall": overall, "by_meeting": by_meeting, "by_area": None}
+    assignments = restrict(TaskAssignment.objects.all(), user, via="task__organization")
+    per_area = _fold(assignments.values("organization__area_id", status=F("task__status")).annotate(
+        n=Count("id"), od=Count("id", filter=Q(task__due_date__lt=today)),
+        lt=Count("id", filter=Q(task__completed_on__gt=F("task__due_date")))).order_by(), "organization__area_id")
+    areas = Area.objects.filter(id__in=list(per_area)).order_by("name_sort", "id").values("id", "kind_name", "name")
+    by_area = [{"organization__area_id": a["id"], "organization__area__kind_name": a["kind_name"],
+                "organization__area__name": a["name"], **per_area[a["id"]]} for a in areas]
+    return {"overall": overall, "by_meeting": by_meeting, "by_area": by_area}
+
+
+def visible_people(user):
+    """People holding (or having held) a position in an organization in the user's scope."""
+    if scope_filter(user, "view") is None:
+        return Person.objects.all()
+    held = Position.objects.filter(person_id=OuterRef("pk"), organization_id__in=visible_organizations(user))
+    return Person.objects.filter(Exists(held))
+
+
+def person_or_404(user, pk):
+    try:
+        return visible_people(user).get(pk=pk)
+    except (Person.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc

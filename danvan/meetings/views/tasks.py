@@ -1,0 +1,104 @@
+"""Follow-up task pages: the list, the organizer's overview, a task with its updates."""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.meetings.domain.tasks import report_progress
+from danvan.meetings.interfaces.forms import TaskFilterForm, TaskUpdateForm
+from danvan.meetings.models import Notification, TaskAssignment
+from danvan.meetings.queries import filter_tasks, task_or_404, task_overview, visible_meetings, visible_tasks
+from danvan.orgs.models import Organization
+from danvan.orgs.scope import active_memberships
+
+CRUMB = (gettext_lazy("Follow-up tasks"), "/hoi-nghi/nhiem-vu/")
+
+
+def with_assignees(qs):
+    return qs.select_related("meeting").prefetch_related(
+        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")))
+
+
+@login_required
+def task_list(request):
+    form = TaskFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    qs = with_assignees(filter_tasks(request.user, **filters)).order_by("due_date", "id")
+    return render_list(request, "meetings/tasks/list.html", "meetings/tasks/_results.html", {
+        "form": form, "page_obj": paginate(request, qs), "today": datetime.date.today(), "nav_active": "tasks",
+        "breadcrumbs": [(_("Follow-up tasks"), None)],
+    })
+
+
+@login_required
+def task_overview_page(request):
+    by_area = request.GET.get("theo") == "dia-ban"
+    return render(request, "meetings/tasks/overview.html", {
+        "overview": task_overview(request.user, by_area=by_area), "by_area": by_area, "nav_active": "tasks",
+        "breadcrumbs": [CRUMB, (_("Overview by meeting and area"), None)],
+    })
+
+
+def _may_update(user, task) -> bool:
+    return visible_tasks(user, "change").filter(pk=task.pk).exists()
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = task_or_404(request.user, pk)
+    # An assignee sees its task and the conclusion it comes from, not the organizer's other records.
+    sees_meeting = visible_meetings(request.user).filter(pk=task.meeting_id).exists()
+    form = TaskUpdateForm(initial={"status": task.status, "progress": task.progress, "version": task.version})
+    return render(request, "meetings/tasks/detail.html", {
+        "task": task, "sees_meeting": sees_meeting, "form": form, "can_update": _may_update(request.user, task),
+        "assignments": task.assignments.select_related("organization"),
+        "updates": task.updates.select_related("author", "organization"),
+        "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),
+    })
+
+
+@login_required
+@require_POST
+def task_update(request, pk: int):
+    task = task_or_404(request.user, pk, "change")
+    form = TaskUpdateForm(request.POST, request.FILES)
+    if form.is_valid():
+        d = form.cleaned_data
+        mine = {m.organization_id for m in active_memberships(request.user)}
+        org = Organization.objects.filter(pk__in=mine & set(task.assignments.values_list("organization_id",
+                                                                                          flat=True))).first()
+        try:
+            report_progress(actor=request.user, task=task, status=d["status"], progress=d["progress"], note=d["note"],
+                            on=d["on"], organization=org, evidence=d.get("evidence"),
+                            expected_version=d.get("version"))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Progress recorded."))
+            return redirect("task_detail", pk=task.pk)
+    return render(request, "meetings/tasks/detail.html", {
+        "task": task, "form": form, "can_update": True,
+        "sees_meeting": visible_meetings(request.user).filter(pk=task.meeting_id).exists(),
+        "assignments": task.assignments.select_related("organization"),
+        "updates": task.updates.select_related("author", "organization"),
+        "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),
+    }, status=422)
+
+
+@login_required
+def notification_list(request):
+    items = Notification.objects.filter(user=request.user)
+    if request.method == "POST":
+        items.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("notification_list")
+    return render(request, "meetings/notifications.html", {
+        "page_obj": paginate(request, items), "breadcrumbs": [(_("Notifications"), None)]})

@@ -1,0 +1,97 @@
+"""Per-user practice queries: everything starts from ``restrict`` (the one scoping mechanism)."""
+
+from danvan.core.text import search_terms
+from danvan.orgs.models import OrganizationReach
+from danvan.orgs.scope import restrict
+from danvan.places.models import AreaReach
+from danvan.practices.models import Practice
+
+SORTS = {
+    "name": ("name_sort", "id"), "-name": ("-name_sort", "-id"),
+    "date": ("created_at", "id"), "-date": ("-created_at", "-id"),
+    "status": ("status", "name_sort", "id"), "-status": ("-status", "name_sort", "id"),
+    "year": ("year", "name_sort", "id"), "-year": ("-year", "name_sort", "id"),
+}
+
+
+def practices_for(user, action: str = "view"):
+    """The practices ``user`` may act on with ``action`` (through their registering organization)."""
+    return restrict(Practice.objects.all(), user, action)
+
+
+def in_area(qs, area):
+    """Practices carried out in ``area``'s subtree, legacy units that became part of it included."""
+    area_id = getattr(area, "pk", area)
+    return qs.filter(area_id__in=AreaReach.objects.filter(ancestor_id=area_id).values("descendant_id"))
+
+
+def filter_practices(user, *, q=None, field=None, status=None, level=None, holder=None, kind=None, campaign=None,
+                     year=None, area=None, organization=None, outstanding=None, sort=None, action="view",
+                     **_ignored):
+    """The practices ``user`` may see, filtered and sorted; the HTML list, the export and the API all
+    call this with the cleaned data of ``PracticeFilterForm``."""
+    qs = practices_for(user, action)
+    if field:
+        qs = qs.filter(field=field)
+    if status:
+        qs = qs.filter(status=status)
+    if level:
+        qs = qs.filter(level=level)
+    if holder:
+        qs = qs.filter(holder=holder)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if campaign:
+        qs = qs.filter(campaign_id=getattr(campaign, "pk", campaign))
+    if year:
+        qs = qs.filter(year=year)
+    if area:
+        qs = in_area(qs, area)
+    if organization:
+        org_id = getattr(organization, "pk", organization)
+        qs = qs.filter(organization_id__in=OrganizationReach.objects.filter(ancestor_id=org_id).values("descendant_id"))
+    if outstanding:
+        qs = qs.filter(is_outstanding=True)
+    for word in search_terms(q or ""):
+        qs = qs.filter(name_folded__contains=word)
+    return qs.order_by(*SORTS.get(sort or "name", SORTS["name"]))
+
+
+def list_queryset(qs):
+    """What a list page needs of each row, in the same number of queries whatever the page size."""
+    return qs.select_related("organization", "area", "campaign").only(
+        "id", "name", "kind", "holder", "person_name", "field", "status", "level", "is_outstanding", "year",
+        "name_sort", "created_at", "organization__id", "organization__name", "area__id", "area__name",
+        "area__kind_name", "area__valid_to", "campaign__id", "campaign__name",
+    )
+
+
+def campaigns_for(user):
+    """Campaigns a user may see and register under: those launched by an organization in scope, and
+    those launched for an area that covers one of the user's organizations (a commune registers under
+    the province's campaign)."""
+    from danvan.orgs.scope import active_memberships, visible_organizations
+    from danvan.practices.models import Campaign
+
+    if getattr(user, "is_superuser", False):
+        return Campaign.objects.all()
+    from django.db.models import Q
+
+    own_areas = {m.organization.area_id for m in active_memberships(user)}
+    return Campaign.objects.filter(
+        Q(organization__in=visible_organizations(user))
+        | Q(organization__area_id__in=AreaReach.objects.filter(descendant_id__in=own_areas).values("ancestor_id"))
+    )
+
+
+def areas_for(user):
+    """Areas a user may place a practice in or filter by: every unit (current or legacy, commune or
+    above) under the areas of the user's organizations."""
+    from danvan.orgs.scope import active_memberships
+    from danvan.places.models import Area
+
+    qs = Area.objects.all()
+    if not getattr(user, "is_superuser", False):
+        roots = {m.organization.area_id for m in active_memberships(user)}
+        qs = qs.filter(id__in=AreaReach.objects.filter(ancestor_id__in=roots).values("descendant_id"))
+    return qs.order_by("valid_to", "level", "name_sort")

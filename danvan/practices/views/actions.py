@@ -1,0 +1,129 @@
+"""Life-cycle actions, evaluation and attachments of one practice (POST only; thin)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from danvan.core.domain import audit
+from danvan.orgs.scope import get_in_scope
+from danvan.practices.domain import lifecycle
+from danvan.practices.domain.attachments import add_attachment, remove_attachment
+from danvan.practices.domain.evaluation import criteria_for, record_evaluation
+from danvan.practices.interfaces.forms import AttachmentForm, EvaluationForm, ReasonForm, RecognizeForm
+from danvan.practices.models import Practice, PracticeAttachment
+
+DONE = {
+    "register": gettext_lazy("The model was registered."),
+    "start": gettext_lazy("The model is now marked as carried out."),
+    "recognize": gettext_lazy("The model was recognized."),
+    "reject": gettext_lazy("The model was not recognized; the reason is recorded."),
+    "outstanding": gettext_lazy("The model was chosen as outstanding."),
+    "not_outstanding": gettext_lazy("The model is no longer outstanding."),
+}
+
+
+def _errors(exc: ValidationError) -> str:
+    return " ".join(str(m) for m in exc.messages)
+
+
+@login_required
+@require_POST
+def practice_action(request, pk: int, action: str):
+    """Run one life-cycle step; a refused step shows its Vietnamese reason and changes nothing."""
+    practice = get_in_scope(Practice.objects.select_related("organization"), request.user, pk=pk)
+    actor = request.user
+    try:
+        if action == "register":
+            lifecycle.register_practice(practice=practice, actor=actor)
+        elif action == "start":
+            lifecycle.start_practice(practice=practice, actor=actor, reason=request.POST.get("reason", ""))
+        elif action == "recognize":
+            form = RecognizeForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError([f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms])
+            lifecycle.recognize_practice(practice=practice, actor=actor, **form.cleaned_data)
+        elif action == "reject":
+            form = ReasonForm(request.POST)
+            form.is_valid()
+            lifecycle.reject_practice(practice=practice, actor=actor, reason=form.cleaned_data.get("reason", ""))
+        elif action in {"outstanding", "not_outstanding"}:
+            lifecycle.set_outstanding(practice=practice, actor=actor, outstanding=action == "outstanding",
+                                      reason=request.POST.get("reason", ""))
+        else:
+            raise ValidationError(_("Unknown action."))
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, DONE[action])
+    return redirect("practice_detail", pk=practice.pk)
+
+
+@login_required
+@require_POST
+def practice_evaluate(request, pk: int):
+    practice = get_in_scope(Practice.objects.select_related("organization", "campaign"), request.user, pk=pk)
+    form = EvaluationForm(request.POST, criteria=criteria_for(practice))
+    if not form.is_valid():
+        messages.error(request, " ".join(f"{form.fields[f].label}: {m}" if f in form.fields else str(m)
+                                         for f, ms in form.errors.items() for m in ms))
+        return redirect("practice_detail", pk=practice.pk)
+    try:
+        evaluation = record_evaluation(practice=practice, actor=request.user, scores=form.scores(),
+                                       comments=form.comments(), comment=form.cleaned_data["comment"])
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Evaluation recorded: %(total)s/%(max)s points.")
+                         % {"total": evaluation.total, "max": evaluation.max_total})
+    return redirect("practice_detail", pk=practice.pk)
+
+
+@login_required
+@require_POST
+def attachment_upload(request, pk: int):
+    practice = get_in_scope(Practice.objects.select_related("organization"), request.user, pk=pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(m) for ms in form.errors.values() for m in ms))
+        return redirect("practice_detail", pk=practice.pk)
+    try:
+        add_attachment(practice=practice, actor=request.user, upload=form.cleaned_data["file"],
+                       caption=form.cleaned_data["caption"])
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("File attached."))
+    return redirect("practice_detail", pk=practice.pk)
+
+
+@login_required
+def attachment_download(request, pk: int):
+    """The file, only to users who may see its practice (404 otherwise); never a public media URL."""
+    attachment = get_in_scope(PracticeAttachment.objects.select_related("practice"), request.user,
+                              via="practice__organization", pk=pk)
+    audit.record(request.user, "view", attachment.practice, message=_("Downloaded %(name)s")
+                 % {"name": attachment.original_name})
+    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
+                            as_attachment=not attachment.is_image, filename=attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_POST
+def attachment_delete(request, pk: int):
+    attachment = get_in_scope(PracticeAttachment.objects.select_related("practice__organization"), request.user,
+                              "change", via="practice__organization", pk=pk)
+    practice_id = attachment.practice_id
+    try:
+        remove_attachment(attachment=attachment, actor=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Attachment removed."))
+    return redirect("practice_detail", pk=practice_id)

@@ -1,0 +1,124 @@
+"""Pages of practices: list, detail, create, edit. Thin: parse, call the domain or a query, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.models import Organization
+from danvan.orgs.scope import get_in_scope
+from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
+from danvan.practices.domain.permissions import may_approve, may_edit, may_evaluate
+from danvan.practices.domain.practices import create_practice, update_practice
+from danvan.practices.interfaces.filters import PracticeFilterForm
+from danvan.practices.interfaces.forms import (
+    AttachmentForm,
+    EvaluationForm,
+    PracticeForm,
+    ReasonForm,
+    RecognizeForm,
+)
+from danvan.practices.models import FINAL, Practice, Status
+from danvan.practices.queries.practices import filter_practices, list_queryset, practices_for
+
+
+def crumbs(*extra):
+    return [(_("\"Dân vận khéo\" models"), reverse("practice_list")), *extra]
+
+
+@login_required
+def practice_list(request):
+    form = PracticeFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    qs = list_queryset(filter_practices(request.user, **filters))
+    context = {
+        "form": form, "page_obj": paginate(request, qs), "nav_active": "practices",
+        "can_create": request.user.is_superuser or Organization.objects.for_user(request.user, "change").exists(),
+        "breadcrumbs": [(_("\"Dân vận khéo\" models"), None)],
+    }
+    return render_list(request, "practices/list.html", "practices/_results.html", context)
+
+
+def _detail_queryset():
+    return Practice.objects.select_related("organization", "area", "campaign", "replicates", "created_by")
+
+
+@login_required
+def practice_detail(request, pk: int):
+    practice = get_in_scope(_detail_queryset(), request.user, pk=pk)
+    user = request.user
+    can_edit, can_evaluate, can_approve = may_edit(user, practice), may_evaluate(user, practice), may_approve(user, practice)
+    status = practice.status
+    criteria = criteria_for(practice) if can_evaluate and status in {Status.IN_PROGRESS, Status.EVALUATED} else []
+    context = {
+        "practice": practice, "nav_active": "practices",
+        "events": practice.events.select_related("actor"),
+        "attachments": practice.attachments.all(),
+        "replicas": practices_for(user).filter(replicates=practice).select_related("area", "organization"),
+        "replicates_visible": practice.replicates_id
+        and practices_for(user).filter(pk=practice.replicates_id).exists(),
+        "summary": evaluation_summary(practice),
+        "can_edit": can_edit and status not in FINAL,
+        "can_register": can_edit and status == Status.DRAFT,
+        "can_start": can_edit and status == Status.REGISTERED,
+        "evaluation_form": EvaluationForm(criteria=criteria) if criteria else None,
+        "can_decide": can_approve and status == Status.EVALUATED,
+        "can_outstanding": can_approve and status == Status.RECOGNIZED,
+        "recognize_form": RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
+        "attachment_form": AttachmentForm() if can_edit else None,
+        "breadcrumbs": crumbs((practice.name[:60], None)),
+        **audit_context(practice),
+    }
+    return render(request, "practices/detail.html", context)
+
+
+@login_required
+def practice_create(request):
+    form = PracticeForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = create_practice(actor=request.user, **form.values())
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The model “%(name)s” was saved as a draft.") % {"name": practice.name})
+            return redirect("practice_detail", pk=practice.pk)
+    return render(request, "practices/form.html", {
+        "form": form, "nav_active": "practices", "breadcrumbs": crumbs((_("Register a model"), None)),
+    })
+
+
+@login_required
+def practice_edit(request, pk: int):
+    practice = get_in_scope(_detail_queryset(), request.user, "change", pk=pk)
+    form = PracticeForm(request.POST or None, instance=Practice.objects.get(pk=practice.pk), user=request.user)
+    if practice.status in FINAL:
+        messages.error(request, _("A model that has been decided on (recognized or not) can no longer be edited."))
+        return redirect("practice_detail", pk=practice.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            update_practice(practice=practice, actor=request.user, expected_version=form.cleaned_data.get("version"),
+                            **form.values())
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Changes saved."))
+            return redirect("practice_detail", pk=practice.pk)
+    return render(request, "practices/form.html", {
+        "form": form, "practice": practice, "nav_active": "practices",
+        "breadcrumbs": crumbs((practice.name[:60], reverse("practice_detail", args=[practice.pk])), (_("Edit"), None)),
+    })
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else ("replicates_id" if field == "replicates" else None)
+            for error in errors:
+                form.add_error(target, error)
+    else:
+        form.add_error(None, exc)
+

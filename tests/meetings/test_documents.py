@@ -1,0 +1,67 @@
+import datetime
+
+from danvan.awards.models import AwardKind
+from danvan.documents.models import IssuedDocument
+from danvan.documents.reading import docx_text, pdf_text
+from danvan.meetings.domain.bridge import add_bridge_points
+from danvan.meetings.domain.meetings import add_contribution, add_role
+from tests.conftest import login
+from tests.meetings.helpers import conclusion, meeting, person
+
+
+def _meeting(cast):
+    m = meeting(cast.commission, title="Hội nghị tổng kết công tác dân vận năm 2025", kind="tong_ket",
+                day=datetime.date(2026, 1, 8), venue="Hội trường Tỉnh ủy")
+    add_role(actor=None, meeting=m, person=person(cast.party, name="Hà Đức Minh", title="Phó Bí thư Tỉnh ủy"),
+             role="chi_dao")
+    add_contribution(actor=None, meeting=m, organization=cast.front_a, speaker="Đ/c Chủ tịch", summary="Kinh nghiệm tổ tự quản")
+    add_bridge_points(actor=None, meeting=m, level="commune", parent=cast.geo.laocai, expected=40)
+    conclusion(m, "Tiếp tục nhân rộng mô hình Dân vận khéo")
+    conclusion(m, "Nắm chắc tình hình Nhân dân ở cơ sở")
+    return m
+
+
+def test_invitation_docx_and_pdf_read_back(cast):
+    m = _meeting(cast)
+    client = login(cast.province)
+    docx = docx_text(client.get(f"/hoi-nghi/{m.pk}/van-ban/invitation.docx").content)
+    assert "GIẤY MỜI" in docx and "Hội trường Tỉnh ủy" in docx and "TỈNH ỦY LÀO CAI" in docx
+    assert "Xã Bảo Ái" in docx
+    pdf = pdf_text(client.get(f"/hoi-nghi/{m.pk}/van-ban/invitation.pdf").content)
+    assert "GIẤY MỜI" in pdf and "Hội nghị tổng kết công tác dân vận năm 2025" in pdf
+
+
+def test_numbered_notice_of_conclusions(cast):
+    m = _meeting(cast)
+    client = login(cast.province)
+    client.post(f"/hoi-nghi/{m.pk}/van-ban/conclusions/cap-so/")
+    client.post(f"/hoi-nghi/{m.pk}/van-ban/conclusions/cap-so/")  # once only
+    entry = IssuedDocument.objects.get()
+    assert (entry.doc_type, entry.number) == ("TB", 1)
+    text = docx_text(client.get(f"/hoi-nghi/{m.pk}/van-ban/conclusions.docx").content)
+    assert entry.number_line in text and "THÔNG BÁO" in text
+    assert "1. Tiếp tục nhân rộng mô hình Dân vận khéo" in text and "2. Nắm chắc tình hình Nhân dân ở cơ sở" in text
+
+
+def test_minutes_has_people_contributions_and_conclusions(cast):
+    m = _meeting(cast)
+    text = pdf_text(login(cast.province).get(f"/hoi-nghi/{m.pk}/van-ban/minutes.pdf").content)
+    assert "BIÊN BẢN" in text and "Hà Đức Minh" in text and "Kinh nghiệm tổ tự quản" in text
+
+
+def test_documents_of_other_unit_are_404(cast):
+    m = _meeting(cast)
+    client = login(cast.hue)
+    assert client.get(f"/hoi-nghi/{m.pk}/van-ban/minutes.docx").status_code == 404
+    assert client.post(f"/hoi-nghi/{m.pk}/van-ban/minutes/cap-so/").status_code == 404
+    assert login(cast.province).get(f"/hoi-nghi/{m.pk}/van-ban/secret.docx").status_code == 404
+    assert IssuedDocument.objects.count() == 0
+
+
+def test_nomination_list_docx(cast):
+    from danvan.awards.domain.nominations import create_nomination
+    kind = AwardKind.objects.create(name="Bằng khen", code="bk", for_individuals=True, for_collectives=True)
+    create_nomination(actor=None, award_kind=kind, year=2023, nominee_type="collective", collective=cast.front_a,
+                      organization=cast.front, justification="Thành tích xuất sắc")
+    text = docx_text(login(cast.province).get("/khen-thuong/danh-sach.docx?year=2023").content)
+    assert "DANH SÁCH" in text and "Ủy ban MTTQ Việt Nam xã Bảo Ái" in text and "Bằng khen" in text
