@@ -107,6 +107,13 @@ def api_benchmark(url: str, clients: int = 10, per_client: int = 30):
             with lock:
                 samples.extend(mine)
 
+        single = []
+        for _ in range(30):
+            t0 = time.perf_counter()
+            urllib.request.urlopen(request, timeout=30).read()
+            single.append((time.perf_counter() - t0) * 1000)
+        print(f"GET /api/v1/organizations, one client: p50 {statistics.median(single):.1f} ms, "
+              f"p95 {p(single, 95):.1f} ms")
         started = time.perf_counter()
         threads = [threading.Thread(target=worker) for _ in range(clients)]
         for t in threads:

@@ -3,13 +3,16 @@
 import datetime
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from danvan.api.common import Pagination, Ref
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
 from danvan.meetings.queries import filter_meetings, filter_tasks, meeting_or_404, task_or_404
+from danvan.reports.models import Period
 
 router = Router(tags=["Meetings"])
 task_router = Router(tags=["Follow-up tasks"])
@@ -62,13 +65,23 @@ class ConclusionOut(Schema):
     text: str
 
 
+class PeriodRef(Schema):
+    id: int
+    label: str
+
+
 class MeetingDetailOut(MeetingOut):
+    period: PeriodRef | None
     agenda: str
     summary: str
     totals: dict
     bridge_points: list[BridgePointOut]
     people: dict[str, list[PersonRoleOut]]
     conclusions: list[ConclusionOut]
+
+    @staticmethod
+    def resolve_period(obj):
+        return {"id": obj.period.id, "label": obj.period.label} if obj.period_id else None
 
     @staticmethod
     def resolve_bridge_points(obj):
@@ -86,7 +99,8 @@ class MeetingDetailOut(MeetingOut):
 class MeetingFilters(Schema):
     kind: MeetingKind | None = None
     area: int | None = None
-    period: str | None = None
+    period: int | None = None
+    period_label: str | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     q: str | None = None
@@ -95,6 +109,10 @@ class MeetingFilters(Schema):
 @router.get("", response=list[MeetingOut], summary="Meetings in the user's scope")
 @paginate(Pagination)
 def list_meetings(request, filters: Query[MeetingFilters]):
+    """``period``: id of a reporting period linked to the meeting (an unknown id is refused with 422);
+    ``period_label``: words of the period label, diacritics ignored."""
+    if filters.period is not None and not Period.objects.filter(pk=filters.period).exists():
+        raise HttpError(422, _("The chosen period reviewed does not exist."))
     return filter_meetings(request.user, **filters.dict()).select_related("organization").annotate(
         n_points=Count("bridge_points"))
 

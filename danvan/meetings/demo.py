@@ -9,12 +9,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from danvan.meetings.domain.bridge import add_bridge_point, add_bridge_points
-from danvan.meetings.domain.meetings import add_conclusion, add_contribution, add_role, create_meeting
+from danvan.meetings.domain.meetings import (
+    add_conclusion,
+    add_contribution,
+    add_role,
+    create_meeting,
+    update_meeting,
+)
 from danvan.meetings.domain.people import create_person
 from danvan.meetings.domain.tasks import create_task, report_progress
 from danvan.meetings.models import BridgePoint, Meeting, Person
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
+from danvan.reports.domain.periods import get_period
+from danvan.reports.models import PeriodKind
 
 BRIEFING_2021 = "Giao ban trực tuyến công tác dân vận 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2021"
 REVIEW_2023 = "Hội nghị tổng kết công tác dân vận năm 2023, triển khai nhiệm vụ năm 2024"
@@ -57,7 +65,7 @@ def _person(name, position, org, since=datetime.date(2020, 10, 1)):
 
 def briefing_2021(old_laocai, old_commission):
     m = create_meeting(actor=None, kind="giao_ban", title=BRIEFING_2021, organization=old_commission,
-                       period_label="9 tháng năm 2021", period_start=datetime.date(2021, 1, 1),
+                       period=get_period(PeriodKind.NINE_MONTHS, 2021), period_start=datetime.date(2021, 1, 1),
                        period_end=datetime.date(2021, 9, 30), starts_at=_at(datetime.date(2021, 10, 8), 14),
                        venue="Điểm cầu Tỉnh ủy Lào Cai", mode="online",
                        agenda="Báo cáo kết quả công tác dân vận 9 tháng năm 2021\nThảo luận tại các điểm cầu\n"
@@ -78,7 +86,7 @@ def briefing_2021(old_laocai, old_commission):
 
 def review_2023(old_laocai, old_commission):
     m = create_meeting(actor=None, kind="tong_ket", title=REVIEW_2023, organization=old_commission,
-                       period_label="Năm 2023", period_start=datetime.date(2023, 1, 1),
+                       period=get_period(PeriodKind.YEAR, 2023), period_start=datetime.date(2023, 1, 1),
                        period_end=datetime.date(2023, 12, 31), starts_at=_at(datetime.date(2024, 1, 5)),
                        venue="Trung tâm Hội nghị thành phố Lào Cai", mode="in_person",
                        summary="Năm 2023 toàn tỉnh có 1.134 mô hình “Dân vận khéo” trên các lĩnh vực.")
@@ -112,13 +120,28 @@ def review_2023(old_laocai, old_commission):
 
 def national_2025(commission):
     m = create_meeting(actor=None, kind="tong_ket", title=NATIONAL_2025, organization=commission,
-                       period_label="Năm 2025", period_start=datetime.date(2025, 1, 1),
+                       period=get_period(PeriodKind.YEAR, 2025), period_start=datetime.date(2025, 1, 1),
                        period_end=datetime.date(2025, 12, 31), starts_at=_at(datetime.date(2025, 12, 19)),
                        venue="Điểm cầu Trung ương và các điểm cầu tỉnh, xã", mode="online")
     add_bridge_point(actor=None, meeting=m, name="Điểm cầu Trung ương", expected=300)
     add_bridge_points(actor=None, meeting=m, level="province", expected=120)
     add_bridge_points(actor=None, meeting=m, level="commune", expected=23, limit=3280)
     return m
+
+
+def link_periods(old_commission, commission) -> int:
+    """Link the demo meetings (also those of an older demo run) to their reporting period."""
+    count = 0
+    for title, org, (kind, year) in [(BRIEFING_2021, old_commission, (PeriodKind.NINE_MONTHS, 2021)),
+                                     (REVIEW_2023, old_commission, (PeriodKind.YEAR, 2023)),
+                                     (NATIONAL_2025, commission, (PeriodKind.YEAR, 2025))]:
+        meeting = Meeting.objects.filter(title=title, organization=org).first()
+        if meeting is None:
+            continue
+        if meeting.period_id is None:
+            update_meeting(meeting, actor=None, period=get_period(kind, year))
+        count += 1
+    return count
 
 
 @transaction.atomic
@@ -133,5 +156,6 @@ def load(stdout) -> None:
                               (NATIONAL_2025, commission, lambda: national_2025(commission))]:
         if not Meeting.objects.filter(title=title, organization=org).exists():
             made.append(build())
+    linked = link_periods(old_commission, commission)
     stdout.write(f"demo meetings: {len(made)} created ({Meeting.objects.count()} in all, "
-                 f"{BridgePoint.objects.count()} bridge points)")
+                 f"{BridgePoint.objects.count()} bridge points, {linked} linked to their period)")

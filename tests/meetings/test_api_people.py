@@ -21,7 +21,7 @@ def test_api_meetings_in_scope_with_filters(client, cast):
     assert (data["count"], [i["title"] for i in data["items"]]) == (1, ["Tổng kết năm 2023"])
     assert client.get("/api/v1/meetings?q=giao+ban&date_from=2021-01-01&date_to=2021-12-31", **h).json()["count"] == 1
     assert client.get(f"/api/v1/meetings?area={cast.geo.hue.pk}", **h).json()["count"] == 0
-    assert client.get(f"/api/v1/meetings?area={cast.geo.laocai.pk}&period=nam+2023", **h).json()["items"][0]["id"] == m.pk
+    assert client.get(f"/api/v1/meetings?area={cast.geo.laocai.pk}&period_label=nam+2023", **h).json()["items"][0]["id"] == m.pk
 
 
 def test_api_meeting_detail_and_404(client, cast):

@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from danvan.reports.domain.periods import get_period
+from danvan.reports.queries import rollup as rollup_module
 from danvan.reports.queries.completeness import completeness, missing_organizations
 from danvan.reports.queries.rollup import comparison, rollup
 from tests.reports.conftest import make_report
@@ -91,3 +92,80 @@ def test_completeness_only_what_the_user_sees(rep):
     assert (c.expected, c.received) == (1, 1)
     h = completeness(rep.cast.hue, form=rep.form, period=rep.m2023, area=rep.cast.geo.laocai)
     assert h.expected == 0
+
+
+def _both_ways(monkeypatch, **kwargs):
+    """The roll-up read by report ids (the default) and through the join (more reports than the id list
+    allows), side by side."""
+    by_ids = rollup(**kwargs)
+    monkeypatch.setattr(rollup_module, "ID_LIST_LIMIT", 1)
+    joined = rollup(**kwargs)
+    monkeypatch.setattr(rollup_module, "ID_LIST_LIMIT", 5000)
+    return by_ids, joined
+
+
+def test_rollup_by_report_ids_and_by_join_agree(rep, monkeypatch):
+    make_report(rep.root, rep.old_front_a, get_period("month", 2023, 1), {"DV_DON_NHAN": 7, "DV_DON_GQ": 1,
+                                                                            "DV_NUT": 4, "DV_MH_DK": 1,
+                                                                            "DV_HN_DTTS": "12.5"},
+                submitted_on=get_period("month", 2023, 1).end)
+    make_report(rep.root, rep.old_front_b, get_period("month", 2023, 1), {"DV_DON_NHAN": 2, "DV_DON_GQ": 1, "DV_MH_DK": 0,
+                                                                            "DV_HN_DTTS": "3.25"},
+                submitted_on=get_period("month", 2023, 1).end)
+    quarter = get_period("quarter", 2023, 1)
+    g = rep.cast.geo
+    cases = [
+        {"user": rep.cast.province, "period": rep.m2023, "area": g.laocai},
+        {"user": rep.cast.province, "period": rep.m2023, "area": g.commune_b},
+        {"user": rep.cast.province, "period": rep.m2023, "area": g.laocai, "kinds": ["fatherland_front"]},
+        {"user": rep.cast.commune_a, "period": rep.m2025, "area": g.laocai},  # scope narrower than the area
+        {"user": rep.root, "period": rep.m2023, "area": None},  # the nation
+        {"user": rep.cast.province, "period": get_period("month", 2023, 1), "area": g.laocai},
+        {"user": rep.cast.province, "period": quarter, "area": g.laocai},  # derived from the months
+    ]
+    for case in cases:
+        by_ids, joined = _both_ways(monkeypatch, form=rep.form, **case)
+        assert (by_ids.reports, by_ids.values, by_ids.derived) == (joined.reports, joined.values, joined.derived)
+    nation = rollup(rep.root, form=rep.form, period=rep.m2023)
+    assert (nation.reports, nation.values["DV_DON_NHAN"]) == (4, Decimal(133))  # Huế's 100 included
+    january = rollup(rep.cast.province, form=rep.form, period=get_period("month", 2023, 1), area=g.laocai)
+    assert (january.reports, january.values["DV_HN_DTTS"]) == (2, Decimal("7.88"))  # avg 7.875, half to even
+    derived = rollup(rep.cast.province, form=rep.form, period=quarter, area=g.laocai)
+    assert (derived.reports, derived.values["DV_DON_NHAN"], derived.values["DV_NUT"]) == (5, Decimal(42), Decimal(12))
+
+
+def _new_version(form):
+    """Version 2 of ``form``: the same sections, indicators (same codes) and rules, now current."""
+    from danvan.reports.models import FormVersion
+
+    old = form.current_version()
+    new = FormVersion.objects.create(form=form, number=old.number + 1, is_current=True)
+    FormVersion.objects.filter(pk=old.pk).update(is_current=False)
+    sections = {}
+    for section in old.sections.all():
+        sections[section.pk] = section
+        section.pk, section.version = None, new
+        section.save()
+    for indicator in old.indicators.all():
+        indicator.pk, indicator.version, indicator.section = None, new, sections[indicator.section_id]
+        indicator.save()
+    for rule in old.rules.all():
+        rule.pk, rule.version = None, new
+        rule.save()
+    return new
+
+
+def test_rollup_combines_a_code_across_form_versions(rep):
+    january = get_period("month", 2023, 1)
+    make_report(rep.root, rep.old_front_a, january, {"DV_DON_NHAN": 7, "DV_DON_GQ": 1, "DV_MH_DK": 1,
+                                                     "DV_HN_DTTS": "12.5"}, submitted_on=january.end)
+    new = _new_version(rep.form)
+    b = make_report(rep.root, rep.old_front_b, january, {"DV_DON_NHAN": 2, "DV_DON_GQ": 1, "DV_MH_DK": 0,
+                                                         "DV_HN_DTTS": "3.25"}, submitted_on=january.end)
+    y = make_report(rep.root, rep.cast.old_commission, january, {"DV_DON_NHAN": 5, "DV_DON_GQ": 1, "DV_MH_DK": 0,
+                                                                 "DV_HN_DTTS": "4"}, submitted_on=january.end)
+    assert b.form_version_id == y.form_version_id == new.pk
+    result = rollup(rep.cast.province, form=rep.form, period=january, area=rep.cast.geo.laocai)
+    assert result.reports == 3
+    assert result.values["DV_DON_NHAN"] == Decimal(14)
+    assert result.values["DV_HN_DTTS"] == Decimal("6.58")  # (12.5 + 3.25 + 4) / 3 = 6.5833…, one average

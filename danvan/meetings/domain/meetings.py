@@ -9,8 +9,9 @@ from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
 from danvan.meetings.models import Conclusion, Contribution, Meeting, MeetingDocument, MeetingRole, Person
+from danvan.reports.models import Period
 
-EDITABLE_FIELDS = ["kind", "title", "organization", "period_label", "period_start", "period_end", "starts_at",
+EDITABLE_FIELDS = ["kind", "title", "organization", "period", "period_label", "period_start", "period_end", "starts_at",
                    "ends_at", "venue", "mode", "agenda", "summary"]
 
 
@@ -24,12 +25,28 @@ def _check(meeting: Meeting) -> None:
         raise ValidationError(errors)
 
 
+def _apply_period(values: dict) -> None:
+    """Resolve ``values["period"]`` (a ``Period``, its id or None) and copy its label and dates."""
+    if "period" not in values or values["period"] is None:
+        return
+    period = values["period"]
+    if not isinstance(period, Period):
+        period = Period.objects.filter(pk=period).first() if str(period).isdigit() else None
+        if period is None:
+            raise ValidationError({"period": _("The chosen period reviewed does not exist.")})
+    values.update(period=period, period_label=period.label, period_start=period.start, period_end=period.end)
+
+
 @transaction.atomic
 def create_meeting(*, actor, co_organizers=(), **values) -> Meeting:
     """Create a meeting.
 
-    Effects: inserts the ``Meeting`` and its co-organizer links; writes a "create" audit event.
-    Raises ``ValidationError`` when the times or the period are inconsistent (nothing is saved)."""
+    Effects: inserts the ``Meeting`` and its co-organizer links; when ``period`` (a ``reports.Period``
+    or its id) is given, links it and copies its label, start and end into ``period_label/start/end``
+    (otherwise the label is kept as typed); writes a "create" audit event.
+    Raises ``ValidationError`` when the period does not exist or the times or the period are
+    inconsistent (nothing is saved)."""
+    _apply_period(values)
     meeting = Meeting(created_by=actor if getattr(actor, "pk", None) else None, **values)
     _check(meeting)
     meeting.save()
@@ -43,9 +60,12 @@ def create_meeting(*, actor, co_organizers=(), **values) -> Meeting:
 def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organizers=None, **values) -> Meeting:
     """Change a meeting's fields.
 
-    Effects: updates the row and bumps ``version``; replaces the co-organizers when given; writes an
-    "update" audit event. Raises ``ValidationError`` when another user saved in between
-    (``expected_version``) or the values are inconsistent; nothing is changed then."""
+    Effects: updates the row and bumps ``version``; when ``period`` is given, links it and overwrites
+    ``period_label/start/end`` with its label and dates (``period=None`` unlinks and keeps the typed
+    label); replaces the co-organizers when given; writes an "update" audit event.
+    Raises ``ValidationError`` when another user saved in between (``expected_version``), the period
+    does not exist or the values are inconsistent; nothing is changed then."""
+    _apply_period(values)
     locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This meeting was just changed by someone else. Reload the page and edit again."),

@@ -12,8 +12,10 @@ from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships
 from danvan.places.models import Area, AreaReach
+from danvan.reports.models import Period
 
 OUT_OF_SCOPE = _("This choice is not in your scope.")
+NO_SUCH_PERIOD = _("The chosen period reviewed does not exist.")
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
@@ -48,6 +50,8 @@ class MeetingFilterForm(Styled, forms.Form):
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giao ban 9 thang")}))
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
     area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All areas in scope"))
+    period = forms.ModelChoiceField(label=_("Period reviewed"), required=False, queryset=Period.objects.all(),
+                                    empty_label=_("All periods"), error_messages={"invalid_choice": NO_SUCH_PERIOD})
     date_from = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
     date_to = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
 
@@ -65,7 +69,7 @@ class MeetingForm(Styled, forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["kind", "title", "organization", "co_organizers", "period_label", "period_start", "period_end",
+        fields = ["kind", "title", "organization", "co_organizers", "period", "period_label", "period_start", "period_end",
                   "starts_at", "ends_at", "venue", "mode", "agenda", "summary"]
         widgets = {"period_start": DATE_WIDGET, "period_end": DATE_WIDGET,
                    "agenda": forms.Textarea(attrs={"rows": 4}), "summary": forms.Textarea(attrs={"rows": 4}),
@@ -76,6 +80,12 @@ class MeetingForm(Styled, forms.ModelForm):
         _scoped(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
         _scoped(self.fields["co_organizers"], Organization.objects.for_user(user).order_by("name_sort"))
         self.fields["co_organizers"].required = False
+        period = self.fields["period"]
+        period.queryset = Period.objects.order_by("-end", "start")  # newest first; labels are Vietnamese
+        period.label, period.empty_label = _("Period reviewed"), _("— none (type the period below) —")
+        period.help_text = _("Choosing a period fills the name and the dates of the period reviewed.")
+        period.error_messages["invalid_choice"] = NO_SUCH_PERIOD
+        self.fields["period_label"].label = _("Name of the period reviewed")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -23,7 +23,8 @@ class Mode(models.TextChoices):
 class Meeting(models.Model):
     """A hội nghị organized by an organization (others may co-organize), reviewing a period.
 
-    ``period_label/start/end`` stand until the link to ``reports.Period`` is made."""
+    ``period`` links the reporting period (``reports.Period``); when it is set, ``period_label/start/end``
+    are copied from it by the domain actions, otherwise the label is free text."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=MeetingKind.choices, db_index=True)
     title = models.CharField(_("title"), max_length=300)
@@ -31,6 +32,8 @@ class Meeting(models.Model):
                                      on_delete=models.PROTECT, related_name="meetings")
     co_organizers = models.ManyToManyField("orgs.Organization", verbose_name=_("co-organizers"), blank=True,
                                            related_name="co_organized_meetings")
+    period = models.ForeignKey("reports.Period", verbose_name=_("reporting period"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="meetings")
     period_label = models.CharField(_("period reviewed"), max_length=100, blank=True)
     period_start = models.DateField(_("period from"), null=True, blank=True)
     period_end = models.DateField(_("period to"), null=True, blank=True)

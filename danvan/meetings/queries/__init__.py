@@ -41,10 +41,11 @@ def _area_ids(area):
     return AreaReach.objects.filter(ancestor=area).values("descendant_id")
 
 
-def filter_meetings(user, *, kind=None, area=None, period=None, date_from=None, date_to=None, q=None,
-                    upcoming=False, **_ignored):
+def filter_meetings(user, *, kind=None, area=None, period=None, period_label=None, date_from=None, date_to=None,
+                    q=None, upcoming=False, **_ignored):
     """The meetings ``user`` may see, filtered; ``area`` includes its subtree and the legacy units
-    that became part of it; ``period`` matches the period label without diacritics."""
+    that became part of it; ``period`` is a ``reports.Period`` (or its id) linked to the meeting;
+    ``period_label`` matches the period label without diacritics."""
     qs = visible_meetings(user)
     if kind:
         qs = qs.filter(kind=kind)
@@ -52,7 +53,9 @@ def filter_meetings(user, *, kind=None, area=None, period=None, date_from=None, 
         root = area if isinstance(area, Area) else Area.objects.filter(pk=area).first()
         qs = qs.filter(organization__area_id__in=_area_ids(root)) if root else qs.none()
     if period:
-        qs = search_filter(qs, period, "title_folded")
+        qs = qs.filter(period_id=getattr(period, "pk", period))
+    if period_label:
+        qs = search_filter(qs, period_label, "title_folded")
     if date_from:
         qs = qs.filter(starts_at__date__gte=date_from)
     if date_to:

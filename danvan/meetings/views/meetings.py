@@ -5,6 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -26,10 +28,26 @@ from danvan.meetings.interfaces.forms import (
 from danvan.meetings.models import Conclusion, MeetingRole, Role
 from danvan.meetings.queries import filter_meetings, meeting_or_404, visible_meetings
 from danvan.orgs.models import Organization
+from danvan.reports.interfaces.forms import area_choices
+from danvan.reports.models import Form
 
 LIST_CRUMB = (gettext_lazy("Meetings"), "/hoi-nghi/")
 EXPORT_KINDS = [("invitation", gettext_lazy("Invitation")), ("minutes", gettext_lazy("Minutes")),
                 ("conclusions", gettext_lazy("Notice of conclusions"))]
+
+
+def period_report_links(user, meeting) -> dict | None:
+    """Links to the roll-up and completeness pages of the meeting's period for the organizer's area,
+    when a period is linked, a report form is active and the user may pick that area in the roll-up."""
+    if not meeting.period_id:
+        return None
+    form = Form.objects.filter(is_active=True).first()  # the one the roll-up page defaults to
+    area_id = meeting.organization.area_id
+    if form is None or not area_id or not area_choices(user).filter(pk=area_id).exists():
+        return None
+    query = urlencode({"form": form.pk, "period": meeting.period_id, "area": area_id})
+    return {"rollup": f"{reverse('report_rollup')}?{query}",
+            "completeness": f"{reverse('report_completeness')}?{query}"}
 
 
 def can_create(user) -> bool:
@@ -73,7 +91,7 @@ def meeting_detail(request, pk: int):
         "co_organizers": meeting.co_organizers.all(),
         "nominations": meeting.nominations.select_related("award_kind").filter(
             organization__in=Organization.objects.for_user(request.user)),
-        "export_kinds": EXPORT_KINDS,
+        "export_kinds": EXPORT_KINDS, "period_reports": period_report_links(request.user, meeting),
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
         **audit_context(meeting),
     }

@@ -56,7 +56,9 @@ class Report(models.Model):
                                     name="report_one_per_period"),
         ]
         indexes = [
-            models.Index(fields=["period", "form", "status", "is_compiled"], name="report_period_form_idx"),
+            # covering: the roll-up selects a period's counted reports (id, organization) from the index alone
+            models.Index(fields=["period", "form", "organization", "status", "is_compiled", "id"],
+                         name="report_counted_idx"),
             models.Index(fields=["organization", "period"], name="report_org_period_idx"),
         ]
 
@@ -85,13 +87,18 @@ class Report(models.Model):
 
 
 class ReportValue(models.Model):
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values")
+    # no index of its own: report_value_unique and report_value_cover_idx both start with report
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values", db_index=False)
     indicator = models.ForeignKey("reports.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     text = models.TextField(blank=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="report_value_unique")]
+        indexes = [
+            # covering: the roll-up's GROUP BY reads a report's values from the index alone
+            models.Index(fields=["report", "indicator", "value"], name="report_value_cover_idx"),
+        ]
 
 
 class ReportNarrative(models.Model):

@@ -1,6 +1,12 @@
 """Roll-up: a form's figures combined over an area's subtree (following the 2025 succession through
 ``AreaReach``) and over organization kinds, in one SQL GROUP BY over ``ReportValue``.
 
+Two queries: the ids of the counted reports (their number is the report count), then the GROUP BY
+over those reports' values. Up to ``ID_LIST_LIMIT`` reports (a province, a commune) the values are
+read by report id through the covering index ``report_value_cover_idx`` (report, indicator, value),
+without joining the reports, organizations and area closure a second time; above it (the nation)
+the reports are counted and the GROUP BY joins them.
+
 How an indicator combines across organizations: sum → SUM, avg → AVG, max → MAX, latest (a stock
 such as members or people of prestige) → SUM of each organization's figure, none → not combined.
 Counted: submitted and approved reports, never compiled ones (they already hold the units below).
@@ -11,12 +17,15 @@ A longer period with no report of its own is derived from its months where the i
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Max, Q, Sum
+from django.db import connection
+from django.db.models import Avg, Count, Max, Q, Sum
 
 from danvan.orgs.scope import active_memberships, visible_organizations
 from danvan.places.models import AreaReach
 from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
 from danvan.reports.models import RECEIVED_STATUSES, Aggregation, Indicator, PeriodKind, Report, ReportValue
+
+ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 
 
 @dataclass
@@ -59,19 +68,57 @@ def counted_reports(user, *, form, periods, area=None, kinds=None):
     return Report.objects.filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
 
 
-def aggregations(form) -> dict[str, str]:
-    """{code: aggregation} over every version of ``form`` (the latest version wins)."""
+def _indicators(form) -> dict[str, tuple[str, list[int]]]:
+    """{code: (aggregation, [its indicator ids in every version])} for the codes that are figures (not
+    text) in some version of ``form``; the latest such version gives the aggregation."""
     rows = Indicator.objects.filter(version__form=form).order_by("version__number").values_list(
-        "code", "aggregation", "value_type")
-    return {code: agg for code, agg, vtype in rows if vtype != "text"}
+        "id", "code", "aggregation", "value_type")
+    aggs, ids = {}, {}
+    for pk, code, agg, vtype in rows:
+        ids.setdefault(code, []).append(pk)
+        if vtype != "text":
+            aggs[code] = agg
+    return {code: (agg, ids[code]) for code, agg in aggs.items()}
 
 
-def _grouped(condition: Q) -> dict:
-    """One GROUP BY over the values of the counted reports (joined, as a hand-written query would)."""
-    rows = (ReportValue.objects.filter(condition, value__isnull=False)
-            .values("indicator__code").annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"))
-            .order_by())
-    return {r["indicator__code"]: r for r in rows}
+def _grouped(condition: Q, indicators: dict) -> dict:
+    """One GROUP BY by indicator over the values matching ``condition`` (a condition on ``ReportValue``),
+    combined by code (a code has one indicator per form version): {code: {total, mean, top}}."""
+    rows = {r["indicator_id"]: r for r in (
+        ReportValue.objects.filter(condition, value__isnull=False).values("indicator_id")
+        .annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"), n=Count("value")).order_by())}
+    result = {}
+    for code, (_agg, ids) in indicators.items():
+        found = [rows[pk] for pk in ids if pk in rows]
+        if len(found) == 1:
+            result[code] = found[0]
+        elif found:  # the same code in several versions: combine as one group would
+            total, n = sum(Decimal(r["total"]) for r in found), sum(r["n"] for r in found)
+            result[code] = {"total": total, "mean": total / n, "top": max(Decimal(r["top"]) for r in found)}
+    return result
+
+
+def _id_list_limit() -> int:
+    params = connection.features.max_query_params
+    return ID_LIST_LIMIT if params is None else min(ID_LIST_LIMIT, params - 10)
+
+
+def _counted(user, args: dict, *fields: str) -> tuple[int, list | None]:
+    """The number of counted reports and, up to the id-list limit, their rows (``id`` and ``fields``);
+    None above the limit (the GROUP BY then joins the reports)."""
+    reports = counted_reports(user, **args).order_by()
+    limit = _id_list_limit()
+    rows = list(reports.values_list("id", *fields)[:limit + 1])
+    if len(rows) <= limit:
+        return len(rows), rows
+    return reports.count(), None
+
+
+def _grouped_counted(user, ids: list[int] | None, args: dict, indicators: dict) -> dict:
+    """The GROUP BY over the values of the counted reports: by their ``ids``, or (None) joined."""
+    if ids is None:
+        return _grouped(counted_filter(user, prefix="report__", **args), indicators)
+    return _grouped(Q(report_id__in=ids), indicators) if ids else {}
 
 
 def _pick(agg: str, row: dict):
@@ -82,32 +129,39 @@ def _pick(agg: str, row: dict):
 
 def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) -> Rollup:
     """The combined figures ``{code: Decimal}`` and the number of reports counted."""
-    aggs = aggregations(form)
+    indicators = _indicators(form)
+    aggs = {code: agg for code, (agg, _ids) in indicators.items()}
     args = {"form": form, "periods": period, "area": area, "kinds": kinds}
-    count = counted_reports(user, **args).count()
+    count, rows = _counted(user, args)
     if count or not derive or period.kind == PeriodKind.MONTH:
-        grouped = _grouped(counted_filter(user, prefix="report__", **args)) if count else {}
+        grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args, indicators)
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
         return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
-    return _derived(user, form=form, period=period, area=area, kinds=kinds, aggs=aggs)
+    return _derived(user, form=form, period=period, area=area, kinds=kinds, indicators=indicators)
 
 
-def _derived(user, *, form, period, area, kinds, aggs) -> Rollup:
+def _derived(user, *, form, period, area, kinds, indicators) -> Rollup:
+    aggs = {code: agg for code, (agg, _ids) in indicators.items()}
     months = list(months_of(period).order_by("start"))
     args = {"form": form, "periods": months, "area": area, "kinds": kinds}
-    reports = counted_reports(user, **args)
-    count = reports.count()
+    count, rows = _counted(user, args, "period_id")
     if not count:
         return Rollup(period=period, derived=True)
-    grouped = _grouped(counted_filter(user, prefix="report__", **args))
+    grouped = _grouped_counted(user, None if rows is None else [r[0] for r in rows], args, indicators)
     values = {}
     for code, agg in aggs.items():
         if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX):
             values[code] = _pick(agg, grouped[code])
     latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
     if latest_codes:
-        last = reports.order_by("-period__start").values_list("period_id", flat=True).first()
-        last_grouped = _grouped(counted_filter(user, prefix="report__", **{**args, "periods": [last]}))
+        if rows is None:
+            last = counted_reports(user, **args).order_by("-period__start").values_list("period_id", flat=True).first()
+            last_ids = None
+        else:
+            start = {p.id: p.start for p in months}
+            last = max((period_id for _id, period_id in rows), key=start.__getitem__)
+            last_ids = [report_id for report_id, period_id in rows if period_id == last]
+        last_grouped = _grouped_counted(user, last_ids, {**args, "periods": [last]}, indicators)
         values.update({c: _pick(Aggregation.LATEST, last_grouped[c]) for c in latest_codes if c in last_grouped})
     return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, derived=True,
                   period=period)
