@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0001_initial'),
+        ('meetings', '0002_period'),
         ('orgs', '0002_alter_membership_options_alter_organization_options_and_more'),
     ]
 
