@@ -56,3 +56,12 @@ def test_models_and_migrations_agree(db):
 
     out = StringIO()
     call_command("makemigrations", "--check", "--dry-run", stdout=out, stderr=out)  # exits non-zero on drift
+
+
+def test_whole_number_fast_path_matches_number_format():
+    from django.utils.formats import number_format
+
+    for language in ("vi", "en"):
+        with translation.override(language):
+            for n in (0, 7, 999, 1000, 1134, -2255000, 74828):
+                assert render("{{ n|num }}", n=n) == number_format(n, use_l10n=True, force_grouping=True)

@@ -3,7 +3,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import template
-from django.utils.formats import number_format
+from django.utils.formats import get_format, number_format
 
 register = template.Library()
 
@@ -13,6 +13,9 @@ def num(value, decimals=0):
     """1134 -> "1.134"; 36.24 with decimals=2 -> "36,24" (in the active language's format)."""
     if value in (None, ""):
         return "—"
+    if type(value) is int and not int(decimals):
+        # Fast path for counts (list pages print hundreds): same output as number_format.
+        return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
     try:
         value = Decimal(str(value))
     except (InvalidOperation, ValueError):
