@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
+from ninja.responses import Status as Reply
 
 from danvan.api.common import Pagination, Ref
 from danvan.orgs.models import Organization
@@ -191,12 +192,12 @@ def _run(request, report, call):
         with transaction.atomic():
             call()
     except actions.ReportConflict as exc:
-        return 409, {"detail": exc.messages[0], "errors": []}
+        return Reply(409, {"detail": exc.messages[0], "errors": []})
     except actions.NotAllowed as exc:
-        return 403, {"detail": exc.message, "errors": []}
+        return Reply(403, {"detail": exc.message, "errors": []})
     except ValidationError as exc:
-        return 422, _errors(exc)
-    return 200, _detail(_get(request, report.pk), request.user)
+        return Reply(422, _errors(exc))
+    return Reply(200, _detail(_get(request, report.pk), request.user))
 
 
 def _get(request, report_id, action="view") -> Report:
@@ -273,10 +274,10 @@ def create(request, payload: ReportCreateIn):
         with transaction.atomic():
             report = actions.create_report(actor=request.user, form=form, period=period, organization=org)
     except actions.NotAllowed as exc:
-        return 403, {"detail": exc.message, "errors": []}
+        return Reply(403, {"detail": exc.message, "errors": []})
     except ValidationError as exc:
-        return 422, _errors(exc)
-    return 201, _detail(_get(request, report.pk), request.user)
+        return Reply(422, _errors(exc))
+    return Reply(201, _detail(_get(request, report.pk), request.user))
 
 
 @router.get("/{report_id}", response=_DetailOut, summary="Một báo cáo (404 nếu ngoài phạm vi)")
