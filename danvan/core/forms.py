@@ -17,3 +17,11 @@ class StyledFormMixin:
             else:
                 css = "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+    def full_clean(self):
+        """Validate (only when asked, after the subclass has set its scoped choices), then mark the
+        widgets of invalid fields for assistive technology."""
+        super().full_clean()
+        for name in self._errors or {}:
+            if name in self.fields:
+                self.fields[name].widget.attrs["aria-invalid"] = "true"

@@ -4,13 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.awards.models import AwardKind, Nomination, NominationFile, NominationStatus
-from danvan.meetings.interfaces.forms import Styled, _scoped
+from danvan.core.forms import StyledFormMixin
+from danvan.meetings.interfaces.forms import _scoped
 from danvan.meetings.queries import visible_meetings, visible_people
 from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
 
 
-class NominationFilterForm(Styled, forms.Form):
+class NominationFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
     award_kind = forms.ModelChoiceField(label=_("Award kind"), required=False, queryset=AwardKind.objects.all(),
@@ -25,7 +26,7 @@ class NominationFilterForm(Styled, forms.Form):
         _scoped(self.fields["area"], scoped_areas(user).order_by("level", "name_sort"))
 
 
-class NominationForm(Styled, forms.ModelForm):
+class NominationForm(StyledFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -45,7 +46,7 @@ class NominationForm(Styled, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
 
-class StepForm(Styled, forms.Form):
+class StepForm(StyledFormMixin, forms.Form):
     ACTIONS = [("submit", _("Submit to the level above")), ("appraise", _("Appraise")),
                ("return", _("Return for completion")), ("decide", _("Record the decision")),
                ("reject", _("Not agree"))]
@@ -56,7 +57,7 @@ class StepForm(Styled, forms.Form):
                                     widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
 
 
-class FileForm(Styled, forms.Form):
+class FileForm(StyledFormMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Kind of file"), choices=NominationFile.Kind.choices)
     file = forms.FileField(label=_("File"))
 

@@ -26,7 +26,6 @@ class DocumentFilterForm(StyledFormMixin, forms.Form):
         self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in your scope.")
         self.fields["term"].error_messages["invalid_choice"] = _("This term does not exist.")
         self.fields["doc_type"].error_messages["invalid_choice"] = _("Unknown document type.")
-        self._errors = None  # StyledFormMixin validated before the scoped choices were set: validate again
 
 
 class ReserveNumberForm(StyledFormMixin, forms.Form):
@@ -49,4 +48,3 @@ class ReserveNumberForm(StyledFormMixin, forms.Form):
         self.fields["organization"].error_messages["invalid_choice"] = _(
             "You may not reserve numbers for this organization.")
         self.fields["doc_type"].error_messages["invalid_choice"] = _("Unknown document type.")
-        self._errors = None  # StyledFormMixin validated before the scoped choices were set: validate again

@@ -19,16 +19,6 @@ NO_SUCH_PERIOD = _("The chosen period reviewed does not exist.")
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
-class Styled(StyledFormMixin):
-    """The foundation's styling mixin, but cleaning only when asked: ``StyledFormMixin`` reads
-    ``self.errors`` in ``__init__``, which cleans a bound form before its scoped querysets are set."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._errors = None
-        self.__dict__.pop("cleaned_data", None)
-
-
 def areas_with_history(user):
     """Areas under the user's scope roots, legacy units that became part of them included."""
     if user.is_superuser:
@@ -45,7 +35,7 @@ def _scoped(field, qs):
     field.error_messages.setdefault("invalid_pk_value", OUT_OF_SCOPE)
 
 
-class MeetingFilterForm(Styled, forms.Form):
+class MeetingFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giao ban 9 thang")}))
     kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
@@ -60,7 +50,7 @@ class MeetingFilterForm(Styled, forms.Form):
         _scoped(self.fields["area"], scoped_areas(user).order_by("level", "name_sort"))
 
 
-class MeetingForm(Styled, forms.ModelForm):
+class MeetingForm(StyledFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=forms.DateTimeInput(
         attrs={"placeholder": "dd/mm/yyyy hh:mm"}, format="%d/%m/%Y %H:%M"))
@@ -90,7 +80,7 @@ class MeetingForm(Styled, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
 
 
-class BulkPointsForm(Styled, forms.Form):
+class BulkPointsForm(StyledFormMixin, forms.Form):
     LEVELS = [("commune", _("Every commune of the chosen area")), ("district", _("Every district of the chosen area")),
               ("province", _("Every province"))]
     level = forms.ChoiceField(label=_("Add"), choices=LEVELS)
@@ -110,7 +100,7 @@ class BulkPointsForm(Styled, forms.Form):
         return data
 
 
-class BridgePointForm(Styled, forms.Form):
+class BridgePointForm(StyledFormMixin, forms.Form):
     name = forms.CharField(label=_("Bridge point"), max_length=300, required=False)
     organization = forms.ModelChoiceField(label=_("Organization"), required=False, queryset=None)
     host_name = forms.CharField(label=_("Host"), max_length=200, required=False)
@@ -127,7 +117,7 @@ class BridgePointForm(Styled, forms.Form):
         return data
 
 
-class RoleForm(Styled, forms.Form):
+class RoleForm(StyledFormMixin, forms.Form):
     person = forms.ModelChoiceField(label=_("Person"), queryset=None)
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
     position_text = forms.CharField(label=_("Position at that time"), max_length=300, required=False,
@@ -138,11 +128,11 @@ class RoleForm(Styled, forms.Form):
         _scoped(self.fields["person"], visible_people(user).order_by("name_sort"))
 
 
-class ConclusionForm(Styled, forms.Form):
+class ConclusionForm(StyledFormMixin, forms.Form):
     text = forms.CharField(label=_("Conclusion"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ContributionForm(Styled, forms.Form):
+class ContributionForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Organization"), required=False, queryset=None)
     speaker = forms.CharField(label=_("Speaker"), max_length=200, required=False)
     summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -152,13 +142,13 @@ class ContributionForm(Styled, forms.Form):
         _scoped(self.fields["organization"], Organization.objects.for_user(user).order_by("name_sort"))
 
 
-class DocumentForm(Styled, forms.Form):
+class DocumentForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     file = forms.FileField(label=_("File"), required=False)
     link = forms.URLField(label=_("Link"), required=False)
 
 
-class TaskForm(Styled, forms.Form):
+class TaskForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     assignees = forms.ModelMultipleChoiceField(label=_("Assigned organizations"), queryset=None,
@@ -170,7 +160,7 @@ class TaskForm(Styled, forms.Form):
         _scoped(self.fields["assignees"], Organization.objects.for_user(user).current().order_by("name_sort"))
 
 
-class TaskUpdateForm(Styled, forms.Form):
+class TaskUpdateForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=datetime.date.today)
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
@@ -179,14 +169,14 @@ class TaskUpdateForm(Styled, forms.Form):
     evidence = forms.FileField(label=_("Evidence"), required=False)
 
 
-class TaskFilterForm(Styled, forms.Form):
+class TaskFilterForm(StyledFormMixin, forms.Form):
     STATUSES = [("", _("All statuses")), *TaskStatus.choices, ("overdue", _("Overdue"))]
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUSES)
 
 
-class PersonForm(Styled, forms.ModelForm):
+class PersonForm(StyledFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -195,7 +185,7 @@ class PersonForm(Styled, forms.ModelForm):
                   "note"]
 
 
-class PositionForm(Styled, forms.Form):
+class PositionForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Position"), max_length=200)
     organization = forms.ModelChoiceField(label=_("Organization"), queryset=None)
     valid_from = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
@@ -206,6 +196,6 @@ class PositionForm(Styled, forms.Form):
         _scoped(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
 
 
-class PersonFilterForm(Styled, forms.Form):
+class PersonFilterForm(StyledFormMixin, forms.Form):
     q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.orgs.models import Organization
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label, scoped_ready
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.interfaces.widgets import FastSelect
 from danvan.practices.models import Holder, PracticeField, PracticeKind, RecognitionLevel, Status
 from danvan.practices.queries.practices import areas_for, campaigns_for
@@ -82,7 +82,6 @@ class PracticeFilterForm(StyledFormMixin, forms.Form):
         self.fields["campaign"].widget.choices = self.fields["campaign"].choices
         for name in ("field", "status", "level", "holder", "kind", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
-        scoped_ready(self)
 
     def filters(self) -> dict:
         """The cleaned filters (empty values dropped), ready for ``filter_practices``."""

@@ -9,17 +9,6 @@ from danvan.practices.queries.practices import areas_for, campaigns_for, practic
 OUT_OF_SCOPE = _("This choice is outside your scope.")
 
 
-def scoped_ready(form) -> None:
-    """Call at the end of ``__init__`` once the scoped querysets are set: ``StyledFormMixin`` reads
-    ``form.errors`` inside its own ``__init__``, i.e. before those querysets exist, and the cached
-    result would hide out-of-scope choices. Forget it and mark the invalid widgets again."""
-    form._errors = None
-    if form.is_bound:
-        for name in form.errors:
-            if name in form.fields:
-                form.fields[name].widget.attrs["aria-invalid"] = "true"
-
-
 def area_label(area) -> str:
     if area.valid_to:
         return _("%(name)s (before %(date)s)") % {"name": area.full_name, "date": "01/07/2025"}
@@ -55,7 +44,6 @@ class PracticeForm(StyledFormMixin, forms.ModelForm):
             self.fields["replicates_id"].initial = self.instance.replicates_id
             # a legacy organization keeps its old practices editable
             self.fields["organization"].queryset = Organization.objects.for_user(user, "change").order_by("name_sort")
-        scoped_ready(self)
 
     def clean_replicates_id(self):
         value = self.cleaned_data.get("replicates_id")
@@ -96,7 +84,6 @@ class EvaluationForm(StyledFormMixin, forms.Form):
                 label=f"{c.position}. {c.text}", min_value=0, max_value=c.max_score,
                 help_text=_("From 0 to %(max)s points") % {"max": c.max_score})
             self.fields[f"comment_{c.id}"] = forms.CharField(label=_("Comment"), required=False, max_length=500)
-        scoped_ready(self)
 
     def scores(self) -> dict:
         return {c.id: self.cleaned_data[f"score_{c.id}"] for c in self.criteria}
@@ -134,7 +121,6 @@ class CampaignForm(StyledFormMixin, forms.ModelForm):
             from danvan.practices.models import DEFAULT_CRITERIA
 
             self.fields["criteria"].initial = "\n".join(str(c) for c in DEFAULT_CRITERIA)
-        scoped_ready(self)
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 
 from danvan.core.forms import StyledFormMixin
 from danvan.orgs.scope import active_memberships
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label, scoped_ready
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.models import Holder, PracticeField, RecognitionLevel, Status
 from danvan.practices.queries import stats
 from danvan.practices.queries.practices import areas_for, campaigns_for
@@ -29,7 +29,6 @@ class StatsForm(StyledFormMixin, forms.Form):
         self.fields["campaign"].queryset = campaigns_for(user)
         for name in ("area", "campaign"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
-        scoped_ready(self)
 
 
 def default_area(user):

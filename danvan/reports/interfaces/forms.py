@@ -57,7 +57,6 @@ class ReportCreateForm(StyledFormMixin, forms.Form):
         self.fields["organization"].queryset = qs if user.is_superuser else qs.filter(id__in=own)
         today = datetime.date.today()
         self.fields["year"].initial = today.year
-        self._errors = None  # StyledFormMixin validated before the choices were narrowed: validate again
 
     def clean(self):
         data = super().clean()
@@ -78,7 +77,6 @@ class AnalysisForm(StyledFormMixin, forms.Form):
         self.fields["area"].queryset = area_choices(user)
         self.fields["area"].label_from_instance = lambda a: (
             f"{a.full_name}{' (' + str(_('before 01/07/2025')) + ')' if a.valid_to else ''}")
-        self._errors = None  # StyledFormMixin validated before the choices were narrowed: validate again
 
 
 class ReasonForm(StyledFormMixin, forms.Form):
