@@ -25,7 +25,7 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serve(*, env: dict, kind: str = "runserver", workers: int = 4, probe: str = "/accounts/login/",
+def serve(*, env: dict, kind: str = "runserver", workers: int = 4, probe: str = "/dang-nhap/",
           log: Path | None = None):
     """Run danvan on a free port while the block runs; yields its base URL ("http://127.0.0.1:PORT").
 
