@@ -8,11 +8,13 @@ runs it and the page polls the row.
 
 from collections.abc import Callable
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core import files
 from danvan.core.models import Job
 
 _RUNNERS: dict[str, Callable] = {}
@@ -55,17 +57,28 @@ class Progress:
 def start_job(*, kind: str, title: str, user, organization=None, params=None, input_file=None) -> Job:
     """Create a job and enqueue it.
 
-    Effects: inserts a ``Job`` (status queued) and, after the transaction commits, enqueues
+    Effects: inserts a ``Job`` (status queued; ``input_file`` stored under a random name, its own name
+    kept as ``input_name``) and, after the transaction commits, enqueues
     ``run_job`` on the default task backend (inline when it is the immediate backend).
     """
     if kind not in _RUNNERS:
         raise ValueError(f"no runner for {kind!r}")
     job = Job(kind=kind, title=title, created_by=user, organization=organization, params=params or {})
     if input_file is not None:
-        job.input_file.save(getattr(input_file, "name", "input"), input_file, save=False)
+        job.input_name = files.original_name(input_file)
+        files.store(job.input_file, input_file)
     job.save()
     transaction.on_commit(lambda: run_job.enqueue(job.pk))
     return job
+
+
+def save_result(job: Job, *, name: str, content: bytes) -> None:
+    """Store a runner's result file under a random name; ``name`` is the download's file name.
+
+    Effects: writes the file under MEDIA_ROOT/jobs/ and saves ``result_file`` and ``result_name``."""
+    job.result_name = name
+    job.result_file.save(name, ContentFile(content), save=False)
+    job.save(update_fields=["result_file", "result_name"])
 
 
 @task()
@@ -94,6 +107,6 @@ def run_job(job_id: int) -> None:
             finished_at=timezone.now(),
         )
         raise
-    job.refresh_from_db(fields=["message", "result_file", "done", "total"])
+    job.refresh_from_db(fields=["message", "result_file", "result_name", "done", "total"])
     Job.objects.filter(pk=job.pk).update(status=Job.Status.SUCCEEDED, finished_at=timezone.now(),
                                          done=max(job.done, job.total))

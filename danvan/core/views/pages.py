@@ -1,10 +1,13 @@
+from pathlib import PurePosixPath
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from danvan.core import files
 from danvan.core.dashboard import panels_for
 from danvan.core.models import Job
 from danvan.core.views.helpers import paginate
@@ -45,7 +48,18 @@ def job_download(request, pk: int):
     job = get_object_or_404(Job, pk=pk, created_by=request.user)
     if not job.result_file:
         raise Http404
-    return FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_file.name.rsplit("/", 1)[-1])
+    return files.serve(job.result_file, filename=job.result_name or "ket-qua" + PurePosixPath(job.result_file.name).suffix,
+                       content_type=files.content_type_for(job.result_file.name))
+
+
+@login_required
+def job_input(request, pk: int):
+    """The file a job read (an import's input), to its owner only."""
+    job = get_object_or_404(Job, pk=pk, created_by=request.user)
+    if not job.input_file:
+        raise Http404
+    return files.serve(job.input_file, filename=job.input_name or "du-lieu" + PurePosixPath(job.input_file.name).suffix,
+                       content_type=files.content_type_for(job.input_file.name))
 
 
 def job_counts(user):

@@ -2,13 +2,12 @@
 
 import io
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from danvan.core.domain.jobs import runner
+from danvan.core.domain.jobs import runner, save_result
 from danvan.practices.interfaces.columns import COLUMNS
 from danvan.practices.queries.practices import filter_practices
 
@@ -55,6 +54,6 @@ def run_export(job, progress):
     progress.set_total(qs.count())
     content = write_workbook(qs.iterator(chunk_size=2000), progress)
     name = f"mo-hinh-dan-van-kheo-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    job.result_file.save(name, ContentFile(content), save=True)
+    save_result(job, name=name, content=content)
     job.message = _("%(n)s models exported.") % {"n": f"{job.total:,}".replace(",", ".")}
     job.save(update_fields=["message"])
