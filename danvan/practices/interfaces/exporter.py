@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
 from danvan.core.domain.jobs import runner, save_result
+from danvan.core.interfaces.xlsx import safe_row
 from danvan.practices.interfaces.columns import COLUMNS
 from danvan.practices.queries.practices import filter_practices
 
@@ -37,9 +38,9 @@ def write_workbook(rows, progress=None) -> bytes:
     sheet = workbook.create_sheet(_("Models"))
     for index, column in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
-    sheet.append([str(column.label) for column in COLUMNS])
+    sheet.append(safe_row([str(column.label) for column in COLUMNS], sheet))
     for practice in rows:
-        sheet.append([_cell(practice, c.key) for c in COLUMNS])
+        sheet.append(safe_row([_cell(practice, c.key) for c in COLUMNS], sheet))
         if progress:
             progress.advance()
     buffer = io.BytesIO()

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from danvan.core.domain import audit
 from danvan.core.domain.jobs import JobFailed, runner
+from danvan.core.interfaces.xlsx import safe_row
 from danvan.core.text import fold
 from danvan.orgs.models import Organization
 from danvan.places.models.area import LEGACY_END
@@ -44,22 +45,22 @@ def template_workbook(user) -> bytes:
         sheet.cell(row=1, column=index, value=str(column.label))
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     guide = workbook.create_sheet(_("Guide"))
-    guide.append([_("Column"), _("Required"), _("Valid values")])
+    guide.append(safe_row([_("Column"), _("Required"), _("Valid values")]))
     for column in IMPORT_COLUMNS:
         values = ", ".join(str(label) for _v, label in column.choices.choices) if column.choices else ""
-        guide.append([str(column.label), _("yes") if column.required else "", values])
-    guide.append([])
-    guide.append([_("Organizations you may register for (write the name exactly)")])
+        guide.append(safe_row([str(column.label), _("yes") if column.required else "", values]))
+    guide.append(safe_row([]))
+    guide.append(safe_row([_("Organizations you may register for (write the name exactly)")]))
     for org in Organization.objects.for_user(user, "change").order_by("name_sort")[:5000]:
-        guide.append([org.name, org.id])
-    guide.append([])
-    guide.append([_("Areas (write the number; empty: the organization's area)")])
+        guide.append(safe_row([org.name, org.id]))
+    guide.append(safe_row([]))
+    guide.append(safe_row([_("Areas (write the number; empty: the organization's area)")]))
     for area in areas_for(user)[:20000]:
-        guide.append([area.full_name + (" (" + _("former") + ")" if area.valid_to else ""), area.id])
-    guide.append([])
-    guide.append([_("Campaigns (write the number)")])
+        guide.append(safe_row([area.full_name + (" (" + _("former") + ")" if area.valid_to else ""), area.id]))
+    guide.append(safe_row([]))
+    guide.append(safe_row([_("Campaigns (write the number)")]))
     for campaign in campaigns_for(user):
-        guide.append([campaign.name, campaign.id])
+        guide.append(safe_row([campaign.name, campaign.id]))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
