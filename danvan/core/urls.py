@@ -13,4 +13,5 @@ urlpatterns = [
     path("cong-viec/<int:pk>/", pages.job_detail, name="job_detail"),
     path("cong-viec/<int:pk>/tai-ve/", pages.job_download, name="job_download"),
     path("cong-viec/<int:pk>/tep-dau-vao/", pages.job_input, name="job_input"),
+    path("cong-viec/<int:pk>/chay-lai/", pages.job_retry, name="job_retry"),
 ]
