@@ -27,7 +27,7 @@ def safe_cell(value, sheet=None):
     text = clean_xml_text(value)
     if not text.startswith(FORMULA_START) and not (text.startswith("#") and text.isupper()):
         return text
-    cell = Cell(sheet)
+    cell = Cell(sheet, row=1, column=1)  # placed by append; a coordinate keeps its repr working
     cell._value = text  # noqa: SLF001 - set the text without openpyxl's formula detection
     cell.data_type = "s"
     cell.quotePrefix = True
