@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from danvan.core.views.auth import ThrottledAdminAuthenticationForm
+
+# The admin site's login is throttled like the main login (same counters).
+admin.site.login_form = ThrottledAdminAuthenticationForm
+
 urlpatterns = [
     path("", include("danvan.core.urls")),
     path("dia-ban/", include("danvan.places.urls")),
