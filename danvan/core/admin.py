@@ -37,3 +37,6 @@ class ApiTokenAdmin(admin.ModelAdmin):
 class JobAdmin(admin.ModelAdmin):
     list_display = ("title", "kind", "status", "created_by", "created_at", "done", "total")
     list_filter = ("status", "kind")
+    # Files have no URL (danvan.core.files): the owner downloads them from the job page.
+    exclude = ("result_file", "input_file")
+    readonly_fields = ("result_name", "input_name", "heartbeat_at", "attempts")

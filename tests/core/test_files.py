@@ -133,3 +133,13 @@ def test_data_migration_moves_existing_files_to_random_names(cast):
     moved = doc.file.name
     doc.refresh_from_db()
     assert doc.file.name == moved  # a second run leaves random names alone
+
+
+def test_the_admin_shows_a_job_with_files_without_linking_them(cast):
+    from tests.conftest import login
+    from tests.factories import UserFactory
+
+    job = _job_with_result(cast.commune_a)
+    admin = UserFactory(username="root", is_staff=True, is_superuser=True)
+    page = login(admin).get(f"/quan-tri-he-thong/core/job/{job.pk}/change/").content.decode()
+    assert "mo-hinh-dan-van-kheo.xlsx" in page and job.result_file.name not in page

@@ -101,7 +101,8 @@ def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_na
     the meeting. Raises ``ValidationError`` (nothing changed) when a number is not a whole number
     from 0, or when ``expected_version`` is given and the point was saved by someone else since
     (code "conflict")."""
-    locked = BridgePoint.objects.select_for_update().get(pk=point.pk)
+    locked = BridgePoint.objects.unscoped("domain lock by primary key: the caller fetched the point in scope") \
+        .select_for_update().get(pk=point.pk)
     wanted = _version(expected_version)
     if wanted is not None and wanted != locked.version:
         point.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
@@ -148,7 +149,8 @@ def bulk_attendance(*, actor, meeting: Meeting, values: dict, versions: dict | N
             changed.append(point)
     if errors:
         raise ValidationError(errors)
-    BridgePoint.objects.bulk_update(changed, ["present", "version"], batch_size=1000)
+    BridgePoint.objects.unscoped("the meeting's own points, locked above").bulk_update(
+        changed, ["present", "version"], batch_size=1000)
     if changed:
         audit.record(actor, "action", meeting, message=_("Attendance recorded at %(n)s bridge points") % {
             "n": len(changed)})

@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.meetings.models import MeetingDocument, TaskUpdate
-from danvan.meetings.queries import visible_meetings, visible_tasks
+from danvan.orgs.scope import get_in_scope
 
 
 @login_required
 def document_download(request, pk: int):
-    doc = MeetingDocument.objects.filter(meeting__in=visible_meetings(request.user), pk=pk).select_related(
-        "meeting").first()
-    if doc is None or not doc.file:
+    """A meeting's file, to users who see the meeting (its organizer or a co-organizer in scope)."""
+    doc = get_in_scope(MeetingDocument.objects.select_related("meeting"), request.user, pk=pk)
+    if not doc.file:
         raise Http404
     name = doc.original_name or doc.title
     audit.record(request.user, "view", doc.meeting, message=_("Downloaded %(name)s") % {"name": name})
@@ -24,8 +24,10 @@ def document_download(request, pk: int):
 
 @login_required
 def evidence_download(request, pk: int):
-    update = TaskUpdate.objects.filter(task__in=visible_tasks(request.user), pk=pk).select_related("task").first()
-    if update is None or not update.evidence:
+    """A task update's evidence, to users who see the task (its organizer or an assignee in scope)."""
+    update = get_in_scope(TaskUpdate.objects.select_related("task"), request.user,
+                          via=("task__organization", "task__assignments__organization"), pk=pk)
+    if not update.evidence:
         raise Http404
     name = update.evidence_name or _("evidence")
     audit.record(request.user, "view", update.task, message=_("Downloaded %(name)s") % {"name": name})
