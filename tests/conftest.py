@@ -28,6 +28,8 @@ from danvan.places.domain.units import rebuild_reach
 from danvan.places.models import Area, AreaSuccession
 from tests.factories import OrganizationFactory, UserFactory, member
 
+pytest_plugins = ["tests.clock"]  # DANVAN_TEST_NOW=2031-01-01T03:00+07:00 moves the clock (see tests/clock.py)
+
 LEGACY_END = datetime.date(2025, 6, 30)
 REFORM = datetime.date(2025, 7, 1)
 
@@ -37,6 +39,13 @@ def make_area(name, kind_name, level, code, parent=None, legacy=False, key=None)
         name=name, kind_name=kind_name, level=level, code=code, parent=parent, source_key=key or f"cast:{code}:{name}",
         valid_from=None if legacy else REFORM, valid_to=LEGACY_END if legacy else None,
     )
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Every test stores its files in its own folder, never in the checkout's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DANVAN_X_ACCEL_PREFIX = ""
 
 
 @pytest.fixture(autouse=True)

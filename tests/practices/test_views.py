@@ -149,16 +149,18 @@ def test_attachment_checks_type_and_is_served_in_scope_only(cast):
     p = make_practice(cast.front_a)
     client = login(cast.commune_a)
     response = client.post(f"/mo-hinh/{p.pk}/tep/", {"file": SimpleUploadedFile("virus.exe", b"MZ...")}, follow=True)
-    assert "Chỉ được đính kèm ảnh" in response.content.decode()
+    assert "Loại tệp không được chấp nhận; chỉ nhận: JPG, PNG, PDF, DOCX, XLSX." in response.content.decode()
     response = client.post(f"/mo-hinh/{p.pk}/tep/", {"file": SimpleUploadedFile("fake.png", b"GIF89a....")},
                            follow=True)
-    assert "không khớp với định dạng" in response.content.decode()
+    assert "Nội dung tệp không phải là tệp PNG." in response.content.decode()
     assert PracticeAttachment.objects.unscoped("test reads back").count() == 0
     client.post(f"/mo-hinh/{p.pk}/tep/", {"file": SimpleUploadedFile("anh-hop-dan.png", PNG), "caption": "Họp dân"})
     attachment = PracticeAttachment.objects.unscoped("test reads back").get()
     assert attachment.file.name.startswith(f"practices/{p.pk}/") and "anh-hop-dan" not in attachment.file.name
     response = client.get(f"/mo-hinh/tep/{attachment.pk}/")
     assert b"".join(response.streaming_content) == PNG and response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"] == 'attachment; filename="anh-hop-dan.png"'
+    assert response["X-Content-Type-Options"] == "nosniff"
     assert login(cast.commune_b).get(f"/mo-hinh/tep/{attachment.pk}/").status_code == 404
     assert login(cast.commune_b).post(f"/mo-hinh/tep/{attachment.pk}/xoa/").status_code == 404
     assert PracticeAttachment.objects.unscoped("test reads back").count() == 1

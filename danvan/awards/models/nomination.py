@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import RandomName
 from danvan.core.text import folded_key, sort_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
@@ -108,7 +109,8 @@ class NominationFile(ScopedModel, models.Model):
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind of file"), max_length=15, choices=Kind.choices, default=Kind.OTHER)
-    file = models.FileField(_("file"), upload_to="nominations/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("nominations"), max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import RandomName
 from danvan.core.text import folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
@@ -109,6 +110,7 @@ class BridgePoint(ScopedModel, models.Model):
     expected = models.PositiveIntegerField(_("expected delegates"), default=0)
     present = models.PositiveIntegerField(_("present delegates"), null=True, blank=True)
     order = models.PositiveIntegerField(default=0)
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
 
@@ -142,7 +144,8 @@ class MeetingDocument(ScopedModel, models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
     title = models.CharField(_("title"), max_length=300)
-    file = models.FileField(_("file"), upload_to="meetings/%Y/%m/", blank=True)
+    file = models.FileField(_("file"), upload_to=RandomName("meetings"), max_length=200, blank=True)
+    original_name = models.CharField(_("file name"), max_length=200, blank=True)
     link = models.URLField(_("link"), blank=True)
     register_entry_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

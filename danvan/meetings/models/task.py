@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import RandomName
 from danvan.core.text import folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel, ScopedQuerySet, scoped_manager_for
 
@@ -116,7 +117,8 @@ class TaskUpdate(ScopedModel, models.Model):
     status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"))
     note = models.TextField(_("what was done"))
-    evidence = models.FileField(_("evidence"), upload_to="tasks/%Y/%m/", blank=True)
+    evidence = models.FileField(_("evidence"), upload_to=RandomName("tasks"), max_length=200, blank=True)
+    evidence_name = models.CharField(_("file name"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(via=("task__organization", "task__assignments__organization"))

@@ -69,7 +69,8 @@ def point_edit(request, pk: int, point_id: int):
     if request.method == "POST":
         try:
             actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
-                                   expected=request.POST.get("expected"), host_name=request.POST.get("host_name"))
+                                   expected=request.POST.get("expected"), host_name=request.POST.get("host_name"),
+                                   expected_version=request.POST.get("version", ""))
         except (ValidationError, NotAllowed) as exc:
             error = " ".join(exc.messages)
             point.refresh_from_db()
@@ -99,7 +100,9 @@ def attendance(request, pk: int):
         values = {key.removeprefix("present_"): value for key, value in request.POST.items()
                   if key.startswith("present_") and key.removeprefix("present_").isdigit()}
         try:
-            n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values)
+            versions = {key.removeprefix("version_"): value for key, value in request.POST.items()
+                        if key.startswith("version_")}
+            n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values, versions=versions)
         except (ValidationError, NotAllowed) as exc:
             errors = exc.messages
         else:

@@ -57,6 +57,12 @@ class Practice(ScopedModel, models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # An imported row: the hash of its content (registering organization and every imported column),
+    # unique, so the same file imported twice adds nothing; and the import job that wrote it, so a
+    # failed import's rows are removed as one unit.
+    import_key = models.CharField(max_length=64, blank=True, default="", editable=False)
+    import_job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+", editable=False)
 
     objects = ScopedManager(via="organization")
 
@@ -74,6 +80,10 @@ class Practice(ScopedModel, models.Model):
             models.Index(fields=["campaign", "status"], name="practice_campaign_idx"),
             models.Index(fields=["name_sort", "id"], name="practice_name_sort_idx"),
             models.Index(fields=["created_at", "id"], name="practice_created_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["import_key"], condition=~models.Q(import_key=""),
+                                    name="practice_import_key_unique"),
         ]
 
     def __str__(self):

@@ -1,0 +1,31 @@
+"""Downloads of a meeting's documents and of a task update's evidence: only to users who see the
+meeting or the task (404 otherwise), through the one serving helper (``danvan.core.files.serve``)."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from danvan.core import files
+from danvan.core.domain import audit
+from danvan.meetings.models import MeetingDocument, TaskUpdate
+from danvan.orgs.scope import restrict
+
+
+@login_required
+def document_download(request, pk: int):
+    doc = restrict(MeetingDocument.objects.filter(pk=pk).select_related("meeting"), request.user).first()
+    if doc is None or not doc.file:
+        raise Http404
+    name = doc.original_name or doc.title
+    audit.record(request.user, "view", doc.meeting, message=_("Downloaded %(name)s") % {"name": name})
+    return files.serve(doc.file, filename=name, content_type=files.content_type_for(doc.file.name))
+
+
+@login_required
+def evidence_download(request, pk: int):
+    update = restrict(TaskUpdate.objects.filter(pk=pk).select_related("task"), request.user).first()
+    if update is None or not update.evidence:
+        raise Http404
+    name = update.evidence_name or _("evidence")
+    audit.record(request.user, "view", update.task, message=_("Downloaded %(name)s") % {"name": name})
+    return files.serve(update.evidence, filename=name, content_type=files.content_type_for(update.evidence.name))
