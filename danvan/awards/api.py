@@ -6,6 +6,7 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Pagination, Ref
+from danvan.awards.domain.nominations import record_view
 from danvan.awards.models import NominationStatus
 from danvan.awards.queries import filter_nominations, nomination_or_404
 
@@ -48,4 +49,6 @@ def list_nominations(request, filters: Query[NominationFilters]):
 
 @router.get("/{nomination_id}", response=NominationOut, summary="One nomination (404 outside the scope)")
 def get_nomination(request, nomination_id: int):
-    return nomination_or_404(request.user, nomination_id)
+    nomination = nomination_or_404(request.user, nomination_id)
+    record_view(actor=request.user, nomination=nomination)
+    return nomination

@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Pagination, Ref
 from danvan.meetings.domain.bridge import totals
+from danvan.meetings.domain.people import record_meeting_people_view
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
 from danvan.meetings.queries import filter_meetings, filter_tasks, meeting_or_404, task_or_404
 from danvan.reports.models import Period
@@ -131,6 +132,7 @@ def get_meeting(request, meeting_id: int):
                                               "role": r.role, "position": r.position_text,
                                               "organization": r.organization_name})
     meeting.people_by_role = people
+    record_meeting_people_view(actor=request.user, meeting=meeting, shown=sum(len(v) for v in people.values()))
     return meeting
 
 

@@ -5,7 +5,7 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Pagination, Ref
 from danvan.orgs.models import Kind, Organization
-from danvan.orgs.queries.organizations import filter_organizations
+from danvan.orgs.queries.organizations import filter_organizations, successions_of
 from danvan.orgs.scope import get_in_scope
 
 router = Router(tags=["Organizations"])
@@ -56,8 +56,7 @@ def list_organizations(request, filters: Query[OrganizationFilters]):
 @router.get("/{org_id}", response=OrganizationDetailOut, summary="One organization (404 when out of scope)")
 def get_organization(request, org_id: int):
     org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=org_id)
-    org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name}
-                        for s in org.predecessor_links.select_related("predecessor")]
-    org.successors = [{"id": s.successor.id, "name": s.successor.name}
-                      for s in org.successor_links.select_related("successor")]
+    predecessors, successors = successions_of(request.user, org)
+    org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name} for s in predecessors]
+    org.successors = [{"id": s.successor.id, "name": s.successor.name} for s in successors]
     return org

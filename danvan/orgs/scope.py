@@ -18,6 +18,7 @@ whose organization is in scope, and ``get_in_scope`` answers 404 for the rest.
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.orgs.models import Membership, Organization, OrganizationReach
 from danvan.orgs.models.membership import ACTIONS, ROLE_ACTIONS
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
@@ -115,12 +116,27 @@ def get_in_scope(queryset: QuerySet, user, action: str = "view", *, via: str | t
         raise Http404 from exc
 
 
-def can(user, action: str, organization: Organization) -> bool:
-    """Whether ``user`` may do ``action`` on ``organization``."""
+def can(user, action: str, obj) -> bool:
+    """Whether ``user`` may do ``action`` on ``obj``: an organization, or a row of an organization-owned
+    model (through the lookups its scoped manager declares: a meeting's co-organizers, a task's
+    assignees, a person's positions)."""
     condition = scope_filter(user, action)
     if condition is None:
         return True
-    return Organization.objects.filter(condition, pk=organization.pk).exists()
+    if isinstance(obj, Organization):
+        return Organization.objects.filter(condition, pk=obj.pk).exists()
+    model = type(obj)
+    return restrict(model._base_manager.filter(pk=obj.pk), user, action, via=via_of(model)).exists()
+
+
+def require(user, action: str, obj, message, *, field: str | None = None) -> None:
+    """The rights check of a domain action: refuse with ``NotAllowed`` (403, ``message``, naming
+    ``field``) unless ``user`` may do ``action`` on ``obj`` (see ``can``). ``user`` None is the system
+    (the demo, background jobs): only code that runs without a signed-in user passes it."""
+    if user is None:
+        return
+    if not can(user, action, obj):
+        raise NotAllowed(message, field=field)
 
 
 def home_organization(user) -> Organization | None:

@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/", reports.report_detail, name="report_detail"),
     path("<int:pk>/sua/", reports.report_edit, name="report_edit"),
     path("<int:pk>/chuyen/<str:action>/", reports.report_transition, name="report_transition"),
+    path("<int:pk>/cap-so/", reports.report_number, name="report_number"),
     path("<int:pk>/xuat/<str:fmt>/", reports.report_export, name="report_export"),
 ]

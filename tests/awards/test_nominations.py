@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from danvan.awards.domain import nominations as flow
 from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import AwardKind, EligibilityRule, Nomination, NominationStep, RuleCheck
+from danvan.core.domain.refusals import NotAllowed
 from tests.conftest import bearer, login
 from tests.factories import member
 from tests.meetings.helpers import person
@@ -115,7 +116,7 @@ def test_appraisal_only_by_the_level_above(cast, medal, commune_leader):
     n = nominate(cast, medal)
     flow.submit(actor=cast.commune_a, nomination=n)
     for actor in (commune_leader, cast.province, cast.hue):  # own organization; officer; other province
-        with pytest.raises(ValidationError):
+        with pytest.raises(NotAllowed):
             flow.appraise(actor=actor, nomination=n)
     assert Nomination.objects.unscoped("test reads back").get(pk=n.pk).status == "proposed"
 

@@ -162,6 +162,7 @@ def test_docx_and_pdf_exports_contain_header_number_and_figures(rep):
 
     approve_report(rep.p25, actor=rep.cast.leader)
     client = login(rep.cast.leader)
+    client.post(f"/bao-cao/{rep.p25.pk}/cap-so/", {"issued_on": "05/10/2025"})
     docx = docx_text(client.get(f"/bao-cao/{rep.p25.pk}/xuat/docx/").content)
     assert "TỈNH ỦY LÀO CAI" in docx and "BAN TUYÊN GIÁO VÀ DÂN VẬN" in docx
     assert "Số 01-BC/BTGDVTU" in docx and "BÁO CÁO" in docx and "Kết quả công tác dân vận tháng 9 năm 2025" in docx

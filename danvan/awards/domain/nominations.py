@@ -1,6 +1,11 @@
 """Domain actions on nominations: the flow nháp → đề nghị → thẩm định → quyết định / không đồng ý.
 
-Every step is a domain action recorded as a ``NominationStep`` (who, when, why) and an audit event."""
+Every step is a domain action recorded as a ``NominationStep`` (who, when, why) and an audit event.
+Rights are checked here, whoever calls (page, API, import): a nomination is written by a user who may
+change the nominating organization, and names only people, collectives and meetings in that user's
+scope; the steps after submission belong to a leader of the level above. Refusals of a right raise
+``NotAllowed`` (``danvan.core.domain.refusals``), bad values and wrong states ``ValidationError``;
+``actor`` None is the system (demo)."""
 
 import datetime
 
@@ -12,7 +17,8 @@ from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import Nomination, NominationFile, NominationStatus, NominationStep, NomineeType
 from danvan.core import files
 from danvan.core.domain import audit
-from danvan.orgs.scope import active_memberships, can
+from danvan.core.domain.refusals import NotAllowed
+from danvan.orgs.scope import active_memberships, can, require
 
 S = NominationStatus
 EDITABLE_FIELDS = ["award_kind", "year", "nominee_type", "person", "collective", "nominee_position", "organization",
@@ -42,13 +48,30 @@ def _check(n: Nomination) -> None:
         raise ValidationError(errors)
 
 
+def _require_rights(actor, values: dict, *, organization) -> None:
+    """The nominating organization must be one ``actor`` may change; the people, collective and meeting
+    named must be in the actor's scope."""
+    if organization is None:
+        raise ValidationError({"organization": _("Choose the nominating organization.")})
+    require(actor, "change", organization, _("You may not nominate on behalf of %(org)s.") % {
+        "org": organization.name}, field="organization")
+    if values.get("person") is not None:
+        require(actor, "view", values["person"], _("This person is not in your scope."), field="person")
+    if values.get("collective") is not None:
+        require(actor, "view", values["collective"], _("This collective is not in your scope."), field="collective")
+    if values.get("meeting") is not None:
+        require(actor, "view", values["meeting"], _("This meeting is not in your scope."), field="meeting")
+
+
 @transaction.atomic
 def create_nomination(*, actor, **values) -> Nomination:
     """Create a draft nomination.
 
     Effects: inserts the ``Nomination`` (status draft) with the nominee's name as a snapshot;
-    "create" audit event. Raises ``ValidationError`` when the nominee does not match the award
-    kind or a required field is missing (nothing saved)."""
+    "create" audit event. Raises ``NotAllowed`` unless ``actor`` may change the nominating
+    organization and sees the nominee and the meeting, ``ValidationError`` when the nominee does not
+    match the award kind or a required field is missing (nothing saved)."""
+    _require_rights(actor, values, organization=values.get("organization"))
     n = Nomination(created_by=actor if getattr(actor, "pk", None) else None, **values)
     _check(n)
     n.save()
@@ -60,8 +83,12 @@ def create_nomination(*, actor, **values) -> Nomination:
 def update_nomination(n: Nomination, *, actor, expected_version=None, **values) -> Nomination:
     """Change a draft nomination.
 
-    Effects: updates the row, bumps ``version``, "update" audit event. Raises ``ValidationError``
-    when it is no longer a draft, on a concurrent edit, or on bad values (nothing changed)."""
+    Effects: updates the row, bumps ``version``, "update" audit event. Raises ``NotAllowed`` unless
+    ``actor`` may change the nominating organization (the current one and a new one) and sees what
+    the change names, ``ValidationError`` when it is no longer a draft, on a concurrent edit, or on
+    bad values (nothing changed)."""
+    require(actor, "change", n.organization, _("You may not change this nomination."))
+    _require_rights(actor, values, organization=values.get("organization", n.organization))
     locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
     if locked.status != S.DRAFT:
         raise ValidationError(_("Only a draft nomination can be edited."))
@@ -112,10 +139,10 @@ def submit(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     """Nháp → đề nghị: the nominating organization sends the nomination to the level above.
 
     Effects: status "proposed"; a ``NominationStep``; audit event. Refused (``ValidationError``,
-    nothing changed) when the user may not change the nominating organization, or when an
-    eligibility rule fails (the message lists them)."""
-    if not can(actor, "change", nomination.organization):
-        raise ValidationError(_("Only the nominating organization can submit this nomination."))
+    nothing changed) when an eligibility rule fails (the message lists them); ``NotAllowed`` when the
+    user may not change the nominating organization."""
+    if actor is not None and not can(actor, "change", nomination.organization):
+        raise NotAllowed(_("Only the nominating organization can submit this nomination."))
     failed = [r for r in evaluate(nomination) if not r.passed]
     if failed:
         raise ValidationError(_("The nomination does not meet: %(rules)s.") % {
@@ -125,7 +152,7 @@ def submit(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
 
 def _require_level_above(actor, nomination):
     if not is_level_above(actor, nomination):
-        raise ValidationError(_("Only a leader of the level above the nominating organization can do this."))
+        raise NotAllowed(_("Only a leader of the level above the nominating organization can do this."))
 
 
 @transaction.atomic
@@ -179,8 +206,10 @@ def add_file(*, actor, nomination: Nomination, file, kind: str = NominationFile.
     """Attach a dossier file to a draft nomination.
 
     Effects: stores the file under a random name (its own name kept as ``original_name``) and inserts
-    a ``NominationFile``; audit event. Refused when the
-    nomination is no longer a draft, or the file's type or size is not accepted."""
+    a ``NominationFile``; audit event. Refused when the nomination is no longer a draft, or the file's
+    type or size is not accepted (``ValidationError``), or unless ``actor`` may change the nominating
+    organization (``NotAllowed``)."""
+    require(actor, "change", nomination.organization, _("You may not change this nomination."))
     if nomination.status != S.DRAFT:
         raise ValidationError(_("Files can only be added to a draft nomination."))
     files.check_upload(file, allowed=DOSSIER_TYPES, field="file")
@@ -191,3 +220,10 @@ def add_file(*, actor, nomination: Nomination, file, kind: str = NominationFile.
     item.save()
     audit.record(actor, "action", nomination, message=_("Added dossier file %(name)s") % {"name": item.original_name})
     return item
+
+
+def record_view(*, actor, nomination: Nomination) -> None:
+    """Log that ``actor`` read a nominee's personal data (an individual's nomination), on the page or
+    through the API alike. Effects: one "view" audit event; nothing for a collective's nomination."""
+    if nomination.person_id:
+        audit.record(actor, "view", nomination, message=_("Read a nominee's data"))

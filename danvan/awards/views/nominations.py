@@ -13,7 +13,7 @@ from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.interfaces.forms import FileForm, NominationFilterForm, NominationForm, StepForm
 from danvan.awards.models import NominationStatus
 from danvan.awards.queries import filter_nominations, nomination_or_404, recipients_summary
-from danvan.core.domain import audit
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import can
@@ -41,8 +41,7 @@ def nomination_list(request):
 @login_required
 def nomination_detail(request, pk: int):
     n = nomination_or_404(request.user, pk)
-    if n.person_id:
-        audit.record(request.user, "view", n, message=_("Read a nominee's data"))
+    actions.record_view(actor=request.user, nomination=n)
     level_above = actions.is_level_above(request.user, n)
     can_change = can(request.user, "change", n.organization)
     return render(request, "awards/detail.html", {
@@ -63,7 +62,7 @@ def nomination_create(request):
         data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             n = actions.create_nomination(actor=request.user, **data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Nomination created as a draft."))
@@ -81,7 +80,7 @@ def nomination_edit(request, pk: int):
         version = data.pop("version", None)
         try:
             actions.update_nomination(n, actor=request.user, expected_version=version, **data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))
@@ -111,7 +110,7 @@ def nomination_step(request, pk: int):
                            decision_date=d["decision_date"], reason=d["reason"])
         else:
             actions.reject(actor=request.user, nomination=n, reason=d["reason"])
-    except ValidationError as exc:
+    except (ValidationError, NotAllowed) as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Status is now: %(s)s.") % {"s": n.get_status_display()})
@@ -126,7 +125,7 @@ def nomination_file(request, pk: int):
     if form.is_valid():
         try:
             actions.add_file(actor=request.user, nomination=n, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("File added to the dossier."))

@@ -12,6 +12,7 @@ from danvan.core.domain import audit
 from danvan.documents.domain.symbols import registry_symbol
 from danvan.documents.layout import format_symbol
 from danvan.documents.models import DocType, IssuedDocument, NumberCounter, PartyTerm
+from danvan.orgs.scope import require
 
 
 def term_for(day: datetime.date) -> PartyTerm:
@@ -51,9 +52,13 @@ def issue_number(
     Effects: creates or updates the ``NumberCounter`` row of (organization, doc_type, term); inserts
     the ``IssuedDocument`` with its number, symbol ("24-BC/BTGDVTU") and, when ``target`` is given,
     a generic link to the record it documents; writes a "create" audit event. Raises
-    ``ValidationError`` (in Vietnamese, naming the field) for an unknown type, an empty title, or a
-    date no term covers — nothing is changed then.
+    ``NotAllowed`` unless ``actor`` may change ``organization`` (whoever calls: the register page, a
+    module's document, the API; ``actor`` None is the system: the demo), and ``ValidationError`` (in
+    Vietnamese, naming the field) for an unknown type, an empty title, or a date no term covers —
+    nothing is changed then.
     """
+    require(actor, "change", organization, _("You may not reserve numbers for %(org)s.") % {
+        "org": organization.name}, field="organization")
     if doc_type not in DocType.values:
         raise ValidationError({"doc_type": _("Unknown document type %(code)s.") % {"code": doc_type}})
     title = (title or "").strip()

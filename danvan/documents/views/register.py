@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.documents.domain.register import issue_number
 from danvan.documents.interfaces.exporters import register_xlsx
@@ -75,7 +76,7 @@ def document_reserve(request):
     if request.method == "POST" and form.is_valid():
         try:
             doc = issue_number(actor=request.user, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Reserved number %(symbol)s.") % {"symbol": doc.symbol})

@@ -1,4 +1,6 @@
-"""Domain actions on bridge points (điểm cầu): one by one, in bulk, and attendance."""
+"""Domain actions on bridge points (điểm cầu): one by one, in bulk, and attendance.
+
+Every action that changes data needs "change" on the meeting (``require_meeting``), whoever calls."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -7,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.meetings.domain.meetings import require_meeting, require_named
 from danvan.meetings.models import BridgePoint, Meeting
 from danvan.places.models import Area
 
@@ -24,7 +27,10 @@ def add_bridge_point(*, actor, meeting: Meeting, name: str = "", area=None, orga
 
     Effects: inserts a ``BridgePoint`` named after the area or organization when no name is given;
     writes an "action" audit event on the meeting. Raises ``ValidationError`` when there is neither
-    a name, an area nor an organization."""
+    a name, an area nor an organization, ``NotAllowed`` unless ``actor`` may change the meeting and sees
+    the organization."""
+    require_meeting(actor, meeting)
+    require_named(actor, organization=organization)
     name = (name or "").strip() or (area.full_name if area else "") or (organization.name if organization else "")
     if not name:
         raise ValidationError({"name": _("Choose an area or an organization, or enter the name of the bridge point.")})
@@ -51,7 +57,9 @@ def add_bridge_points(*, actor, meeting: Meeting, level: str, parent: Area | Non
     province", "every province") that existed on the meeting day, in one action.
 
     Effects: inserts the ``BridgePoint`` rows with ``bulk_create`` (units that already have a point
-    are skipped); writes one "action" audit event on the meeting. Returns the number added."""
+    are skipped); writes one "action" audit event on the meeting. Returns the number added.
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting."""
+    require_meeting(actor, meeting)
     on = timezone.localdate(meeting.starts_at)
     existing = set(meeting.bridge_points.exclude(area=None).values_list("area_id", flat=True))
     rows = [row for row in areas_for_points(level=level, parent=parent, on=on) if row[0] not in existing]
@@ -98,11 +106,11 @@ def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_na
     """Record the delegates present at one bridge point (and optionally expected and the host).
 
     Effects: updates the ``BridgePoint`` and bumps its ``version``; writes an "action" audit event on
-    the meeting. Raises ``ValidationError`` (nothing changed) when a number is not a whole number
-    from 0, or when ``expected_version`` is given and the point was saved by someone else since
-    (code "conflict")."""
-    locked = BridgePoint.objects.unscoped("domain lock by primary key: the caller fetched the point in scope") \
-        .select_for_update().get(pk=point.pk)
+    the meeting. Raises ``NotAllowed`` unless ``actor`` may change the meeting, ``ValidationError``
+    (nothing changed) when a number is not a whole number from 0, or when ``expected_version`` is
+    given and the point was saved by someone else since (code "conflict")."""
+    require_meeting(actor, point.meeting)
+    locked = BridgePoint.objects.unscoped("domain lock by primary key").select_for_update().get(pk=point.pk)
     wanted = _version(expected_version)
     if wanted is not None and wanted != locked.version:
         point.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
@@ -125,8 +133,10 @@ def bulk_attendance(*, actor, meeting: Meeting, values: dict, versions: dict | N
     ``versions`` (optional) point id to the version the form showed.
 
     Effects: updates the changed ``BridgePoint`` rows and bumps their ``version`` (``bulk_update``);
-    one audit event on the meeting. Raises ``ValidationError`` naming every bad row and every point
-    saved by someone else since the form was shown, and changes nothing then."""
+    one audit event on the meeting. Raises ``NotAllowed`` unless ``actor`` may change the meeting,
+    ``ValidationError`` naming every bad row and every point saved by someone else since the form was
+    shown, and changes nothing then."""
+    require_meeting(actor, meeting)
     versions = versions or {}
     points = {p.id: p for p in meeting.bridge_points.select_for_update().filter(id__in=[int(k) for k in values])}
     errors, changed = [], []
@@ -159,8 +169,10 @@ def bulk_attendance(*, actor, meeting: Meeting, values: dict, versions: dict | N
 
 @transaction.atomic
 def remove_bridge_point(*, actor, point: BridgePoint) -> None:
-    """Remove a bridge point. Effects: deletes it; audit event on the meeting."""
+    """Remove a bridge point. Effects: deletes it; audit event on the meeting. Raises ``NotAllowed``
+    unless ``actor`` may change the meeting."""
     meeting, name = point.meeting, point.name
+    require_meeting(actor, meeting)
     point.delete()
     audit.record(actor, "action", meeting, message=_("Removed bridge point %(name)s") % {"name": name})
 

@@ -1,6 +1,9 @@
 """Domain actions on meetings, their people, contributions, documents and conclusions.
 
-Views and the API call these inside a transaction; each docstring names every effect."""
+Views and the API call these inside a transaction; each docstring names every effect. Rights are
+checked here, whoever calls (page, API, import): changing a meeting needs "change" on its organizer or
+a co-organizer; the organizations, people and co-organizers named must be in the actor's scope.
+Refusals raise ``NotAllowed`` (``danvan.core.domain.refusals``); ``actor`` None is the system (demo)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -10,6 +13,7 @@ from django.utils.translation import gettext as _
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.meetings.models import Conclusion, Contribution, Meeting, MeetingDocument, MeetingRole, Person
+from danvan.orgs.scope import require
 from danvan.reports.models import Period
 
 EDITABLE_FIELDS = ["kind", "title", "organization", "period", "period_label", "period_start", "period_end", "starts_at",
@@ -24,6 +28,21 @@ def _check(meeting: Meeting) -> None:
         errors["period_end"] = _("The end of the period reviewed must be after its start.")
     if errors:
         raise ValidationError(errors)
+
+
+def require_meeting(actor, meeting: Meeting) -> None:
+    """Refuse unless ``actor`` may change ``meeting`` (as its organizer or a co-organizer)."""
+    require(actor, "change", meeting, _("You may not change this meeting."))
+
+
+def require_named(actor, *, organization=None, co_organizers=(), person=None) -> None:
+    """The organizations and people a change names must be in the actor's scope."""
+    if organization is not None:
+        require(actor, "view", organization, _("This organization is not in your scope."), field="organization")
+    for org in co_organizers or ():
+        require(actor, "view", org, _("%(org)s is not in your scope.") % {"org": org.name}, field="co_organizers")
+    if person is not None:
+        require(actor, "view", person, _("This person is not in your scope."), field="person")
 
 
 def _apply_period(values: dict) -> None:
@@ -45,8 +64,15 @@ def create_meeting(*, actor, co_organizers=(), **values) -> Meeting:
     Effects: inserts the ``Meeting`` and its co-organizer links; when ``period`` (a ``reports.Period``
     or its id) is given, links it and copies its label, start and end into ``period_label/start/end``
     (otherwise the label is kept as typed); writes a "create" audit event.
-    Raises ``ValidationError`` when the period does not exist or the times or the period are
+    Raises ``NotAllowed`` unless ``actor`` may change the organizing organization and sees every
+    co-organizer, ``ValidationError`` when the period does not exist or the times or the period are
     inconsistent (nothing is saved)."""
+    organization = values.get("organization")
+    if organization is None:
+        raise ValidationError({"organization": _("Choose the organizing organization.")})
+    require(actor, "change", organization, _("You may not organize meetings for %(org)s.") % {
+        "org": organization.name}, field="organization")
+    require_named(actor, co_organizers=co_organizers)
     _apply_period(values)
     meeting = Meeting(created_by=actor if getattr(actor, "pk", None) else None, **values)
     _check(meeting)
@@ -64,8 +90,16 @@ def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organiz
     Effects: updates the row and bumps ``version``; when ``period`` is given, links it and overwrites
     ``period_label/start/end`` with its label and dates (``period=None`` unlinks and keeps the typed
     label); replaces the co-organizers when given; writes an "update" audit event.
-    Raises ``ValidationError`` when another user saved in between (``expected_version``), the period
-    does not exist or the values are inconsistent; nothing is changed then."""
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting (and the new organizing organization;
+    co-organizers in scope), ``ValidationError`` when another user saved in between
+    (``expected_version``), the period does not exist or the values are inconsistent; nothing is
+    changed then."""
+    require_meeting(actor, meeting)
+    new_org = values.get("organization")
+    if new_org is not None and new_org.pk != meeting.organization_id:
+        require(actor, "change", new_org, _("You may not organize meetings for %(org)s.") % {"org": new_org.name},
+                field="organization")
+    require_named(actor, co_organizers=co_organizers)
     _apply_period(values)
     locked = Meeting.objects.unscoped("domain lock by primary key").select_for_update().get(pk=meeting.pk)
     if expected_version is not None and locked.version != expected_version:
@@ -101,7 +135,11 @@ def add_role(*, actor, meeting: Meeting, person: Person, role: str, position_tex
     """Put a person in a role at a meeting.
 
     Effects: inserts a ``MeetingRole`` whose position text and organization are a snapshot of what
-    the person held on the meeting day (unless given); writes an "action" audit event on the meeting."""
+    the person held on the meeting day (unless given); writes an "action" audit event on the meeting.
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting and sees the person (and the
+    organization given)."""
+    require_meeting(actor, meeting)
+    require_named(actor, person=person, organization=organization)
     if not position_text or organization is None:
         position = current_position(person, meeting.starts_at.date())
         if position:
@@ -119,8 +157,10 @@ def add_role(*, actor, meeting: Meeting, person: Person, role: str, position_tex
 
 @transaction.atomic
 def remove_role(*, actor, entry: MeetingRole) -> None:
-    """Remove a person's role. Effects: deletes the ``MeetingRole``; audit event on the meeting."""
+    """Remove a person's role. Effects: deletes the ``MeetingRole``; audit event on the meeting.
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting."""
     meeting = entry.meeting
+    require_meeting(actor, meeting)
     entry.delete()
     audit.record(actor, "action", meeting, message=_("Removed %(person)s") % {"person": entry.person.full_name})
 
@@ -130,7 +170,9 @@ def add_conclusion(*, actor, meeting: Meeting, text: str) -> Conclusion:
     """Add the next numbered conclusion item.
 
     Effects: inserts a ``Conclusion`` numbered one after the last; audit event on the meeting.
-    Raises ``ValidationError`` when the text is empty."""
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting, ``ValidationError`` when the text
+    is empty."""
+    require_meeting(actor, meeting)
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Enter the content of the conclusion.")})
@@ -142,7 +184,10 @@ def add_conclusion(*, actor, meeting: Meeting, text: str) -> Conclusion:
 
 @transaction.atomic
 def add_contribution(*, actor, meeting: Meeting, summary: str, organization=None, speaker: str = "") -> Contribution:
-    """Record a contribution. Effects: inserts a ``Contribution``; audit event on the meeting."""
+    """Record a contribution. Effects: inserts a ``Contribution``; audit event on the meeting.
+    Raises ``NotAllowed`` unless ``actor`` may change the meeting and sees the organization."""
+    require_meeting(actor, meeting)
+    require_named(actor, organization=organization)
     if not (summary or "").strip():
         raise ValidationError({"summary": _("Enter the summary of the contribution.")})
     item = Contribution.objects.create(meeting=meeting, organization=organization, speaker=speaker, summary=summary)
@@ -156,9 +201,10 @@ def add_document(*, actor, meeting: Meeting, title: str, file=None, link: str = 
     """Attach a file or a link to a meeting.
 
     Effects: stores the file under a random name (its own name kept as ``original_name``) and inserts
-    a ``MeetingDocument``; audit event on the meeting. Raises ``ValidationError`` when neither a file
-    nor a link is given, or the file is not a PDF, DOCX, DOC, XLSX, JPG or PNG by its content, or is
-    larger than ``DANVAN_MAX_UPLOAD_MB``."""
+    a ``MeetingDocument``; audit event on the meeting. Raises ``NotAllowed`` unless ``actor`` may change
+    the meeting, ``ValidationError`` when neither a file nor a link is given, or the file is not a
+    PDF, DOCX, DOC, XLSX, JPG or PNG by its content, or is larger than ``DANVAN_MAX_UPLOAD_MB``."""
+    require_meeting(actor, meeting)
     if not file and not link:
         raise ValidationError({"file": _("Choose a file or enter a link.")})
     if file:

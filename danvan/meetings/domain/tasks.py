@@ -1,4 +1,6 @@
-"""Domain actions on follow-up tasks: creation from a conclusion, progress updates, transitions."""
+"""Domain actions on follow-up tasks: creation from a conclusion, progress updates, transitions.
+
+Rights are checked here (``NotAllowed``), whoever calls; ``actor`` None is the system (demo)."""
 
 import datetime
 
@@ -8,7 +10,9 @@ from django.utils.translation import gettext as _
 
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.meetings.domain.meetings import require_meeting
 from danvan.meetings.models import Conclusion, FollowUpTask, TaskAssignment, TaskStatus, TaskUpdate
+from danvan.orgs.scope import require
 
 # Allowed status changes; anything else is refused.
 TRANSITIONS = {
@@ -24,9 +28,13 @@ def create_task(*, actor, conclusion: Conclusion, title: str, assignees, due_dat
     """Turn a conclusion into a task assigned to one or more organizations.
 
     Effects: inserts the ``FollowUpTask`` (organizer = the meeting's organization) and one
-    ``TaskAssignment`` per assignee; "create" audit event. Raises ``ValidationError`` when there is
-    no assignee, no title or no due date."""
+    ``TaskAssignment`` per assignee; "create" audit event. Raises ``NotAllowed`` unless ``actor`` may
+    change the meeting and sees every assignee, ``ValidationError`` when there is no assignee, no
+    title or no due date."""
     assignees = list(assignees or [])
+    require_meeting(actor, conclusion.meeting)
+    for org in assignees:
+        require(actor, "view", org, _("%(org)s is not in your scope.") % {"org": org.name}, field="assignees")
     errors = {}
     if not (title or "").strip():
         errors["title"] = _("Enter the task.")
@@ -54,7 +62,11 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
     (100 when done) and ``completed_on`` (set when done, cleared when reopened), bumps ``version``;
     "action" audit event. Raises ``ValidationError`` (nothing changed) for a refused transition
     (e.g. back to "not started"), a progress outside 0–100, a missing note, a bad file, or a
-    concurrent edit."""
+    concurrent edit; ``NotAllowed`` unless ``actor`` may change the task (as its organizer or an
+    assignee) and sees the reporting organization."""
+    require(actor, "change", task, _("You may not report on this task."))
+    if organization is not None:
+        require(actor, "view", organization, _("This organization is not in your scope."), field="organization")
     locked = FollowUpTask.objects.unscoped("domain lock by primary key").select_for_update().get(pk=task.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This task was just updated by someone else. Reload the page and try again."),

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import paginate
 from danvan.meetings.domain import bridge as actions
 from danvan.meetings.interfaces.forms import BridgePointForm, BulkPointsForm
@@ -29,7 +30,7 @@ def points_bulk_add(request, pk: int):
         try:
             n = actions.add_bridge_points(actor=request.user, meeting=meeting, level=d["level"], parent=d["parent"],
                                           expected=d.get("expected") or 0)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("%(n)s bridge points added.") % {"n": n})
@@ -70,7 +71,7 @@ def point_edit(request, pk: int, point_id: int):
             actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
                                    expected=request.POST.get("expected"), host_name=request.POST.get("host_name"),
                                    expected_version=request.POST.get("version", ""))
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             error = " ".join(exc.messages)
             point.refresh_from_db()
         else:
@@ -102,7 +103,7 @@ def attendance(request, pk: int):
             versions = {key.removeprefix("version_"): value for key, value in request.POST.items()
                         if key.startswith("version_")}
             n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values, versions=versions)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             errors = exc.messages
         else:
             messages.success(request, _("Attendance saved at %(n)s bridge points.") % {"n": n})

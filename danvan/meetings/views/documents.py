@@ -8,6 +8,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.documents.rendering import render_docx, render_pdf
 from danvan.meetings.domain.documents import DOC_TYPES, issue_meeting_document
 from danvan.meetings.interfaces.documents import meeting_document as build
@@ -37,7 +38,7 @@ def meeting_document_number(request, pk: int, kind: str):
     meeting = meeting_or_404(request.user, pk, "change")
     try:
         doc = issue_meeting_document(actor=request.user, meeting=meeting, kind=kind)
-    except ValidationError as exc:
+    except (ValidationError, NotAllowed) as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Document number: %(n)s.") % {"n": doc.number_line})

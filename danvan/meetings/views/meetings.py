@@ -11,9 +11,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.meetings.domain import meetings as actions
 from danvan.meetings.domain.bridge import totals
+from danvan.meetings.domain.people import record_meeting_people_view
 from danvan.meetings.interfaces.forms import (
     BridgePointForm,
     BulkPointsForm,
@@ -26,8 +28,9 @@ from danvan.meetings.interfaces.forms import (
     TaskForm,
 )
 from danvan.meetings.models import Role
-from danvan.meetings.queries import filter_meetings, meeting_or_404, visible_meetings
+from danvan.meetings.queries import filter_meetings, meeting_or_404
 from danvan.orgs.models import Organization
+from danvan.orgs.scope import can, restrict
 from danvan.reports.interfaces.forms import area_choices
 from danvan.reports.models import Form
 
@@ -78,19 +81,20 @@ def meeting_calendar(request):
 @login_required
 def meeting_detail(request, pk: int):
     meeting = meeting_or_404(request.user, pk)
-    can_change = visible_meetings(request.user, "change").filter(pk=meeting.pk).exists()
+    can_change = can(request.user, "change", meeting)
+    roles = list(meeting.roles.select_related("person", "organization"))
+    record_meeting_people_view(actor=request.user, meeting=meeting, shown=len(roles))
     points = meeting.bridge_points.select_related("organization")
     conclusions = meeting.conclusions.annotate(n_tasks=Count("tasks")).order_by("number")
     context = {
         "meeting": meeting, "can_change": can_change, "totals": totals(meeting),
         "points_page": paginate(request, points),
-        "roles": meeting.roles.select_related("person", "organization"),
+        "roles": roles,
         "conclusions": conclusions,
         "contributions": meeting.contributions.select_related("organization"),
         "documents": meeting.documents.all(),
         "co_organizers": meeting.co_organizers.all(),
-        "nominations": meeting.nominations.select_related("award_kind").filter(
-            organization__in=Organization.objects.for_user(request.user)),
+        "nominations": restrict(meeting.nominations.select_related("award_kind"), request.user),
         "export_kinds": EXPORT_KINDS, "period_reports": period_report_links(request.user, meeting),
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
         **audit_context(meeting),
@@ -126,7 +130,7 @@ def meeting_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = _save(request, form)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Meeting created."))
@@ -142,7 +146,7 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, meeting)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))
@@ -160,7 +164,7 @@ def _part(request, pk, form_class, action, success, anchor, needs_user=True, fil
     if form.is_valid():
         try:
             action(meeting, form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, success)

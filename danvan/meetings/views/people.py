@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.text import search_filter
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.meetings.domain import people as actions
 from danvan.meetings.interfaces.forms import PersonFilterForm, PersonForm, PositionForm
 from danvan.meetings.models import Position
 from danvan.meetings.queries import person_or_404, visible_people
-from danvan.orgs.models import Organization
 from danvan.orgs.scope import restrict
 
 CRUMB = (gettext_lazy("People"), "/hoi-nghi/nguoi/")
@@ -37,10 +37,9 @@ def person_list(request):
 def person_detail(request, pk: int):
     person = person_or_404(request.user, pk)
     actions.record_view(actor=request.user, person=person)
-    visible = Organization.objects.for_user(request.user).values("id")
     return render(request, "meetings/people/detail.html", {
-        "person": person, "positions": person.positions.select_related("organization"),
-        "roles": person.meeting_roles.filter(meeting__organization__in=visible).select_related("meeting"),
+        "person": person, "positions": restrict(person.positions.select_related("organization"), request.user),
+        "roles": restrict(person.meeting_roles.select_related("meeting"), request.user),
         "position_form": PositionForm(user=request.user), "nav_active": "meetings",
         "breadcrumbs": [CRUMB, (person.full_name, None)], **audit_context(person),
     })
@@ -54,7 +53,7 @@ def person_create(request):
         values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             person = actions.create_person(actor=request.user, **position_form.cleaned_data, **values)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Person added to the registry."))
@@ -71,7 +70,7 @@ def position_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             actions.add_position(actor=request.user, person=person, **form.cleaned_data)
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Position added."))

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.meetings.domain.tasks import report_progress
 from danvan.meetings.interfaces.forms import TaskFilterForm, TaskUpdateForm
@@ -80,7 +81,7 @@ def task_update(request, pk: int):
             report_progress(actor=request.user, task=task, status=d["status"], progress=d["progress"], note=d["note"],
                             on=d["on"], organization=org, evidence=d.get("evidence"),
                             expected_version=d.get("version"))
-        except ValidationError as exc:
+        except (ValidationError, NotAllowed) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Progress recorded."))

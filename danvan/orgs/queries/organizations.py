@@ -64,3 +64,13 @@ def scope_summary(user) -> dict:
 def members_of(user, organization):
     """The memberships of ``organization`` (the caller has already checked the organization is in scope)."""
     return Membership.objects.filter(organization=organization).select_related("user").order_by("role", "user__username")
+
+
+def successions_of(user, org):
+    """(links to ``org``'s predecessors, links to its successors), keeping only the organizations
+    ``user`` may see: a page never names an organization that answers 404 when opened."""
+    from danvan.orgs.scope import visible_organizations
+
+    visible = visible_organizations(user)
+    return (org.predecessor_links.filter(predecessor_id__in=visible).select_related("predecessor"),
+            org.successor_links.filter(successor_id__in=visible).select_related("successor"))

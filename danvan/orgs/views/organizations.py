@@ -15,7 +15,7 @@ from danvan.orgs.domain.organizations import (
 )
 from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm, SuccessionForm
 from danvan.orgs.models import Organization
-from danvan.orgs.queries.organizations import filter_organizations, members_of
+from danvan.orgs.queries.organizations import filter_organizations, members_of, successions_of
 from danvan.orgs.scope import can, get_in_scope
 
 LIST_CRUMB = (_("Organizations"), "/to-chuc/")
@@ -50,11 +50,12 @@ def _editable_or_404(user, pk):
 @login_required
 def org_detail(request, pk: int):
     org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=pk)
+    predecessors, successors = successions_of(request.user, org)
     context = {
         "org": org,
         "children": Organization.objects.for_user(request.user).filter(parent=org).select_related("area"),
-        "predecessors": org.predecessor_links.select_related("predecessor"),
-        "successors": org.successor_links.select_related("successor"),
+        "predecessors": predecessors,
+        "successors": successors,
         "members": members_of(request.user, org) if can(request.user, "view", org) else [],
         "can_change": rights.may_edit(request.user, org),
         "can_manage": can(request.user, "manage", org),

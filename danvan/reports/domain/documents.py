@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,21 +18,35 @@ def summary_of(report: Report) -> str:
 
 
 @transaction.atomic
-def ensure_number(report: Report, *, actor, issued_on: datetime.date | None = None) -> str:
-    """The report's number line ("Số 24-BC/BTGDVTU"); an approved report without one gets the next
-    number of its organization's register for type BC.
+def issue_report_number(report: Report, *, actor, issued_on: datetime.date) -> str:
+    """Give an approved report the next number of its organization's register (type BC), on the
+    explicit request of a user who may reserve numbers for that organization. Exports never do this:
+    they print the number the report has, or a blank one.
 
-    Effects: for an approved report with no number: one ``IssuedDocument`` through
+    Effects: locks the report; when it has no number yet, one ``IssuedDocument`` through
     ``documents.issue_number`` (with its audit event), and the report's ``number_line`` and
-    ``issued_on`` saved. Drafts and unapproved reports get no number (a blank one is printed).
+    ``issued_on`` saved. Returns the number line (the existing one when the report is numbered
+    already: a report never gets two numbers). Raises ``NotAllowed`` unless ``actor`` may change the
+    report's organization, ``ValidationError`` when the report is not approved or no Party term covers
+    ``issued_on`` (field "issued_on"); nothing is changed then.
     """
-    if report.number_line or report.status != Status.APPROVED:
-        return report.number_line
     from danvan.documents.domain.register import issue_number
 
-    day = issued_on or datetime.date.today()
-    doc = issue_number(organization=report.organization, doc_type="BC", issued_on=day, title=summary_of(report),
-                       actor=actor, target=report)
-    Report.objects.unscoped("the report being numbered").filter(pk=report.pk).update(number_line=doc.number_line, issued_on=day)
-    report.number_line, report.issued_on = doc.number_line, day
+    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related(
+        "organization", "form_version__form", "period").get(pk=report.pk)
+    if locked.number_line:
+        report.number_line, report.issued_on = locked.number_line, locked.issued_on
+        return locked.number_line
+    if locked.status != Status.APPROVED:
+        raise ValidationError(_("Only an approved report gets a number of the register."))
+    try:
+        doc = issue_number(organization=locked.organization, doc_type="BC", issued_on=issued_on,
+                           title=summary_of(locked), actor=actor, target=locked)
+    except ValidationError as exc:
+        if getattr(exc, "error_dict", None) and "issued_on" in exc.error_dict:
+            raise
+        raise ValidationError({"issued_on": exc.messages}) from exc
+    Report.objects.unscoped("domain lock by primary key").filter(pk=report.pk).update(
+        number_line=doc.number_line, issued_on=issued_on)
+    report.number_line, report.issued_on = doc.number_line, issued_on
     return report.number_line

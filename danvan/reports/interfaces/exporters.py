@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from danvan.core.interfaces.xlsx import safe_row
 from danvan.core.text import fold
 from danvan.orgs.models import Kind
-from danvan.reports.domain.documents import ensure_number, summary_of
+from danvan.reports.domain.documents import summary_of
 from danvan.reports.queries.reports import report_content
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -54,9 +54,11 @@ def _value(ind, value):
 
 
 def party_document(report, *, actor):
+    """The report in the Party's format. Read-only: it prints the report's register number, or a blank
+    one when the report has none yet (numbers are issued by ``issue_report_number``, a POST action)."""
     from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
 
-    number_line = ensure_number(report, actor=actor)
+    number_line = report.number_line
     if not number_line:
         symbol = report.organization.short_name or "".join(w[0] for w in fold(report.organization.name).split()).upper()
         number_line = f"Số      -BC/{symbol}"

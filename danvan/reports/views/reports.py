@@ -1,5 +1,7 @@
 """Report pages: list, create, read, fill in, transitions, exports. Thin: parse, call the domain, render."""
 
+import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -7,17 +9,20 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
-from danvan.orgs.scope import get_in_scope
+from danvan.orgs.scope import can, get_in_scope
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.access import allowed_actions
+from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.validation import indicators_for
 from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, ReportFilterForm, values_form_class
-from danvan.reports.models import Report
+from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import filter_reports, report_content
 
 LIST_CRUMB = (_("Reports"), "/bao-cao/")
@@ -71,6 +76,8 @@ def report_detail(request, pk: int):
     context = {
         "report": report, "content": report_content(report), "events": report.events.select_related("actor"),
         "allowed": allowed_actions(request.user, report), "reason_form": ReasonForm(),
+        "can_number": report.status == Status.APPROVED and not report.number_line
+        and can(request.user, "change", report.organization),
         "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (str(report.period), None)], **audit_context(report),
     }
     return render(request, "reports/detail.html", context)
@@ -150,6 +157,28 @@ def report_transition(request, pk: int, action: str):
     else:
         messages.success(request, _("Done: the report is now %(status)s.") % {
             "status": report.get_status_display().lower()})
+    return redirect("report_detail", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_number(request, pk: int):
+    """Reserve the register number of an approved report (the exports only print it)."""
+    report = _report(request, pk)
+    raw = (request.POST.get("issued_on") or "").strip()
+    try:
+        day = datetime.datetime.strptime(raw, "%d/%m/%Y").date() if raw else timezone.localdate()
+    except ValueError:
+        messages.error(request, _("Date issued: enter a date as dd/mm/yyyy."))
+        return redirect("report_detail", pk=report.pk)
+    try:
+        number_line = issue_report_number(report, actor=request.user, issued_on=day)
+    except (actions.NotAllowed, NotAllowed) as exc:
+        messages.error(request, exc.message)
+    except ValidationError as exc:
+        messages.error(request, error_text(exc))
+    else:
+        messages.success(request, _("The report's number: %(n)s.") % {"n": number_line})
     return redirect("report_detail", pk=report.pk)
 
 
