@@ -185,8 +185,21 @@ for _prefix, _folder in (("bootstrap", "bootstrap/dist"), ("bootstrap-icons", "b
         STATICFILES_DIRS.append((f"vendor/{_prefix}", NODE_MODULES / _folder))
 # The PDF font (Tinos) merged per style from its npm subsets, cached here (danvan/documents/rendering/fonts.py).
 DANVAN_FONT_CACHE = os.environ.get("DANVAN_FONT_CACHE", "")
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never routed: files are served only by scoped views (danvan.core.files)
 MEDIA_ROOT = Path(os.environ.get("DANVAN_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded and generated files: stored under random names, read only through ``danvan.core.files.serve``.
+# With DANVAN_X_ACCEL_PREFIX (e.g. "/_protected/", an nginx ``internal`` location aliasing MEDIA_ROOT)
+# the view answers with X-Accel-Redirect and nginx streams the file.
+STORAGES = {
+    "default": {"BACKEND": "danvan.core.files.ProtectedStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DANVAN_X_ACCEL_PREFIX = os.environ.get("DANVAN_X_ACCEL_PREFIX", "")
+DANVAN_MAX_UPLOAD_MB = int(os.environ.get("DANVAN_MAX_UPLOAD_MB", "10"))
+DANVAN_IMPORT_MAX_MB = int(os.environ.get("DANVAN_IMPORT_MAX_MB", "20"))
+DANVAN_IMPORT_MAX_ROWS = int(os.environ.get("DANVAN_IMPORT_MAX_ROWS", "50000"))
+# A running job whose heartbeat is older than this is taken as dead (its worker was killed).
+DANVAN_JOB_STALE_SECONDS = int(os.environ.get("DANVAN_JOB_STALE_SECONDS", "300"))
 
 # --- Content security: nothing from outside this server -------------------------------------
 from django.utils.csp import CSP  # noqa: E402
