@@ -218,3 +218,13 @@ def test_granting_in_an_area_scoped_organization_needs_the_whole_area(cast):
     with pytest.raises(ValidationError):
         add_membership(actor=front_admin, user=cast.commune_a, organization=commune_commission, role=Role.OFFICER)
     assert not Membership.objects.filter(organization=commune_commission).exists()
+
+
+def test_member_ending_its_own_organization_gets_a_message_not_an_error(cast):
+    form = edit_form(cast.front_a, valid_to="30/11/2026")
+    del form["parent"], form["kind"], form["area"]
+    page = login(cast.commune_a).post(f"/to-chuc/{cast.front_a.pk}/sua/", form)
+    assert page.status_code == 200
+    assert "Bạn sẽ không còn thấy tổ chức này" in page.content.decode()
+    cast.front_a.refresh_from_db()
+    assert cast.front_a.valid_to is None

@@ -10,7 +10,7 @@ from danvan.core.domain import audit
 from danvan.orgs.domain import rights
 from danvan.orgs.models import Organization, OrganizationReach, OrganizationSuccession
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
-from danvan.orgs.scope import can
+from danvan.orgs.scope import can, forget
 
 EDITABLE_FIELDS = ["name", "short_name", "kind", "area", "parent", "valid_from", "valid_to", "email", "phone", "address"]
 
@@ -78,10 +78,16 @@ def _check_scope_values(actor, *, kind, area, parent, changed: set[str]) -> None
 
 
 def _check_still_visible(actor, org: Organization) -> None:
-    if not rights.is_system(actor) and not can(actor, "view", org):
-        raise ValidationError({"parent": _(
+    """Refuse a change after which ``actor`` would no longer see ``org`` (memberships read afresh: the
+    change may have ended the organization the actor works in)."""
+    if rights.is_system(actor):
+        return
+    forget(actor)
+    if not can(actor, "view", org):
+        forget(actor)
+        raise ValidationError(_(
             "You would no longer see this organization: it would be outside your scope. "
-            "Choose a parent organization in your scope.")})
+            "Choose a parent organization in your scope."), code="refused")
 
 
 @transaction.atomic
