@@ -63,14 +63,46 @@ def id_routes() -> list[str]:
     return sorted(set(keys))
 
 
+def coverage_problems(routes, cases, public) -> list[str]:
+    """What is wrong between the id-taking routes and the registry, one line per route."""
+    problems = [f"no scope case: {key}" for key in routes if key not in cases and key not in public]
+    problems += [f"case for a route that does not exist: {key}" for key in [*cases, *public] if key not in routes]
+    problems += [f"both a case and public: {key}" for key in set(cases) & set(public)]
+    return problems
+
+
 def test_every_id_route_has_a_scope_case():
+    problems = coverage_problems(id_routes(), CASES, PUBLIC)
+    assert not problems, "tests/scope_cases.py is out of step with the URL configuration:\n" + "\n".join(problems)
+
+
+def test_a_route_without_a_case_is_named(settings):
+    """A new id-taking page or API operation without a case fails the matrix, naming it."""
+    from django.urls import clear_url_caches, path
+    from ninja import Router
+
+    from danvan.api.urls import api
+
     routes = id_routes()
-    missing = [key for key in routes if key not in CASES and key not in PUBLIC]
-    assert not missing, "Routes that take an object id without a scope case in tests/scope_cases.py:\n" + "\n".join(
-        missing)
-    stale = [key for key in [*CASES, *PUBLIC] if key not in routes]
-    assert not stale, "Scope cases for routes that no longer exist:\n" + "\n".join(stale)
-    assert not set(CASES) & set(PUBLIC)
+    assert coverage_problems(routes, CASES, PUBLIC) == []
+    reduced = {k: v for k, v in CASES.items() if k != "GET /hoi-nghi/<int:pk>/"}
+    assert coverage_problems(routes, reduced, PUBLIC) == ["no scope case: GET /hoi-nghi/<int:pk>/"]
+
+    # a new page and a new API operation taking ids are picked up by the walk
+    urls = type("urls", (), {"urlpatterns": [path("moi/<int:pk>/", lambda r, pk: None)]})
+    settings.ROOT_URLCONF = urls
+    clear_url_caches()
+    try:
+        assert {"GET /moi/<int:pk>/", "POST /moi/<int:pk>/"} <= set(id_routes())
+    finally:
+        clear_url_caches()
+    router = Router()
+    router.delete("/{widget_id}")(lambda request, widget_id: None)
+    api._routers.append(("/widgets", router))
+    try:
+        assert "DELETE /api/v1/widgets/{widget_id}" in id_routes()
+    finally:
+        api._routers.remove(("/widgets", router))
 
 
 def test_the_walker_sees_pages_and_api_routes():
