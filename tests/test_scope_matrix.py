@@ -5,12 +5,13 @@ NinjaAPI's path operations with their methods) and fails, naming the routes, whe
 ``test_scope_case[...]`` then proves its case on a world built once for the module.
 """
 
+import copy
 import json
 import tempfile
 
 import pytest
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -136,21 +137,32 @@ def world(django_db_setup, django_db_blocker):
             media.cleanup()
 
 
+@pytest.fixture(scope="module")
+def pristine(world):
+    """A copy of every object of the world as built (the database is rolled back to that state after
+    each case, so the objects are put back the same way, without a query)."""
+    return {name: copy.deepcopy(value.__dict__) for name, value in vars(world).items() if isinstance(value, Model)}
+
+
 @pytest.fixture
-def w(world, db):
-    """The world with every object read back from the database (a previous case may have changed the
-    in-memory copies before its savepoint was rolled back)."""
-    for value in vars(world).values():
-        if isinstance(value, Model) and value.pk:
-            value.refresh_from_db()
-            value.__dict__.pop("_danvan_scope", None)
+def w(world, pristine, db):
+    """The world, its objects as built (a previous case may have changed the in-memory copies, e.g. a
+    domain action in ``PREPARE``, before its savepoint was rolled back)."""
+    for name, state in pristine.items():
+        obj = getattr(world, name)
+        obj.__dict__.clear()
+        obj.__dict__.update(copy.deepcopy(state))
     return world
 
 
-def table_counts() -> dict:
-    """The row count of every table of the project's apps (read outside any scope)."""
-    return {model._meta.label: model._base_manager.count() for model in apps.get_models()
-            if model.__module__.startswith("danvan.")}
+def table_counts() -> tuple:
+    """The row count of every table of the project's apps, in one query (read outside any scope)."""
+    tables = sorted({m._meta.db_table for m in apps.get_models(include_auto_created=True)
+                     if m.__module__.startswith("danvan.")})
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(f"(SELECT COUNT(*) FROM {quote(t)})" for t in tables))
+        return tuple(zip(tables, cursor.fetchone(), strict=True))
 
 
 def signed_in(case: Case, w, who: str):
