@@ -5,7 +5,6 @@ NinjaAPI's path operations with their methods) and fails, naming the routes, whe
 ``test_scope_case[...]`` then proves its case on a world built once for the module.
 """
 
-import copy
 import json
 import tempfile
 
@@ -130,7 +129,9 @@ def world(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            yield build_world()
+            world = build_world()
+            world.sessions = sign_in_everyone(world)
+            yield world
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
@@ -141,7 +142,7 @@ def world(django_db_setup, django_db_blocker):
 def pristine(world):
     """A copy of every object of the world as built (the database is rolled back to that state after
     each case, so the objects are put back the same way, without a query)."""
-    return {name: copy.deepcopy(value.__dict__) for name, value in vars(world).items() if isinstance(value, Model)}
+    return {name: dict(value.__dict__) for name, value in vars(world).items() if isinstance(value, Model)}
 
 
 @pytest.fixture
@@ -151,7 +152,7 @@ def w(world, pristine, db):
     for name, state in pristine.items():
         obj = getattr(world, name)
         obj.__dict__.clear()
-        obj.__dict__.update(copy.deepcopy(state))
+        obj.__dict__.update(state)
     return world
 
 
@@ -165,21 +166,30 @@ def table_counts() -> tuple:
         return tuple(zip(tables, cursor.fetchone(), strict=True))
 
 
-def signed_in(case: Case, w, who: str):
-    """A function making ``case``'s request as the world's user ``who`` (signed in beforehand, so that
-    the session or the API token is not counted as a row the request wrote)."""
-    user = getattr(w, who)
-    client = Client()
-    if case.is_api:
-        headers = bearer(user)
+def sign_in_everyone(world) -> dict:
+    """Signed-in clients and API headers of every user a case names, made with the world (so that a
+    session row or an API token is neither rolled back with a case nor counted as a row it wrote)."""
+    made = {}
+    for case in CASES.values():
+        for who in (case.owner, case.other):
+            if (who, case.is_api) not in made:
+                client = Client()
+                if case.is_api:
+                    made[who, True] = client, bearer(getattr(world, who))
+                else:
+                    client.force_login(getattr(world, who))
+                    made[who, False] = client, {}
+    return made
 
-        def send():
-            body = json.dumps(case.data(w)) if case.data else ""
-            return client.generic(case.method, case.url(w), body, content_type="application/json", **headers)
-        return send
-    client.force_login(user)
+
+def signed_in(case: Case, w, who: str):
+    """A function making ``case``'s request as the world's user ``who``."""
+    client, headers = w.sessions[who, case.is_api]
 
     def send():
+        if case.is_api:
+            body = json.dumps(case.data(w)) if case.data else ""
+            return client.generic(case.method, case.url(w), body, content_type="application/json", **headers)
         if case.method == "GET":
             return client.get(case.url(w))
         data = case.data(w) if case.data else {}
@@ -214,9 +224,9 @@ def content(response) -> str:
 @pytest.mark.parametrize("key", sorted(CASES))
 def test_scope_case(key, w):
     case = CASES[key]
+    owner, other = signed_in(case, w, case.owner), signed_in(case, w, case.other)
     if key in PREPARE:
         PREPARE[key](w)
-    owner, other = signed_in(case, w, case.owner), signed_in(case, w, case.other)
     if case.kind == "refuse":
         response = owner()
         assert response.status_code == 405, f"{key}: {case.method} is answered, give it a real case"
