@@ -6,7 +6,6 @@ NinjaAPI's path operations with their methods) and fails, naming the routes, whe
 """
 
 import json
-import tempfile
 
 import pytest
 from django.apps import apps
@@ -119,11 +118,22 @@ def test_the_walker_sees_pages_and_api_routes():
 # --- the cases ------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def matrix_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("matrix-media")
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, matrix_media):
+    """The world's files live in one folder for the whole module (overrides the per-test folder)."""
+    settings.MEDIA_ROOT = matrix_media
+    settings.DANVAN_X_ACCEL_PREFIX = ""
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, matrix_media):
     """The world, built once for the module inside a transaction rolled back at the end; every test runs
     in its own savepoint (the ``db`` fixture), so what a case changes is undone for the next one."""
-    media = tempfile.TemporaryDirectory()
-    settings = override_settings(MEDIA_ROOT=media.name,
+    settings = override_settings(MEDIA_ROOT=matrix_media, DANVAN_X_ACCEL_PREFIX="",
                                  PASSWORD_HASHERS=["tests.hashers.QuickArgon2PasswordHasher"])
     with django_db_blocker.unblock(), settings:
         atomic = transaction.atomic()
@@ -135,7 +145,6 @@ def world(django_db_setup, django_db_blocker):
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
-            media.cleanup()
 
 
 @pytest.fixture(scope="module")
