@@ -90,13 +90,14 @@ def count(model, **lookup) -> int:
 def build_world() -> World:
     """One object of every kind owned by Ủy ban MTTQ xã Bảo Ái (``commune_a``); ``commune_b`` (Phường Yên
     Bái) is the other unit. Built with the cast of ``tests/conftest.py`` and the apps' domain actions."""
-    from danvan.awards.domain.nominations import create_nomination
+    from danvan.awards.domain.nominations import add_file, create_nomination
     from danvan.awards.models import AwardKind
     from danvan.core.models import Job
     from danvan.documents.domain.register import issue_number
     from danvan.documents.domain.terms import ensure_default_terms
     from danvan.meetings.domain.bridge import add_bridge_point
-    from danvan.meetings.domain.meetings import add_role
+    from danvan.meetings.domain.meetings import add_document, add_role
+    from danvan.meetings.domain.tasks import report_progress
     from danvan.orgs.models import Membership, Organization, Role
     from danvan.practices.domain.attachments import add_attachment
     from danvan.practices.domain.campaigns import create_campaign
@@ -151,6 +152,21 @@ def build_world() -> World:
     w.job = Job.objects.create(kind="export", title="Xuất danh sách mô hình xã Bảo Ái", created_by=w.commune_a,
                                status=Job.Status.SUCCEEDED)
     w.job.result_file.save("mo-hinh-bao-ai.xlsx", ContentFile(b"PK matrix"), save=True)
+    w.failed_job = Job.objects.create(kind="matrix.import", title="Nhập mô hình xã Bảo Ái", created_by=w.commune_a,
+                                      status=Job.Status.FAILED, message="Tệp có lỗi.")
+    w.failed_job.input_file.save("nhap-bao-ai.xlsx", ContentFile(b"PK matrix input"), save=True)
+    # files kept with the records: a meeting document, a task's evidence, a nomination's dossier
+    w.meeting_doc = add_document(actor=None, meeting=w.meeting, title="Biên bản họp thôn Nậm Lúc",
+                                 file=SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 matrix minutes",
+                                                         content_type="application/pdf"))
+    w.evidence = report_progress(actor=w.commune_a, task=w.task, status="in_progress", progress=10,
+                                 note="Khởi công đoạn đầu", on=datetime.date(2026, 4, 1), organization=w.front_a,
+                                 evidence=SimpleUploadedFile("minh-chung.pdf", b"%PDF-1.4 matrix evidence",
+                                                             content_type="application/pdf"))
+    w.task.refresh_from_db()
+    w.dossier = add_file(actor=None, nomination=w.nomination, kind="achievements",
+                         file=SimpleUploadedFile("thanh-tich.pdf", b"%PDF-1.4 matrix dossier",
+                                                 content_type="application/pdf"))
     return w
 
 
@@ -158,7 +174,7 @@ def build_world() -> World:
 
 def _models():
     from danvan.awards.models import Nomination, NominationFile
-    from danvan.core.models import User
+    from danvan.core.models import Job, User
     from danvan.documents.models import IssuedDocument
     from danvan.meetings.models import (
         BridgePoint,
@@ -177,7 +193,7 @@ def _models():
     from danvan.reports.models import Report
 
     return SimpleNamespace(**{m.__name__: m for m in [
-        Nomination, NominationFile, User, IssuedDocument, BridgePoint, Conclusion, Contribution, FollowUpTask,
+        Nomination, NominationFile, Job, User, IssuedDocument, BridgePoint, Conclusion, Contribution, FollowUpTask,
         Meeting, MeetingDocument, MeetingRole, Person, Position, TaskUpdate, Membership, Organization,
         OrganizationSuccession, Campaign, Evaluation, Practice, PracticeAttachment, Report]})
 
@@ -250,6 +266,12 @@ def _cases() -> list[Case]:
         view("/cong-viec/<int:pk>/tai-ve/", lambda w: f"/cong-viec/{w.job.pk}/tai-ve/",
              shows=lambda w: "PK matrix"),
         read_on_post("/cong-viec/<int:pk>/tai-ve/", lambda w: f"/cong-viec/{w.job.pk}/tai-ve/"),
+        view("/cong-viec/<int:pk>/tep-dau-vao/", lambda w: f"/cong-viec/{w.failed_job.pk}/tep-dau-vao/",
+             shows=lambda w: "PK matrix input"),
+        read_on_post("/cong-viec/<int:pk>/tep-dau-vao/", lambda w: f"/cong-viec/{w.failed_job.pk}/tep-dau-vao/"),
+        change("POST", "/cong-viec/<int:pk>/chay-lai/", lambda w: f"/cong-viec/{w.failed_job.pk}/chay-lai/",
+               watch=lambda w: row(m().Job, w.failed_job.pk)["status"], status=302),
+        refuse("GET", "/cong-viec/<int:pk>/chay-lai/", lambda w: f"/cong-viec/{w.failed_job.pk}/chay-lai/"),
         # orgs
         view("/to-chuc/<int:pk>/", lambda w: f"/to-chuc/{w.front_a.pk}/", shows=lambda w: w.front_a.name),
         read_on_post("/to-chuc/<int:pk>/", lambda w: f"/to-chuc/{w.front_a.pk}/"),
@@ -268,8 +290,9 @@ def _cases() -> list[Case]:
              other="admin_b", shows=lambda w: w.clerk.full_name),
         change("POST", "/to-chuc/nguoi-dung/<int:pk>/", lambda w: f"/to-chuc/nguoi-dung/{w.clerk.pk}/",
                owner="admin_a", other="admin_b",
-               data=lambda w: {"organization": w.front_a.pk, "role": "leader", "position": "Phó Chủ tịch"},
-               watch=lambda w: list(m().Membership._base_manager.filter(user=w.clerk).values("role", "is_active")),
+               data=lambda w: {"organization": w.front_a.pk, "role": "officer", "position": "Thư ký hội nghị"},
+               watch=lambda w: list(m().Membership._base_manager.filter(user=w.clerk).values(
+                   "role", "is_active", "position")),
                status=302),
         change("POST", "/to-chuc/nguoi-dung/<int:pk>/trang-thai/",
                lambda w: f"/to-chuc/nguoi-dung/{w.clerk.pk}/trang-thai/", owner="admin_a", other="admin_b",
@@ -346,6 +369,14 @@ def _cases() -> list[Case]:
                watch=lambda w: count(m().BridgePoint, meeting=w.meeting), status=302),
         refuse("GET", "/hoi-nghi/<int:pk>/diem-cau/<int:point_id>/xoa/",
                lambda w: f"/hoi-nghi/{w.meeting.pk}/diem-cau/{w.point.pk}/xoa/"),
+        view("/hoi-nghi/tai-lieu/<int:pk>/tai-ve/", lambda w: f"/hoi-nghi/tai-lieu/{w.meeting_doc.pk}/tai-ve/",
+             shows=lambda w: "matrix minutes"),
+        read_on_post("/hoi-nghi/tai-lieu/<int:pk>/tai-ve/",
+                     lambda w: f"/hoi-nghi/tai-lieu/{w.meeting_doc.pk}/tai-ve/"),
+        view("/hoi-nghi/nhiem-vu/minh-chung/<int:pk>/", lambda w: f"/hoi-nghi/nhiem-vu/minh-chung/{w.evidence.pk}/",
+             shows=lambda w: "matrix evidence"),
+        read_on_post("/hoi-nghi/nhiem-vu/minh-chung/<int:pk>/",
+                     lambda w: f"/hoi-nghi/nhiem-vu/minh-chung/{w.evidence.pk}/"),
         view("/hoi-nghi/nhiem-vu/<int:pk>/", lambda w: f"/hoi-nghi/nhiem-vu/{w.task.pk}/",
              shows=lambda w: w.task.title),
         read_on_post("/hoi-nghi/nhiem-vu/<int:pk>/", lambda w: f"/hoi-nghi/nhiem-vu/{w.task.pk}/"),
@@ -378,6 +409,9 @@ def _cases() -> list[Case]:
                data=lambda w: {"kind": "achievements"}, files=upload("thanh-tich.pdf"),
                watch=lambda w: count(m().NominationFile, nomination=w.nomination), status=302),
         refuse("GET", "/khen-thuong/<int:pk>/ho-so/", lambda w: f"/khen-thuong/{w.nomination.pk}/ho-so/"),
+        view("/khen-thuong/ho-so/<int:pk>/tai-ve/", lambda w: f"/khen-thuong/ho-so/{w.dossier.pk}/tai-ve/",
+             shows=lambda w: "matrix dossier"),
+        read_on_post("/khen-thuong/ho-so/<int:pk>/tai-ve/", lambda w: f"/khen-thuong/ho-so/{w.dossier.pk}/tai-ve/"),
         # the document register
         view("/so-van-ban/<int:pk>/", lambda w: f"/so-van-ban/{w.document.pk}/", shows=lambda w: w.document.symbol),
         read_on_post("/so-van-ban/<int:pk>/", lambda w: f"/so-van-ban/{w.document.pk}/"),

@@ -5,15 +5,14 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from danvan.awards.models import NominationFile
-from danvan.awards.queries import visible_nominations
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.orgs.scope import restrict
 
 
 @login_required
 def nomination_file_download(request, pk: int):
-    item = NominationFile.objects.filter(nomination__in=visible_nominations(request.user), pk=pk).select_related(
-        "nomination").first()
+    item = restrict(NominationFile.objects.all(), request.user).filter(pk=pk).select_related("nomination").first()
     if item is None:
         raise Http404
     name = item.original_name or item.get_kind_display()

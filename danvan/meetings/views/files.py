@@ -8,13 +8,12 @@ from django.utils.translation import gettext as _
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.meetings.models import MeetingDocument, TaskUpdate
-from danvan.meetings.queries import visible_meetings, visible_tasks
+from danvan.orgs.scope import restrict
 
 
 @login_required
 def document_download(request, pk: int):
-    doc = MeetingDocument.objects.filter(meeting__in=visible_meetings(request.user), pk=pk).select_related(
-        "meeting").first()
+    doc = restrict(MeetingDocument.objects.all(), request.user).filter(pk=pk).select_related("meeting").first()
     if doc is None or not doc.file:
         raise Http404
     name = doc.original_name or doc.title
@@ -24,7 +23,7 @@ def document_download(request, pk: int):
 
 @login_required
 def evidence_download(request, pk: int):
-    update = TaskUpdate.objects.filter(task__in=visible_tasks(request.user), pk=pk).select_related("task").first()
+    update = restrict(TaskUpdate.objects.all(), request.user).filter(pk=pk).select_related("task").first()
     if update is None or not update.evidence:
         raise Http404
     name = update.evidence_name or _("evidence")
