@@ -53,8 +53,8 @@ def quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.hashers.QuickArgon2PasswordHasher", *settings.PASSWORD_HASHERS]
 
 
-@pytest.fixture
-def geo(db):
+def build_geo() -> SimpleNamespace:
+    """The cast's geography (see the module docstring); callable outside a fixture (module-scoped data)."""
     g = SimpleNamespace()
     g.laocai = make_area("Lào Cai", "Tỉnh", "province", "15")
     g.commune_a = make_area("Bảo Ái", "Xã", "commune", "04246", g.laocai)
@@ -72,7 +72,12 @@ def geo(db):
 
 
 @pytest.fixture
-def cast(geo):
+def geo(db):
+    return build_geo()
+
+
+def build_cast(geo) -> SimpleNamespace:
+    """The fixed cast over ``geo`` (see the module docstring); callable outside a fixture."""
     c = SimpleNamespace(geo=geo)
     c.party = OrganizationFactory(name="Tỉnh ủy Lào Cai", kind=Kind.PARTY_COMMITTEE, area=geo.laocai)
     c.commission = OrganizationFactory(
@@ -99,6 +104,11 @@ def cast(geo):
     c.hue = member(c.hue_commission, Role.OFFICER, username="hue", full_name="Ngô Thị Huế")
     c.nobody = UserFactory(username="nobody")
     return c
+
+
+@pytest.fixture
+def cast(geo):
+    return build_cast(geo)
 
 
 def login(user) -> Client:

@@ -147,6 +147,12 @@ def test_other_unit_nomination_is_404(cast, medal):
         assert client.post(f"/khen-thuong/{n.pk}/buoc/", {"action": "submit"}).status_code == 404
         assert client.get(f"/api/v1/nominations/{n.pk}", **bearer(user)).status_code == 404
     assert Nomination.objects.unscoped("test reads back").get(pk=n.pk).status == "draft"
+    # positive control: commune A's officer reads it (page and API) and submits it with the same request
+    owner = login(cast.commune_a)
+    assert "Lò Thị Hoa" in owner.get(f"/khen-thuong/{n.pk}/").content.decode()
+    assert owner.get(f"/api/v1/nominations/{n.pk}", **bearer(cast.commune_a)).json()["id"] == n.pk
+    assert owner.post(f"/khen-thuong/{n.pk}/buoc/", {"action": "submit"}).status_code == 302
+    assert Nomination.objects.unscoped("test reads back").get(pk=n.pk).status == "proposed"
 
 
 def test_dossier_file_type_and_size(cast, medal):

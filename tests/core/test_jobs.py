@@ -1,3 +1,5 @@
+from django.core.files.base import ContentFile
+
 from danvan.core.domain.jobs import JobFailed, runner, start_job
 from danvan.core.models import Job
 from tests.conftest import login
@@ -32,9 +34,18 @@ def test_failed_job_keeps_row_and_column_errors(cast, django_capture_on_commit_c
     assert "Tệp có lỗi." in body and "Lĩnh vực" in body and ">7<" in body
 
 
-def test_someone_elses_job_is_404(cast, django_capture_on_commit_callbacks):
+def test_someone_elses_job_is_404(cast, django_capture_on_commit_callbacks, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
     with django_capture_on_commit_callbacks(execute=True):
-        job = start_job(kind="test.count", title="Đếm", user=cast.province, params={"n": 1})
-    assert login(cast.commune_a).get(f"/cong-viec/{job.pk}/").status_code == 404
-    assert login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/").status_code == 404
-    assert login(cast.commune_a).get("/cong-viec/").context["page_obj"].paginator.count == 0
+        job = start_job(kind="test.count", title="Đếm thử của tỉnh", user=cast.province, params={"n": 1})
+    job.result_file.save("ket-qua.xlsx", ContentFile(b"PK ket qua"), save=True)
+    other = login(cast.commune_a)
+    refused = other.get(f"/cong-viec/{job.pk}/")
+    assert refused.status_code == 404 and "Đếm thử của tỉnh" not in refused.content.decode()
+    assert other.get(f"/cong-viec/{job.pk}/tai-ve/").status_code == 404
+    assert other.get("/cong-viec/").context["page_obj"].paginator.count == 0
+    # positive control: the user who started it sees it, downloads it and finds it in the list
+    owner = login(cast.province)
+    assert "Đếm thử của tỉnh" in owner.get(f"/cong-viec/{job.pk}/").content.decode()
+    assert b"".join(owner.get(f"/cong-viec/{job.pk}/tai-ve/").streaming_content) == b"PK ket qua"
+    assert owner.get("/cong-viec/").context["page_obj"].paginator.count == 1

@@ -45,7 +45,15 @@ def test_bridge_points_of_other_unit_are_404(cast):
     assert client.post(f"/hoi-nghi/{m.pk}/diem-cau/{point.pk}/", {"present": "9"}).status_code == 404
     assert client.get(f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/").status_code == 404
     point.refresh_from_db()
-    assert point.present is None
+    assert point.present is None and m.bridge_points.count() == 1
+    # positive control: Huế's officer makes the same requests
+    owner = login(cast.hue)
+    assert owner.post(f"/hoi-nghi/{m.pk}/diem-cau/them-hang-loat/", {"level": "province"}).status_code == 302
+    assert m.bridge_points.count() > 1
+    assert owner.post(f"/hoi-nghi/{m.pk}/diem-cau/{point.pk}/", {"present": "9"}).status_code == 200
+    point.refresh_from_db()
+    assert point.present == 9
+    assert "Phường Thuận Hóa" in owner.get(f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/").content.decode()
 
 
 def test_inline_attendance_htmx(cast):

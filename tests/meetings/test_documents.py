@@ -56,6 +56,12 @@ def test_documents_of_other_unit_are_404(cast):
     assert client.post(f"/hoi-nghi/{m.pk}/van-ban/minutes/cap-so/").status_code == 404
     assert login(cast.province).get(f"/hoi-nghi/{m.pk}/van-ban/secret.docx").status_code == 404
     assert IssuedDocument.objects.unscoped("test reads back").count() == 0
+    # positive control: the organizer downloads the minutes and numbers them with the same requests
+    owner = login(cast.province)
+    minutes = owner.get(f"/hoi-nghi/{m.pk}/van-ban/minutes.docx")
+    assert "Nắm chắc tình hình Nhân dân ở cơ sở" in docx_text(minutes.content)
+    assert owner.post(f"/hoi-nghi/{m.pk}/van-ban/minutes/cap-so/").status_code == 302
+    assert IssuedDocument.objects.unscoped("test reads back").count() == 1
 
 
 def test_nomination_list_docx(cast):

@@ -28,17 +28,26 @@ def test_meeting_list_search_ignores_diacritics(cast):
 
 
 def test_other_unit_meeting_is_404(cast):
-    m = meeting(cast.hue_commission)
-    client = login(cast.province)
+    m = meeting(cast.hue_commission, title="Giao ban Thành ủy Huế")
+    client, owner = login(cast.province), login(cast.hue)
     assert client.get(f"/hoi-nghi/{m.pk}/").status_code == 404
     assert client.get(f"/hoi-nghi/{m.pk}/sua/").status_code == 404
-    assert client.post(f"/hoi-nghi/{m.pk}/ket-luan/", {"text": "x"}).status_code == 404
-    assert m.conclusions.count() == 0
+    assert client.post(f"/hoi-nghi/{m.pk}/ket-luan/", {"text": "Kết luận từ tỉnh khác"}).status_code == 404
+    assert list(m.conclusions.values_list("text", flat=True)) == []
+    # positive control: the same requests by Huế's officer work
+    assert "Giao ban Thành ủy Huế" in owner.get(f"/hoi-nghi/{m.pk}/").content.decode()
+    assert "Giao ban Thành ủy Huế" in owner.get(f"/hoi-nghi/{m.pk}/sua/").content.decode()
+    assert owner.post(f"/hoi-nghi/{m.pk}/ket-luan/", {"text": "Kết luận của Huế"}).status_code == 302
+    assert list(m.conclusions.values_list("text", flat=True)) == ["Kết luận của Huế"]
 
 
 def test_commune_officer_cannot_see_province_meeting(cast):
-    m = meeting(cast.commission)
-    assert login(cast.commune_a).get(f"/hoi-nghi/{m.pk}/").status_code == 404
+    m = meeting(cast.commission, title="Giao ban Ban Tuyên giáo và Dân vận tỉnh quý I")
+    own = login(cast.province).get(f"/hoi-nghi/{m.pk}/")
+    assert own.status_code == 200 and "Giao ban Ban Tuyên giáo và Dân vận tỉnh quý I" in own.content.decode()
+    refused = login(cast.commune_a).get(f"/hoi-nghi/{m.pk}/")
+    assert refused.status_code == 404
+    assert "Giao ban Ban Tuyên giáo và Dân vận tỉnh quý I" not in refused.content.decode()
 
 
 def _list_queries(client):

@@ -147,6 +147,10 @@ def test_no_report_links_without_a_period(cast):
 
 
 def test_other_unit_cannot_see_a_linked_meeting(client, cast, nine_months):
-    m = meeting(cast.hue_commission, period=nine_months)
+    m = meeting(cast.hue_commission, period=nine_months, title="Sơ kết 9 tháng của Huế")
     assert login(cast.province).get(f"/hoi-nghi/{m.pk}/").status_code == 404
     assert client.get(f"/api/v1/meetings/{m.pk}", **bearer(cast.province)).status_code == 404
+    # positive control: Huế's officer sees the meeting and its period
+    assert "Sơ kết 9 tháng của Huế" in login(cast.hue).get(f"/hoi-nghi/{m.pk}/").content.decode()
+    data = client.get(f"/api/v1/meetings/{m.pk}", **bearer(cast.hue)).json()
+    assert (data["id"], data["period"]["id"]) == (m.pk, nine_months.pk)

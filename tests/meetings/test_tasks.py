@@ -124,6 +124,12 @@ def test_other_unit_cannot_update_task(cast, world):
     assert response.status_code == 404
     t1.refresh_from_db()
     assert t1.status == "not_started"
+    # positive control: the assignee (commune A) records the same progress
+    response = login(cast.commune_a).post(f"/hoi-nghi/nhiem-vu/{t1.pk}/cap-nhat/", {
+        "on": "10/07/2026", "status": "done", "progress": "100", "note": "x", "version": t1.version})
+    assert response.status_code == 302
+    t1.refresh_from_db()
+    assert t1.status == "done"
 
 
 def _task_list_queries(client):

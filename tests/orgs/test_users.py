@@ -35,6 +35,12 @@ def test_other_provinces_user_answers_404(cast):
     assert login(cast.admin).post(f"/to-chuc/nguoi-dung/{cast.hue.pk}/trang-thai/", {"active": "0"}).status_code == 404
     cast.hue.refresh_from_db()
     assert cast.hue.is_active
+    # positive control: the same administrator manages a user of its own province
+    assert "Vũ Thị B" in login(cast.admin).get(f"/to-chuc/nguoi-dung/{cast.commune_b.pk}/").content.decode()
+    assert login(cast.admin).post(f"/to-chuc/nguoi-dung/{cast.commune_b.pk}/trang-thai/",
+                                  {"active": "0"}).status_code == 302
+    cast.commune_b.refresh_from_db()
+    assert not cast.commune_b.is_active
 
 
 def test_lock_and_end_membership(cast):

@@ -53,8 +53,13 @@ def test_org_list_query_count_does_not_grow_with_rows(cast):
 
 @pytest.mark.parametrize("path", ["/to-chuc/{pk}/", "/to-chuc/{pk}/sua/"])
 def test_other_units_organization_answers_404(cast, path):
-    assert login(cast.commune_a).get(path.format(pk=cast.front_b.pk)).status_code == 404
+    refused = login(cast.commune_a).get(path.format(pk=cast.front_b.pk))
+    assert refused.status_code == 404 and "phường Yên Bái" not in refused.content.decode()
     assert login(cast.hue).get(path.format(pk=cast.front_a.pk)).status_code == 404
+    # positive control: each commune's officer opens its own organization
+    assert "Ủy ban MTTQ Việt Nam phường Yên Bái" in login(cast.commune_b).get(
+        path.format(pk=cast.front_b.pk)).content.decode()
+    assert "Ủy ban MTTQ Việt Nam xã Bảo Ái" in login(cast.commune_a).get(path.format(pk=cast.front_a.pk)).content.decode()
 
 
 def test_org_detail_shows_history_and_audit(cast):

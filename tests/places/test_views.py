@@ -42,7 +42,11 @@ def test_area_detail_lists_only_organizations_in_scope(cast):
 
 
 def test_unknown_area_is_404(cast):
-    assert login(cast.province).get("/dia-ban/999999/").status_code == 404
+    client = login(cast.province)
+    assert client.get(f"/dia-ban/{cast.geo.commune_h.pk + 1000}/").status_code == 404
+    # positive control: a known area (even outside the user's scope: areas are public) answers
+    known = client.get(f"/dia-ban/{cast.geo.commune_h.pk}/")
+    assert known.status_code == 200 and "Phường Thuận Hóa" in known.content.decode()
 
 
 def test_search_query_count_does_not_grow(cast):

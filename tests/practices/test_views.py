@@ -72,6 +72,14 @@ def test_detail_of_another_commune_is_404(cast):
     assert client.post(f"/mo-hinh/{p.pk}/tep/", {"file": SimpleUploadedFile("a.png", PNG)}).status_code == 404
     p.refresh_from_db()
     assert p.status == Status.DRAFT and p.name.startswith("Mô hình") and p.attachments.count() == 0
+    # positive control: commune B's officer opens it, attaches a photo and registers it
+    owner = login(cast.commune_b)
+    assert p.name in owner.get(f"/mo-hinh/{p.pk}/").content.decode()
+    assert p.name in owner.get(f"/mo-hinh/{p.pk}/sua/").content.decode()
+    assert owner.post(f"/mo-hinh/{p.pk}/tep/", {"file": SimpleUploadedFile("a.png", PNG)}).status_code == 302
+    assert owner.post(f"/mo-hinh/{p.pk}/thao-tac/register/").status_code == 302
+    p.refresh_from_db()
+    assert p.status == Status.REGISTERED and p.attachments.count() == 1
 
 
 def test_detail_shows_registration_and_replicas_in_scope(cast):

@@ -35,14 +35,27 @@ def test_list_query_count_is_flat(rep, django_assert_max_num_queries):
 
 @pytest.mark.parametrize("path", ["/bao-cao/{id}/", "/bao-cao/{id}/sua/", "/bao-cao/{id}/xuat/xlsx/"])
 def test_other_unit_gets_404_on_pages(rep, path):
-    assert login(rep.cast.hue).get(path.format(id=rep.a25.pk)).status_code == 404
-    assert login(rep.cast.commune_b).get(path.format(id=rep.a25.pk)).status_code == 404
+    draft = make_report(rep.root, rep.cast.front_a, get_period("month", 2025, 10), {"DV_DON_NHAN": 2})
+    url = path.format(id=draft.pk)
+    for user in (rep.cast.hue, rep.cast.commune_b):
+        refused = login(user).get(url)
+        assert refused.status_code == 404 and "xã Bảo Ái" not in refused.content.decode()
+    # positive control: commune A's officer gets the page, the form or the file of its own draft
+    own = login(rep.cast.commune_a).get(url)
+    assert own.status_code == 200
+    if path.endswith("xlsx/"):
+        assert own.content[:2] == b"PK"
+    else:
+        assert "Ủy ban MTTQ Việt Nam xã Bảo Ái" in own.content.decode()
 
 
 def test_other_unit_gets_404_on_transitions(rep):
     response = login(rep.cast.commune_b).post(f"/bao-cao/{rep.a25.pk}/chuyen/approve/")
     assert response.status_code == 404
     assert Report.objects.unscoped("test reads back").get(pk=rep.a25.pk).status == Status.SUBMITTED
+    # positive control: the province's leader approves with the same request
+    assert login(rep.cast.leader).post(f"/bao-cao/{rep.a25.pk}/chuyen/approve/").status_code == 302
+    assert Report.objects.unscoped("test reads back").get(pk=rep.a25.pk).status == Status.APPROVED
 
 
 def test_detail_shows_figures_and_leader_approves_through_the_page(rep):
@@ -105,6 +118,14 @@ def test_api_other_unit_gets_404(rep):
     assert Client().get("/api/v1/reports/completeness" + query, **headers).status_code == 404
     assert Client().get(f"/api/v1/reports/{rep.a25.pk}", **headers).status_code == 404
     assert Client().post(f"/api/v1/reports/{rep.a25.pk}/approve", **headers).status_code == 404
+    assert Report.objects.unscoped("test reads back").get(pk=rep.a25.pk).status == Status.SUBMITTED
+    # positive control: the province's leader gets the same answers, and may approve
+    own = bearer(rep.cast.leader)
+    assert Client().get("/api/v1/reports/rollup" + query, **own).status_code == 200
+    assert Client().get("/api/v1/reports/completeness" + query, **own).status_code == 200
+    assert Client().get(f"/api/v1/reports/{rep.a25.pk}", **own).json()["id"] == rep.a25.pk
+    assert Client().post(f"/api/v1/reports/{rep.a25.pk}/approve", **own).json()["status"] == "approved"
+    assert Report.objects.unscoped("test reads back").get(pk=rep.a25.pk).status == Status.APPROVED
 
 
 def test_api_fill_in_submit_and_approve(rep):
