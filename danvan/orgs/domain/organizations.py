@@ -9,6 +9,11 @@ from django.utils.translation import gettext as _
 from danvan.core.domain import audit
 from danvan.orgs.models import Organization, OrganizationReach, OrganizationSuccession
 
+# Modules whose stored figures depend on an organization's area or kind register a callable here (the
+# reports module: its roll-up aggregates). ``update_organization`` calls each in its own transaction,
+# ``handler(organization, old_area_id=..., old_kind=...)``, when the area or the kind changed.
+MOVE_HANDLERS: list = []
+
 EDITABLE_FIELDS = ["name", "short_name", "kind", "area", "parent", "valid_from", "valid_to", "email", "phone", "address"]
 
 
@@ -76,7 +81,8 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     """Change an organization's fields.
 
     Effects: updates the row and bumps ``version``; if ``parent`` changed, rebuilds the organization
-    reach closure; writes an "update" audit event with the changed fields. Raises ``ValidationError``
+    reach closure; if ``area`` or ``kind`` changed, calls each of ``MOVE_HANDLERS`` (the reports
+    module moves the organization's counted reports in its roll-up aggregates); writes an "update" audit event with the changed fields. Raises ``ValidationError``
     when ``expected_version`` is given and another user saved in between (nothing is changed then).
     """
     locked = Organization.objects.select_for_update().get(pk=org.pk)
@@ -86,7 +92,7 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
             code="conflict",
         )
     before = audit.snapshot(locked)
-    old_parent = locked.parent_id
+    old_parent, old_area, old_kind = locked.parent_id, locked.area_id, locked.kind
     for key, value in values.items():
         setattr(locked, key, value)
     _check(locked)
@@ -94,6 +100,9 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     locked.save()
     if locked.parent_id != old_parent:
         rebuild_reach()
+    if (locked.area_id, locked.kind) != (old_area, old_kind):
+        for handler in MOVE_HANDLERS:
+            handler(locked, old_area_id=old_area, old_kind=old_kind)
     audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
     org.__dict__.update(locked.__dict__)
     return locked
