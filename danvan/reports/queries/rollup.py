@@ -207,36 +207,56 @@ def _aggregate_rows(*, form, area, kinds) -> Q:
     return cond & Q(kind__in=kinds) if kinds else cond
 
 
-def _cell_groups(cond: Q, period_ids: list[int]) -> dict:
-    """{code: {total, mean, top}} over the aggregate rows of ``cond`` for ``period_ids``."""
-    rows = (RollupCell.objects.filter(cond, period_id__in=period_ids, n__gt=0).values("code")
-            .annotate(total=Sum("total"), n=Sum("n"), top=Max("top")).order_by())
-    return {r["code"]: {"total": r["total"], "mean": Decimal(r["total"]) / r["n"], "top": r["top"]} for r in rows}
+def _combine(rows) -> dict:
+    """{code: {total, mean, top}} from aggregate rows (code, total, n, top) of one or more periods."""
+    result = {}
+    for code, total, n, top in rows:
+        if not n:
+            continue
+        cell = result.get(code)
+        if cell is None:
+            result[code] = [Decimal(total), n, top]
+        else:
+            cell[0] += Decimal(total)
+            cell[1] += n
+            if top is not None and (cell[2] is None or top > cell[2]):
+                cell[2] = top
+    return {code: {"total": total, "mean": total / n, "top": top} for code, (total, n, top) in result.items()}
 
 
 def _from_aggregates(*, form, period, area, kinds, derive, aggs) -> Rollup:
+    """Two queries: the report counts of the period and of its months, then the cells of the period
+    (or of the months that have reports), grouped by month and code; combined here."""
     cond = _aggregate_rows(form=form, area=area, kinds=kinds)
-    count = 0
-    if period.pk is not None:
-        count = RollupCount.objects.filter(cond, period=period).aggregate(n=Sum("reports"))["n"] or 0
-    if count or not derive or period.kind == PeriodKind.MONTH:
-        grouped = _cell_groups(cond, [period.pk]) if count else {}
+    own = Q(period=period) if period.pk is not None else Q(pk__in=[])
+    months = Q(period__kind=PeriodKind.MONTH, period__start__gte=period.start, period__end__lte=period.end)
+    if not derive or period.kind == PeriodKind.MONTH:
+        months = Q(pk__in=[])
+    counts = {pid: (start, n) for pid, start, n in RollupCount.objects.filter(cond & (own | months))
+              .values("period_id", "period__start").annotate(n=Sum("reports"))
+              .values_list("period_id", "period__start", "n").order_by() if n}
+    if period.pk in counts or not derive or period.kind == PeriodKind.MONTH:
+        count = counts.get(period.pk, (None, 0))[1]
+        rows = (RollupCell.objects.filter(cond, period=period).values_list("code", "total", "n", "top")
+                if count else [])
+        grouped = _combine(rows)
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
         return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
-    starts = dict(months_of(period).values_list("id", "start"))
-    per_month = {pid: n for pid, n in RollupCount.objects.filter(cond, period_id__in=list(starts)).values("period_id")
-                 .annotate(n=Sum("reports")).values_list("period_id", "n").order_by() if n}
-    if not per_month:
+    if not counts:
         return Rollup(period=period, derived=True)
-    grouped = _cell_groups(cond, list(per_month))
+    rows = list(RollupCell.objects.filter(cond, period_id__in=list(counts)).values("period_id", "code")
+                .annotate(t=Sum("total"), c=Sum("n"), m=Max("top")).values_list("period_id", "code", "t", "c", "m")
+                .order_by())
+    grouped = _combine(r[1:] for r in rows)
     values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items()
               if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX)}
     latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
     if latest_codes:
-        last = _cell_groups(cond, [max(per_month, key=starts.__getitem__)])
+        last_month = max(counts, key=lambda pid: counts[pid][0])
+        last = _combine(r[1:] for r in rows if r[0] == last_month)
         values.update({c: _pick(Aggregation.LATEST, last[c]) for c in latest_codes if c in last})
-    return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=sum(per_month.values()),
-                  derived=True, period=period)
+    return Rollup(values={k: v for k, v in values.items() if v is not None},
+                  reports=sum(n for _start, n in counts.values()), derived=True, period=period)
 
 
 def comparison(user, *, form, period, area=None, kinds=None) -> dict:
