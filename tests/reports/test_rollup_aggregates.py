@@ -298,3 +298,21 @@ def test_concurrent_submissions_and_returns_lose_no_update(rep):
     assert (result.reports, result.values["DV_DON_NHAN"]) == (16, Decimal(sum(range(9, 25))))
     assert result.values["DV_MH_DK"] == Decimal(sum(range(8, 24)))
     assert rollups.check(rep.form).differences == []
+
+
+def test_bulk_approval_approves_all_or_nothing(rep):
+    october = get_period("month", 2025, 10)
+    reports = [make_report(rep.root, org, october, {"DV_DON_NHAN": n, "DV_DON_GQ": 0, "DV_MH_DK": 1},
+                           submitted_on=october.end) for n, org in ((5, rep.cast.front_a), (7, rep.cast.front_b))]
+    before = both(rep.cast.leader, rep.form, october, rep.cast.geo.laocai)
+    approved = actions.approve_reports(reports, actor=rep.cast.leader)
+    assert [r.status for r in approved] == [Status.APPROVED, Status.APPROVED]
+    assert both(rep.cast.leader, rep.form, october, rep.cast.geo.laocai).values == before.values
+    third = make_report(rep.root, rep.cast.front, october, {"DV_DON_NHAN": 1, "DV_DON_GQ": 0, "DV_MH_DK": 1},
+                        submitted_on=october.end)
+    draft = make_report(rep.root, rep.old_front_c, october, {"DV_DON_NHAN": 1})
+    with pytest.raises(actions.NotAllowed):
+        actions.approve_reports([third, draft], actor=rep.cast.leader)
+    third.refresh_from_db()
+    assert third.status == Status.SUBMITTED
+    checked(rep.form)

@@ -245,6 +245,16 @@ def approve_report(report: Report, *, actor) -> Report:
 
 
 @transaction.atomic
+def approve_reports(reports, *, actor) -> list[Report]:
+    """Approve many submitted reports at once (a leader's bulk action), in one transaction.
+
+    Effects: those of ``approve_report`` for each report, in the given order. The first refusal
+    (``NotAllowed``) undoes them all: nothing is approved then."""
+    with rollups.deferred():
+        return [approve_report(report, actor=actor) for report in reports]
+
+
+@transaction.atomic
 def reopen_report(report: Report, *, actor, reason: str) -> Report:
     """Unlock an approved report so that its organization can correct it (a recorded action).
 
