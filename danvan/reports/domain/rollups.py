@@ -144,8 +144,8 @@ def _apply(report_ids: list[int], sign: int, *, area_id: int | None = None, kind
     if not report_ids:
         return
     if sign > 0 and area_id is None and kind is None:
-        for start in range(0, len(report_ids), 2000):
-            _add(report_ids[start:start + 2000])
+        for start in range(0, len(report_ids), 500):
+            _add(report_ids[start:start + 500])
         return
     reports = {}
     for start in range(0, len(report_ids), 2000):
@@ -185,26 +185,33 @@ def _apply(report_ids: list[int], sign: int, *, area_id: int | None = None, kind
 
 
 def _add(report_ids: list[int]) -> None:
-    """``count_in`` in two statements (the hot path: every submission): each GROUP BY over the
-    reports' rows joined to their aggregate areas is inserted or added, in key order."""
+    """``count_in`` in three statements (the hot path: every submission): the aggregate areas above the
+    reports' organizations (one indexed look-up of the closure), then for each table one GROUP BY over
+    the reports' rows joined to those areas, inserted or added in key order."""
+    pairs = set()
+    for leaf, ancestor, level in AreaReach.objects.filter(
+            descendant_id__in=Report.objects.filter(pk__in=report_ids).values("organization__area_id")
+    ).values_list("descendant_id", "ancestor_id", "ancestor__level"):
+        pairs.add((leaf, NATION))
+        if level in CELL_LEVELS:
+            pairs.add((leaf, ancestor))
+    if not pairs:
+        return
     t = _tables()
-    ids = ", ".join(["%s"] * len(report_ids))
-    levels = f"'{CELL_LEVELS[0]}', '{CELL_LEVELS[1]}'"
-    targets = (f"(SELECT ar.descendant_id AS leaf, ar.ancestor_id AS area FROM {t['ar']} ar "
-               f"JOIN {t['a']} a ON a.id = ar.ancestor_id AND a.level IN ({levels}) "
-               f"UNION ALL SELECT a2.id, {NATION} FROM {t['a']} a2)")
-    base = (f"FROM {t['r']} r JOIN {t['o']} o ON o.id = r.organization_id JOIN {targets} x ON x.leaf = o.area_id ")
-    where = f"WHERE r.id IN ({ids}) AND r.is_compiled = %s "
+    targets = "WITH x (leaf, area) AS (VALUES " + ", ".join(["(CAST(%s AS BIGINT), CAST(%s AS BIGINT))"] * len(pairs)) + ") "
+    pair_params = [value for pair in sorted(pairs) for value in pair]
+    base = f"FROM {t['r']} r JOIN {t['o']} o ON o.id = r.organization_id JOIN x ON x.leaf = o.area_id "
+    where = f"WHERE r.id IN ({', '.join(['%s'] * len(report_ids))}) AND r.is_compiled = %s "
     count_table, cell_table = RollupCount._meta.db_table, RollupCell._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {count_table} (area, form_id, period_id, kind, reports) "
+            f"{targets}INSERT INTO {count_table} (area, form_id, period_id, kind, reports) "
             f"SELECT x.area, r.form_id, r.period_id, o.kind, COUNT(*) {base}{where}"
             f"GROUP BY x.area, r.form_id, r.period_id, o.kind ORDER BY 1, 2, 3, 4 "
             f"ON CONFLICT (area, form_id, period_id, kind) DO UPDATE SET reports = {count_table}.reports + "
-            f"excluded.reports", [*report_ids, False])
+            f"excluded.reports", [*pair_params, *report_ids, False])
         cursor.execute(
-            f"INSERT INTO {cell_table} (area, form_id, period_id, kind, code, total, n, top) "
+            f"{targets}INSERT INTO {cell_table} (area, form_id, period_id, kind, code, total, n, top) "
             f"SELECT x.area, r.form_id, r.period_id, o.kind, i.code, SUM(v.value), COUNT(v.value), MAX(v.value) "
             f"{base}JOIN {t['v']} v ON v.report_id = r.id JOIN {t['i']} i ON i.id = v.indicator_id "
             f"{where}AND v.value IS NOT NULL GROUP BY x.area, r.form_id, r.period_id, o.kind, i.code "
@@ -212,7 +219,7 @@ def _add(report_ids: list[int]) -> None:
             f"ON CONFLICT (area, form_id, period_id, kind, code) DO UPDATE SET total = {cell_table}.total + "
             f"excluded.total, n = {cell_table}.n + excluded.n, top = CASE WHEN excluded.top IS NOT NULL AND "
             f"({cell_table}.top IS NULL OR excluded.top > {cell_table}.top) THEN excluded.top ELSE {cell_table}.top END",
-            [*report_ids, False])
+            [*pair_params, *report_ids, False])
 
 
 def _upsert(model, keys: list[str], fields: list[str], rows: list[tuple]) -> None:
