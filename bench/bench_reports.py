@@ -262,7 +262,7 @@ def _write_side(form, root, province):
 
     period = get_period("month", 2026, 7)  # outside the measured months
     with connection.cursor() as cur:  # start clean: drop this month's reports from an earlier run
-        ids = list(Report.objects.filter(form=form, period=period).values_list("id", flat=True))
+        ids = list(Report.objects.unscoped("benchmark").filter(form=form, period=period).values_list("id", flat=True))
         if ids:
             cur.execute("DELETE FROM reports_reportvalue WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM reports_reportevent WHERE report_id = ANY(%s)", [ids])
@@ -364,13 +364,13 @@ def child() -> None:
 
     limit = int(os.environ["BENCH_COMMUNES"]) if os.environ.get("BENCH_COMMUNES") else None
     form = Form.objects.filter(code="bench").first()
-    if os.environ.get("BENCH_REBUILD") or form is None or not Report.objects.filter(form=form).exists():
+    if os.environ.get("BENCH_REBUILD") or form is None or not Report.objects.unscoped("benchmark").filter(form=form).exists():
         info = _generate(limit)
         print(f"generated: {info['orgs']:,} organizations, {info['reports']:,} reports, {info['values']:,} values "
               f"in {info['seconds']:.0f} s", flush=True)
         form = Form.objects.get(code="bench")
     else:
-        measured = Report.objects.filter(form=form, period__start__lt="2026-07-01").count()
+        measured = Report.objects.unscoped("benchmark").filter(form=form, period__start__lt="2026-07-01").count()
         print(f"data set: {measured:,} reports (BENCH_REBUILD=1 to regenerate; "
               f"migrate {migrate_s:.1f} s)")
 
@@ -458,14 +458,14 @@ def _export(form, period, commission, leader):
     from danvan.reports.interfaces.exporters import report_docx
     from danvan.reports.models import Report, ReportNarrative
 
-    report = Report.objects.filter(form=form, period=period, organization=commission).first()
+    report = Report.objects.unscoped("benchmark").filter(form=form, period=period, organization=commission).first()
     if report is None:
         report = Report.objects.create(form_version=form.current_version(), form=form, period=period,
                                        organization=commission)
     text = ("<p>Các cấp ủy, chính quyền tiếp tục quán triệt, triển khai thực hiện nghiêm túc các chủ trương của "
             "Đảng về công tác dân vận; phát huy vai trò của Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội "
             "trong việc tập hợp, vận động Nhân dân thực hiện các phong trào thi đua yêu nước.</p>") * 90
-    ReportNarrative.objects.update_or_create(report=report, section=form.current_version().sections.first(),
+    ReportNarrative.objects.unscoped("benchmark").update_or_create(report=report, section=form.current_version().sections.first(),
                                              defaults={"html": text})
     ms, data = _timed(lambda: report_docx(report, actor=leader)[0], runs=3)
     pages_words = len(docx_text(data).split())

@@ -31,7 +31,19 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 if env_bool("DJANGO_BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = True
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+# Reverse proxies whose X-Forwarded-For is believed (addresses or networks, comma-separated); the
+# client address of login throttling comes from there (``core.views.auth.client_address``).
+DANVAN_TRUSTED_PROXIES = env_list("DANVAN_TRUSTED_PROXIES")
+# DJANGO_HTTPS=1: the site is served over HTTPS (directly or by the proxy): secure cookies, HSTS,
+# redirect of plain HTTP. Each can still be set on its own.
+HTTPS = env_bool("DJANGO_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", HTTPS)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SSL_REDIRECT", HTTPS)
+# HSTS is sent only on HTTPS responses (SecurityMiddleware); one year by default under HTTPS.
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "31536000" if HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", HTTPS)
+X_FRAME_OPTIONS = "DENY"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "danvan.core.middleware.SessionIdleMiddleware",
+    "danvan.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -106,11 +120,12 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "core.User"
 
-# --- Cache (Redis when configured, so login throttling is shared between app servers) -------
+# --- Cache: shared by every process and app server (login throttling counts across all of them):
+# Redis when configured, otherwise the database cache (its table is made by core's migrations).
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "danvan_cache"}}
 
 # --- Background tasks (Django's task framework) ---------------------------------------------
 # Inline ("immediate") unless DANVAN_TASKS=db, where django-tasks-db stores tasks and
@@ -137,10 +152,18 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
-# Failed logins: after LOGIN_FAILURE_LIMIT failures for one username or one address within
-# LOGIN_FAILURE_WINDOW seconds, further attempts are refused until the window passes.
+# Failed sign-ins (core.domain.login_throttle), each counted for LOGIN_FAILURE_WINDOW seconds:
+# LOGIN_FAILURE_LIMIT for one account from one client, LOGIN_FAILURE_CLIENT_LIMIT for one client over
+# every account, LOGIN_FAILURE_ACCOUNT_LIMIT for one account over every client.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("DANVAN_LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_FAILURE_CLIENT_LIMIT = int(os.environ.get("DANVAN_LOGIN_FAILURE_CLIENT_LIMIT", "30"))
+LOGIN_FAILURE_ACCOUNT_LIMIT = int(os.environ.get("DANVAN_LOGIN_FAILURE_ACCOUNT_LIMIT", "100"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("DANVAN_LOGIN_FAILURE_WINDOW", "900"))
+# Sessions: a working day at most (SESSION_COOKIE_AGE), signed out after DANVAN_SESSION_IDLE seconds
+# without a request (core.middleware.SessionIdleMiddleware), ended when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("DANVAN_SESSION_MAX_AGE", str(10 * 3600)))
+DANVAN_SESSION_IDLE = int(os.environ.get("DANVAN_SESSION_IDLE", str(30 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("DANVAN_SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -162,8 +185,21 @@ for _prefix, _folder in (("bootstrap", "bootstrap/dist"), ("bootstrap-icons", "b
         STATICFILES_DIRS.append((f"vendor/{_prefix}", NODE_MODULES / _folder))
 # The PDF font (Tinos) merged per style from its npm subsets, cached here (danvan/documents/rendering/fonts.py).
 DANVAN_FONT_CACHE = os.environ.get("DANVAN_FONT_CACHE", "")
-MEDIA_URL = "/media/"
+MEDIA_URL = "/media/"  # never routed: files are served only by scoped views (danvan.core.files)
 MEDIA_ROOT = Path(os.environ.get("DANVAN_MEDIA_ROOT", BASE_DIR / "media"))
+# Uploaded and generated files: stored under random names, read only through ``danvan.core.files.serve``.
+# With DANVAN_X_ACCEL_PREFIX (e.g. "/_protected/", an nginx ``internal`` location aliasing MEDIA_ROOT)
+# the view answers with X-Accel-Redirect and nginx streams the file.
+STORAGES = {
+    "default": {"BACKEND": "danvan.core.files.ProtectedStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+DANVAN_X_ACCEL_PREFIX = os.environ.get("DANVAN_X_ACCEL_PREFIX", "")
+DANVAN_MAX_UPLOAD_MB = int(os.environ.get("DANVAN_MAX_UPLOAD_MB", "10"))
+DANVAN_IMPORT_MAX_MB = int(os.environ.get("DANVAN_IMPORT_MAX_MB", "20"))
+DANVAN_IMPORT_MAX_ROWS = int(os.environ.get("DANVAN_IMPORT_MAX_ROWS", "50000"))
+# A running job whose heartbeat is older than this is taken as dead (its worker was killed).
+DANVAN_JOB_STALE_SECONDS = int(os.environ.get("DANVAN_JOB_STALE_SECONDS", "300"))
 
 # --- Content security: nothing from outside this server -------------------------------------
 from django.utils.csp import CSP  # noqa: E402

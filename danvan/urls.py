@@ -1,6 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from danvan.core.views.auth import ThrottledAdminAuthenticationForm
+
+# The admin site's login is throttled like the main login (same counters).
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("", include("danvan.core.urls")),
@@ -16,7 +20,4 @@ urlpatterns = [
     path("quan-tri-he-thong/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No /media/ route in any mode: every file is served by a scoped view (danvan.core.files.serve).

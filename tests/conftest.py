@@ -42,6 +42,13 @@ def make_area(name, kind_name, level, code, parent=None, legacy=False, key=None)
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Every test stores its files in its own folder, never in the checkout's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.DANVAN_X_ACCEL_PREFIX = ""
+
+
+@pytest.fixture(autouse=True)
 def quick_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["tests.hashers.QuickArgon2PasswordHasher", *settings.PASSWORD_HASHERS]
 

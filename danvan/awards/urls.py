@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.awards.views import exports, nominations
+from danvan.awards.views import exports, files, nominations
 
 urlpatterns = [
     path("", nominations.nomination_list, name="nomination_list"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/sua/", nominations.nomination_edit, name="nomination_edit"),
     path("<int:pk>/buoc/", nominations.nomination_step, name="nomination_step"),
     path("<int:pk>/ho-so/", nominations.nomination_file, name="nomination_file"),
+    path("ho-so/<int:pk>/tai-ve/", files.nomination_file_download, name="nomination_file_download"),
 ]

@@ -8,6 +8,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("System")
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from danvan.core.middleware import remember_sign_in
+
+        user_logged_in.connect(remember_sign_in, dispatch_uid="danvan.remember_sign_in")
         from danvan.core.navigation import NavItem, register
 
         register(NavItem("dashboard", _("Overview"), "dashboard", icon="speedometer2", order=0))

@@ -112,3 +112,24 @@ def search_filter(queryset, query: str, field: str = "name_folded"):
     for word in search_terms(query):
         queryset = queryset.filter(**{f"{field}__contains": f" {word}"})
     return queryset
+
+
+# Control characters: the ones that act as spaces become a space; the rest (NUL, escape, C1 controls,
+# lone surrogates, the XML non-characters U+FFFE/U+FFFF) are dropped.
+_SPACE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
+_DROP_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value, *, multiline: bool = False):
+    """Text as it may be stored: NFC-normalized, without control characters (which break exports,
+    documents and XML), line ends as ``\\n``; a single-line value (``multiline=False``) also has its
+    tabs and line breaks turned into spaces. Non-text values are returned unchanged.
+
+    Used at every boundary: the forms (``StyledFormMixin``), the importers and the API schemas."""
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", _DROP_CONTROLS.sub("", value))
+    text = _SPACE_CONTROLS.sub(" ", text).replace("\r\n", "\n").replace("\r", "\n")
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return text

@@ -12,4 +12,6 @@ urlpatterns = [
     path("cong-viec/", pages.job_list, name="job_list"),
     path("cong-viec/<int:pk>/", pages.job_detail, name="job_detail"),
     path("cong-viec/<int:pk>/tai-ve/", pages.job_download, name="job_download"),
+    path("cong-viec/<int:pk>/tep-dau-vao/", pages.job_input, name="job_input"),
+    path("cong-viec/<int:pk>/chay-lai/", pages.job_retry, name="job_retry"),
 ]

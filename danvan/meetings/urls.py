@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.meetings.views import bridge, documents, meetings, people, tasks
+from danvan.meetings.views import bridge, documents, files, meetings, people, tasks
 
 urlpatterns = [
     path("", meetings.meeting_list, name="meeting_list"),
@@ -21,6 +21,8 @@ urlpatterns = [
     path("<int:pk>/diem-cau/diem-danh/", bridge.attendance, name="points_attendance"),
     path("<int:pk>/diem-cau/<int:point_id>/", bridge.point_edit, name="point_edit"),
     path("<int:pk>/diem-cau/<int:point_id>/xoa/", bridge.point_remove, name="point_remove"),
+    path("tai-lieu/<int:pk>/tai-ve/", files.document_download, name="meeting_document_download"),
+    path("nhiem-vu/minh-chung/<int:pk>/", files.evidence_download, name="task_evidence_download"),
     path("nhiem-vu/", tasks.task_list, name="task_list"),
     path("nhiem-vu/tong-hop/", tasks.task_overview_page, name="task_overview"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),

@@ -83,7 +83,7 @@ def test_bulk_attendance_saves_all_or_nothing(cast):
     bad = client.post(f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/", {f"present_{a.pk}": "12", f"present_{b.pk}": "abc"})
     assert "Phường Yên Bái: hãy nhập số đại biểu là số nguyên từ 0." in bad.content.decode() or \
         "Xã Bảo Ái: hãy nhập số đại biểu là số nguyên từ 0." in bad.content.decode()
-    assert list(BridgePoint.objects.filter(meeting=m).values_list("present", flat=True)) == [None, None]
+    assert list(BridgePoint.objects.unscoped("test reads back").filter(meeting=m).values_list("present", flat=True)) == [None, None]
     client.post(f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/", {f"present_{a.pk}": "12", f"present_{b.pk}": "40"})
     assert totals(m)["present"] == 52
 
@@ -95,3 +95,42 @@ def test_meeting_page_paginates_bridge_points(cast):
     body = login(cast.province).get(f"/hoi-nghi/{m.pk}/").content.decode()
     assert "Điểm cầu số 50<" in body and "Điểm cầu số 51<" not in body
     assert "1.200" in body  # expected delegates in all
+
+
+def _version_in(html: str, name: str) -> str:
+    import re
+
+    return re.search(rf'name="{name}" value="(\d+)"', html).group(1)
+
+
+def test_a_stale_inline_attendance_save_is_refused(cast):
+    """Issue 9 §4: two officers open the same point; the second save (11 → 22) silently overwrote."""
+    m = meeting(cast.commission)
+    add_bridge_points(actor=None, meeting=m, level="commune", parent=cast.geo.laocai)
+    point = m.bridge_points.order_by("order").first()
+    first, second = login(cast.province), login(cast.leader)
+    url = f"/hoi-nghi/{m.pk}/diem-cau/{point.pk}/"
+    shown_first = _version_in(first.get(url, HTTP_HX_REQUEST="true").content.decode(), "version")
+    shown_second = _version_in(second.get(url, HTTP_HX_REQUEST="true").content.decode(), "version")
+    first.post(url, {"present": "11", "version": shown_first}, HTTP_HX_REQUEST="true")
+    body = second.post(url, {"present": "22", "version": shown_second}, HTTP_HX_REQUEST="true").content.decode()
+    point.refresh_from_db()
+    assert (point.present, point.version) == (11, 2)
+    assert "vừa được người khác sửa (hiện là 11)" in body
+    second.post(url, {"present": "22", "version": _version_in(body, "version")}, HTTP_HX_REQUEST="true")
+    point.refresh_from_db()
+    assert (point.present, point.version) == (22, 3)  # after reloading, the second officer's save goes in
+
+
+def test_a_stale_bulk_attendance_save_is_refused_and_changes_nothing(cast):
+    m = meeting(cast.commission)
+    add_bridge_points(actor=None, meeting=m, level="commune", parent=cast.geo.laocai)
+    a, b = m.bridge_points.order_by("order")
+    url = f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/"
+    page = login(cast.leader).get(url).content.decode()
+    versions = {f"version_{p.pk}": _version_in(page, f"version_{p.pk}") for p in (a, b)}
+    login(cast.province).post(url, {f"present_{a.pk}": "11", **versions})
+    body = login(cast.leader).post(url, {f"present_{a.pk}": "22", f"present_{b.pk}": "40", **versions})
+    assert "vừa được người khác sửa (hiện là 11)" in body.content.decode()
+    assert list(BridgePoint.objects.filter(meeting=m).order_by("order").values_list("present", "version")) == [
+        (11, 2), (None, 1)]

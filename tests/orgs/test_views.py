@@ -96,7 +96,7 @@ def test_concurrent_edit_is_detected_and_changes_nothing(cast):
 
 
 def test_bad_input_gives_vietnamese_messages_and_changes_nothing(cast):
-    client = login(cast.province)
+    client = login(cast.admin)  # a quản trị above: the scope-defining fields are in its form
     form = {"name": "", "kind": "khong-co", "area": cast.geo.hue.pk, "valid_from": "31/12/2025",
             "valid_to": "01/01/2025", "version": cast.front_a.version}
     page = client.post(f"/to-chuc/{cast.front_a.pk}/sua/", form)

@@ -10,15 +10,14 @@ from django.utils.translation import gettext as _
 
 from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import Nomination, NominationFile, NominationStatus, NominationStep, NomineeType
+from danvan.core import files
 from danvan.core.domain import audit
-from danvan.meetings.domain.tasks import check_file
 from danvan.orgs.scope import active_memberships, can
 
 S = NominationStatus
 EDITABLE_FIELDS = ["award_kind", "year", "nominee_type", "person", "collective", "nominee_position", "organization",
                    "justification", "years_in_work", "last_discipline_year", "established_year", "meeting"]
-DOSSIER_TYPES = {"pdf", "docx", "doc", "jpg", "jpeg", "png"}
-DOSSIER_MAX_BYTES = 10 * 1024 * 1024
+DOSSIER_TYPES = (files.PDF, files.DOCX, files.DOC, files.JPEG, files.PNG)
 
 
 def _check(n: Nomination) -> None:
@@ -63,7 +62,7 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``ValidationError``
     when it is no longer a draft, on a concurrent edit, or on bad values (nothing changed)."""
-    locked = Nomination.objects.select_for_update().get(pk=n.pk)
+    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
     if locked.status != S.DRAFT:
         raise ValidationError(_("Only a draft nomination can be edited."))
     if expected_version is not None and locked.version != expected_version:
@@ -89,7 +88,7 @@ def is_level_above(user, n: Nomination) -> bool:
 
 
 def _move(n: Nomination, *, actor, allowed_from: set, to: str, reason: str = "", **fields) -> Nomination:
-    locked = Nomination.objects.select_for_update().get(pk=n.pk)
+    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
     if locked.status not in allowed_from:
         raise ValidationError(_("A nomination cannot go from “%(old)s” to “%(new)s”.") % {
             "old": locked.get_status_display(), "new": S(to).label})
@@ -179,14 +178,16 @@ def reject(*, actor, nomination: Nomination, reason: str) -> Nomination:
 def add_file(*, actor, nomination: Nomination, file, kind: str = NominationFile.Kind.OTHER) -> NominationFile:
     """Attach a dossier file to a draft nomination.
 
-    Effects: stores the file and inserts a ``NominationFile``; audit event. Refused when the
+    Effects: stores the file under a random name (its own name kept as ``original_name``) and inserts
+    a ``NominationFile``; audit event. Refused when the
     nomination is no longer a draft, or the file's type or size is not accepted."""
     if nomination.status != S.DRAFT:
         raise ValidationError(_("Files can only be added to a draft nomination."))
-    check_file(file, field="file", allowed=DOSSIER_TYPES, max_bytes=DOSSIER_MAX_BYTES)
+    files.check_upload(file, allowed=DOSSIER_TYPES, field="file")
     item = NominationFile(nomination=nomination, kind=kind, size=getattr(file, "size", 0) or 0,
+                          original_name=files.original_name(file),
                           uploaded_by=actor if getattr(actor, "pk", None) else None)
-    item.file.save(getattr(file, "name", "ho-so"), file, save=False)
+    files.store(item.file, file)
     item.save()
-    audit.record(actor, "action", nomination, message=_("Added dossier file %(name)s") % {"name": file.name})
+    audit.record(actor, "action", nomination, message=_("Added dossier file %(name)s") % {"name": item.original_name})
     return item

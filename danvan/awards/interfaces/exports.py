@@ -8,6 +8,8 @@ from django.utils.translation import gettext_noop
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from danvan.core.interfaces.xlsx import safe_row
+
 COLUMNS = [gettext_noop("No."), gettext_noop("Nominee"), gettext_noop("Position, unit"), gettext_noop("Award kind"),
            gettext_noop("Nominating organization"), gettext_noop("Year"), gettext_noop("Status"),
            gettext_noop("Decision")]
@@ -31,14 +33,14 @@ def to_xlsx(nominations, *, title: str) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = _("Nominations")[:31]
-    ws.append([title])
+    ws.append(safe_row([title]))
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append(headers())
+    ws.append(safe_row(headers()))
     for cell in ws[2]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in rows(nominations):
-        ws.append(row)
+        ws.append(safe_row(row))
     for col, width in zip("ABCDEFGH", (6, 28, 36, 30, 36, 8, 14, 26), strict=True):
         ws.column_dimensions[col].width = width
     out = io.BytesIO()

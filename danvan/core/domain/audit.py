@@ -41,6 +41,20 @@ def record(actor, action: str, obj: models.Model, *, changes: dict | None = None
     )
 
 
+def record_many(actor, action: str, objects: list, *, message: str = "") -> None:
+    """Write one audit event per object of ``objects`` (all of one model) in one insert.
+
+    Effects: inserts ``len(objects)`` ``AuditEvent`` rows (batches of 1,000)."""
+    if not objects:
+        return
+    content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
+    actor = actor if getattr(actor, "pk", None) else None
+    AuditEvent.objects.bulk_create([
+        AuditEvent(actor=actor, action=action, content_type=content_type, object_id=str(obj.pk),
+                   object_repr=str(obj)[:300], message=message[:500], changes={}) for obj in objects
+    ], batch_size=1000)
+
+
 def history_for(obj: models.Model):
     """The audit events of ``obj``, newest first, with their actors."""
     return AuditEvent.objects.filter(

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import RandomName
+
 
 class Job(models.Model):
     """A long piece of work (an import, an export, a batch) run by a background task.
@@ -26,8 +28,14 @@ class Job(models.Model):
     done = models.PositiveIntegerField(default=0)
     message = models.TextField(_("message text"), blank=True)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    result_file = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True)
-    input_file = models.FileField(upload_to="jobs/input/%Y/%m/", blank=True)
+    result_file = models.FileField(_("result file"), upload_to=RandomName("jobs"), max_length=200, blank=True)
+    result_name = models.CharField(max_length=200, blank=True)
+    input_file = models.FileField(upload_to=RandomName("jobs/input"), max_length=200, blank=True)
+    input_name = models.CharField(max_length=200, blank=True)
+    # Written by the running task (at least every few seconds of work); a running job whose
+    # heartbeat is older than DANVAN_JOB_STALE_SECONDS had its worker die and is marked failed.
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

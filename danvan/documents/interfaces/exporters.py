@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from danvan.core.interfaces.xlsx import safe_row
+
 
 def register_xlsx(queryset) -> bytes:
     """One row per register entry of ``queryset`` (already scoped and filtered), in its order."""
@@ -31,8 +33,9 @@ def register_xlsx(queryset) -> bytes:
         issued.number_format = "DD/MM/YYYY"
         created = WriteOnlyCell(sheet, value=timezone.localtime(doc.created_at).replace(tzinfo=None))
         created.number_format = "DD/MM/YYYY HH:MM"
-        sheet.append([doc.symbol, doc.number, doc.get_doc_type_display(), issued, doc.title, doc.organization.name,
-                      doc.term.name, doc.created_by.get_full_name() if doc.created_by else "", created])
+        sheet.append(safe_row([doc.symbol, doc.number, doc.get_doc_type_display(), issued, doc.title,
+                               doc.organization.name, doc.term.name,
+                               doc.created_by.get_full_name() if doc.created_by else "", created], sheet))
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

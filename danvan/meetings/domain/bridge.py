@@ -77,30 +77,57 @@ def _count(value, field: str):
     return number
 
 
+def _version(value) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        return -1  # never a row's version: refused as a conflict
+
+
+def _conflict(point) -> ValidationError:
+    return ValidationError(
+        _("%(name)s: the attendance was just changed by someone else (now %(n)s). Reload and enter it again.")
+        % {"name": point.name, "n": point.present if point.present is not None else "—"}, code="conflict")
+
+
 @transaction.atomic
-def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_name=None) -> BridgePoint:
+def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_name=None,
+                   expected_version=None) -> BridgePoint:
     """Record the delegates present at one bridge point (and optionally expected and the host).
 
-    Effects: updates the ``BridgePoint``; writes an "action" audit event on the meeting.
-    Raises ``ValidationError`` (nothing changed) when a number is not a whole number from 0."""
+    Effects: updates the ``BridgePoint`` and bumps its ``version``; writes an "action" audit event on
+    the meeting. Raises ``ValidationError`` (nothing changed) when a number is not a whole number
+    from 0, or when ``expected_version`` is given and the point was saved by someone else since
+    (code "conflict")."""
+    locked = BridgePoint.objects.select_for_update().get(pk=point.pk)
+    wanted = _version(expected_version)
+    if wanted is not None and wanted != locked.version:
+        point.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+        raise _conflict(locked)
     point.present = _count(present, "present")
     if expected not in (None, ""):
         point.expected = _count(expected, "expected")
     if host_name is not None:
         point.host_name = host_name.strip()[:200]
-    point.save(update_fields=["present", "expected", "host_name"])
+    point.version = locked.version + 1
+    point.save(update_fields=["present", "expected", "host_name", "version"])
     audit.record(actor, "action", point.meeting, message=_("Attendance at %(name)s: %(n)s") % {
         "name": point.name, "n": point.present if point.present is not None else "—"})
     return point
 
 
 @transaction.atomic
-def bulk_attendance(*, actor, meeting: Meeting, values: dict) -> int:
-    """Record the delegates present at many bridge points at once: ``values`` maps point id to a count.
+def bulk_attendance(*, actor, meeting: Meeting, values: dict, versions: dict | None = None) -> int:
+    """Record the delegates present at many bridge points at once: ``values`` maps point id to a count,
+    ``versions`` (optional) point id to the version the form showed.
 
-    Effects: updates the changed ``BridgePoint`` rows (``bulk_update``); one audit event on the
-    meeting. Raises ``ValidationError`` naming every bad row, and changes nothing then."""
-    points = {p.id: p for p in meeting.bridge_points.filter(id__in=[int(k) for k in values])}
+    Effects: updates the changed ``BridgePoint`` rows and bumps their ``version`` (``bulk_update``);
+    one audit event on the meeting. Raises ``ValidationError`` naming every bad row and every point
+    saved by someone else since the form was shown, and changes nothing then."""
+    versions = versions or {}
+    points = {p.id: p for p in meeting.bridge_points.select_for_update().filter(id__in=[int(k) for k in values])}
     errors, changed = [], []
     for key, raw in values.items():
         point = points.get(int(key))
@@ -112,11 +139,16 @@ def bulk_attendance(*, actor, meeting: Meeting, values: dict) -> int:
             errors.append(_("%(name)s: enter a whole number of delegates from 0.") % {"name": point.name})
             continue
         if number != point.present:
+            wanted = _version(versions.get(key, versions.get(int(key))))
+            if wanted is not None and wanted != point.version:
+                errors.append(_conflict(point).messages[0])
+                continue
             point.present = number
+            point.version += 1
             changed.append(point)
     if errors:
         raise ValidationError(errors)
-    BridgePoint.objects.bulk_update(changed, ["present"], batch_size=1000)
+    BridgePoint.objects.bulk_update(changed, ["present", "version"], batch_size=1000)
     if changed:
         audit.record(actor, "action", meeting, message=_("Attendance recorded at %(n)s bridge points") % {
             "n": len(changed)})

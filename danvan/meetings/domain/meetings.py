@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from danvan.core import files
 from danvan.core.domain import audit
 from danvan.meetings.models import Conclusion, Contribution, Meeting, MeetingDocument, MeetingRole, Person
 from danvan.reports.models import Period
@@ -66,7 +67,7 @@ def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organiz
     Raises ``ValidationError`` when another user saved in between (``expected_version``), the period
     does not exist or the values are inconsistent; nothing is changed then."""
     _apply_period(values)
-    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    locked = Meeting.objects.unscoped("domain lock by primary key").select_for_update().get(pk=meeting.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This meeting was just changed by someone else. Reload the page and edit again."),
                               code="conflict")
@@ -154,13 +155,18 @@ def add_document(*, actor, meeting: Meeting, title: str, file=None, link: str = 
                  register_entry_id=None) -> MeetingDocument:
     """Attach a file or a link to a meeting.
 
-    Effects: stores the file and inserts a ``MeetingDocument``; audit event on the meeting.
-    Raises ``ValidationError`` when neither a file nor a link is given."""
+    Effects: stores the file under a random name (its own name kept as ``original_name``) and inserts
+    a ``MeetingDocument``; audit event on the meeting. Raises ``ValidationError`` when neither a file
+    nor a link is given, or the file is not a PDF, DOCX, DOC, XLSX, JPG or PNG by its content, or is
+    larger than ``DANVAN_MAX_UPLOAD_MB``."""
     if not file and not link:
         raise ValidationError({"file": _("Choose a file or enter a link.")})
+    if file:
+        files.check_upload(file, allowed=files.DOCUMENTS, field="file")
     doc = MeetingDocument(meeting=meeting, title=title, link=link, register_entry_id=register_entry_id)
     if file:
-        doc.file.save(getattr(file, "name", "tep"), file, save=False)
+        doc.original_name = files.original_name(file)
+        files.store(doc.file, file)
     doc.save()
     audit.record(actor, "action", meeting, message=_("Attached document: %(title)s") % {"title": title})
     return doc

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from danvan.core import files
 from danvan.core.domain import audit
 from danvan.meetings.models import Conclusion, FollowUpTask, TaskAssignment, TaskStatus, TaskUpdate
 
@@ -15,19 +16,6 @@ TRANSITIONS = {
     TaskStatus.IN_PROGRESS: {TaskStatus.DONE},
     TaskStatus.DONE: {TaskStatus.IN_PROGRESS},
 }
-EVIDENCE_TYPES = {"pdf", "docx", "doc", "xlsx", "jpg", "jpeg", "png"}
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-
-
-def check_file(file, *, field: str = "evidence", allowed=EVIDENCE_TYPES, max_bytes=EVIDENCE_MAX_BYTES) -> None:
-    """Refuse a file of the wrong type or size (message names the field)."""
-    name = getattr(file, "name", "") or ""
-    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if ext not in allowed:
-        raise ValidationError({field: _("File type not accepted; use one of: %(types)s.") % {
-            "types": ", ".join(sorted(allowed))}})
-    if getattr(file, "size", 0) > max_bytes:
-        raise ValidationError({field: _("The file is larger than %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)}})
 
 
 @transaction.atomic
@@ -61,12 +49,13 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
                     organization=None, evidence=None, expected_version: int | None = None) -> TaskUpdate:
     """Record a dated update of a task and move its status.
 
-    Effects: inserts a ``TaskUpdate`` (with the evidence file); updates the task's status, progress
+    Effects: inserts a ``TaskUpdate`` (with the evidence file, checked by content and size and stored
+    under a random name); updates the task's status, progress
     (100 when done) and ``completed_on`` (set when done, cleared when reopened), bumps ``version``;
     "action" audit event. Raises ``ValidationError`` (nothing changed) for a refused transition
     (e.g. back to "not started"), a progress outside 0–100, a missing note, a bad file, or a
     concurrent edit."""
-    locked = FollowUpTask.objects.select_for_update().get(pk=task.pk)
+    locked = FollowUpTask.objects.unscoped("domain lock by primary key").select_for_update().get(pk=task.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This task was just updated by someone else. Reload the page and try again."),
                               code="conflict")
@@ -79,14 +68,15 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
     if not (note or "").strip():
         raise ValidationError({"note": _("Describe what was done.")})
     if evidence:
-        check_file(evidence)
+        files.check_upload(evidence, allowed=files.DOCUMENTS, field="evidence")
     progress = 100 if status == TaskStatus.DONE else int(progress)
     if status == TaskStatus.IN_PROGRESS and progress == 100:
         raise ValidationError({"progress": _("A task in progress cannot be at 100%; mark it done instead.")})
     update = TaskUpdate(task=locked, on=on, author=actor if getattr(actor, "pk", None) else None,
                         organization=organization, status=status, progress=progress, note=note.strip())
     if evidence:
-        update.evidence.save(getattr(evidence, "name", "minh-chung"), evidence, save=False)
+        update.evidence_name = files.original_name(evidence)
+        files.store(update.evidence, evidence)
     update.save()
     old = locked.get_status_display()
     locked.status, locked.progress = status, progress

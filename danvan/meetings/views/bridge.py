@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from danvan.core.views.helpers import paginate
 from danvan.meetings.domain import bridge as actions
 from danvan.meetings.interfaces.forms import BridgePointForm, BulkPointsForm
-from danvan.meetings.models import BridgePoint
 from danvan.meetings.queries import meeting_or_404
 
 
@@ -54,7 +53,7 @@ def point_add(request, pk: int):
 
 def _point(request, pk, point_id, action="change"):
     meeting = meeting_or_404(request.user, pk, action)
-    point = BridgePoint.objects.filter(meeting=meeting, pk=point_id).first()
+    point = meeting.bridge_points.filter(pk=point_id).first()
     if point is None:
         raise Http404
     point.meeting = meeting
@@ -69,7 +68,8 @@ def point_edit(request, pk: int, point_id: int):
     if request.method == "POST":
         try:
             actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
-                                   expected=request.POST.get("expected"), host_name=request.POST.get("host_name"))
+                                   expected=request.POST.get("expected"), host_name=request.POST.get("host_name"),
+                                   expected_version=request.POST.get("version", ""))
         except ValidationError as exc:
             error = " ".join(exc.messages)
             point.refresh_from_db()
@@ -99,7 +99,9 @@ def attendance(request, pk: int):
         values = {key.removeprefix("present_"): value for key, value in request.POST.items()
                   if key.startswith("present_") and key.removeprefix("present_").isdigit()}
         try:
-            n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values)
+            versions = {key.removeprefix("version_"): value for key, value in request.POST.items()
+                        if key.startswith("version_")}
+            n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values, versions=versions)
         except ValidationError as exc:
             errors = exc.messages
         else:

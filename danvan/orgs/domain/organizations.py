@@ -7,7 +7,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.orgs.domain import rights
 from danvan.orgs.models import Organization, OrganizationReach, OrganizationSuccession
+from danvan.orgs.models.organization import AREA_SCOPED_KINDS
+from danvan.orgs.scope import can
 
 # Modules whose stored figures depend on an organization's area or kind register a callable here (the
 # reports module: its roll-up aggregates). ``update_organization`` calls each in its own transaction,
@@ -61,17 +64,49 @@ def _check(org: Organization) -> None:
         node = node.parent
 
 
+def _check_scope_values(actor, *, kind, area, parent, changed: set[str]) -> None:
+    """Refuse scope-defining values ``actor`` may not set (only the fields in ``changed`` are checked).
+
+    The area must lie in the areas the actor works in, the parent in what the actor may change or
+    manage; a kind whose members see a whole area needs an administrator of that whole area.
+    """
+    if rights.is_system(actor):
+        return
+    if "area" in changed and not rights.placeable_areas(actor).filter(pk=area.pk).exists():
+        raise ValidationError({"area": _("This choice is not in your scope.")})
+    if "parent" in changed and parent is not None and not rights.may_attach_to(actor, parent):
+        raise ValidationError({"parent": _("This choice is not in your scope.")})
+    if changed & {"kind", "area"} and kind in AREA_SCOPED_KINDS and not rights.administers_whole_area(actor, area):
+        raise ValidationError({"kind": _(
+            "Only an administrator of the whole area may make an organization whose members see every "
+            "organization in that area (a Party committee or a mass mobilization commission).")})
+
+
+def _check_still_visible(actor, org: Organization) -> None:
+    if not rights.is_system(actor) and not can(actor, "view", org):
+        raise ValidationError({"parent": _(
+            "You would no longer see this organization: it would be outside your scope. "
+            "Choose a parent organization in your scope.")})
+
+
 @transaction.atomic
 def create_organization(*, actor, **values) -> Organization:
     """Create an organization.
 
+    Rights (``orgs.domain.rights``): the area must be one the actor works in, the parent one the actor
+    may change or manage, an area-scoped kind needs an administrator of the whole area, and the actor
+    must see the new organization afterwards (``actor=None``: the system, unchecked).
+
     Effects: inserts the ``Organization``, its ``OrganizationReach`` rows, and a "create" audit event.
-    Raises ``ValidationError`` (in Vietnamese) when dates or parent are inconsistent.
+    Raises ``ValidationError`` (in Vietnamese, naming the field) when a right is missing or dates or
+    parent are inconsistent; nothing is written then.
     """
     org = Organization(**values)
+    _check_scope_values(actor, kind=org.kind, area=org.area, parent=org.parent, changed=set(rights.SCOPE_FIELDS))
     _check(org)
     org.save()
     _add_reach(org)
+    _check_still_visible(actor, org)
     audit.record(actor, "create", org, changes=audit.diff({}, audit.snapshot(org)))
     return org
 
@@ -80,12 +115,21 @@ def create_organization(*, actor, **values) -> Organization:
 def update_organization(org: Organization, *, actor, expected_version: int | None = None, **values) -> Organization:
     """Change an organization's fields.
 
+    Rights (``orgs.domain.rights``): the actor may change the organization, or administers it from
+    above. The fields that define a scope (kind, area, parent) change only by a quản trị from above
+    (never a member of the organization) or a superuser, within the actor's own scope, and the actor
+    must still see the organization afterwards. Values equal to the current ones are no change.
+
     Effects: updates the row and bumps ``version``; if ``parent`` changed, rebuilds the organization
     reach closure; if ``area`` or ``kind`` changed, calls each of ``MOVE_HANDLERS`` (the reports
-    module moves the organization's counted reports in its roll-up aggregates); writes an "update" audit event with the changed fields. Raises ``ValidationError``
-    when ``expected_version`` is given and another user saved in between (nothing is changed then).
+    module moves the organization's counted reports in its roll-up aggregates); writes an "update"
+    audit event with the changed fields. Raises ``ValidationError`` (nothing is changed then) when a
+    right is missing (code "refused"), or when ``expected_version`` is given and another user saved in
+    between (code "conflict").
     """
     locked = Organization.objects.select_for_update().get(pk=org.pk)
+    if not rights.may_edit(actor, locked):
+        raise ValidationError(_("You may not change this organization."), code="refused")
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(
             _("Someone else has just changed this organization. Reload the page to see their changes, then edit again."),
@@ -93,13 +137,22 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
         )
     before = audit.snapshot(locked)
     old_parent, old_area, old_kind = locked.parent_id, locked.area_id, locked.kind
+    changed = {key for key in rights.SCOPE_FIELDS if key in values and values[key] != getattr(locked, key)}
+    if changed and not rights.administers_from_above(actor, locked):
+        raise ValidationError(
+            _("Only an administrator of a higher-level organization or a system administrator may change "
+              "this organization's kind, area or parent organization."),
+            code="refused",
+        )
     for key, value in values.items():
         setattr(locked, key, value)
+    _check_scope_values(actor, kind=locked.kind, area=locked.area, parent=locked.parent, changed=changed)
     _check(locked)
     locked.version += 1
     locked.save()
     if locked.parent_id != old_parent:
         rebuild_reach()
+    _check_still_visible(actor, locked)
     if (locked.area_id, locked.kind) != (old_area, old_kind):
         for handler in MOVE_HANDLERS:
             handler(locked, old_area_id=old_area, old_kind=old_kind)
@@ -114,9 +167,13 @@ def record_succession(
 ) -> list[OrganizationSuccession]:
     """Record that ``predecessors`` were renamed, merged or split into ``successor`` on ``effective``.
 
+    Rights: the actor may edit the successor and every predecessor (``rights.may_edit``).
+
     Effects: inserts one ``OrganizationSuccession`` per predecessor; sets each predecessor's
     ``valid_to`` to the day before ``effective`` when it had none; audit events on both sides.
     """
+    if not all(rights.may_edit(actor, org) for org in [successor, *predecessors]):
+        raise ValidationError(_("You may not change this organization."), code="refused")
     links = []
     for pred in predecessors:
         if pred.pk == successor.pk:

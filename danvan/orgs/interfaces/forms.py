@@ -4,20 +4,14 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.core.models import User
+from danvan.orgs.domain import rights
 from danvan.orgs.models import Kind, Organization, OrganizationSuccession, Role
 from danvan.places.models import Area
 
 
 def scoped_areas(user):
-    """Areas a user may place an organization in: current units under the areas of the user's
-    organizations (all current units for a superuser)."""
-    from danvan.orgs.scope import active_memberships
-
-    qs = Area.objects.current()
-    if user.is_superuser:
-        return qs.filter(level="province") | qs.filter(level="commune")
-    roots = {m.organization.area_id for m in active_memberships(user)}
-    return qs.filter(reach_up__ancestor_id__in=roots, reach_up__via_history=False).distinct()
+    """Areas a user may place an organization in (the domain's rule, ``rights.placeable_areas``)."""
+    return rights.placeable_areas(user)
 
 
 class OrganizationFilterForm(StyledFormMixin, forms.Form):
@@ -35,6 +29,10 @@ class OrganizationFilterForm(StyledFormMixin, forms.Form):
 
 
 class OrganizationForm(StyledFormMixin, forms.ModelForm):
+    """Add or edit an organization. The fields that define a scope (kind, area, parent) are in the form
+    only for someone who may change them (``rights.administers_from_above``): a member of the
+    organization edits its name and contact details, and saving leaves the rest as it is."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -46,13 +44,16 @@ class OrganizationForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = scoped_areas(user).order_by("level", "name_sort")
-        parents = Organization.objects.for_user(user, "change").current()
+        parents = (Organization.objects.for_user(user, "change") | Organization.objects.for_user(user, "manage")).current()
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
             self.fields["version"].initial = self.instance.version
         self.fields["parent"].queryset = parents.order_by("name_sort")
         for name in ("area", "parent"):
             self.fields[name].error_messages["invalid_choice"] = _("This choice is not in your scope.")
+        if self.instance.pk and not rights.administers_from_above(user, self.instance):
+            for name in rights.SCOPE_FIELDS:
+                del self.fields[name]
 
 
 class UserCreateForm(StyledFormMixin, forms.Form):
@@ -69,6 +70,8 @@ class UserCreateForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "manage").current().order_by("name_sort")
         self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in the scope you administer.")
+        if not rights.may_grant_leader_somewhere(user):
+            self.fields["role"].choices = [(v, label) for v, label in Role.choices if v != Role.LEADER]
 
     def clean_username(self):
         username = self.cleaned_data["username"]
@@ -86,6 +89,8 @@ class MembershipForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "manage").current().order_by("name_sort")
         self.fields["organization"].error_messages["invalid_choice"] = _("This organization is not in the scope you administer.")
+        if not rights.may_grant_leader_somewhere(user):
+            self.fields["role"].choices = [(v, label) for v, label in Role.choices if v != Role.LEADER]
 
 
 class SuccessionForm(StyledFormMixin, forms.Form):
@@ -103,6 +108,7 @@ class SuccessionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, successor, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["predecessors"].queryset = (
-            Organization.objects.for_user(user, "change").exclude(pk=successor.pk).order_by("name_sort")
+            (Organization.objects.for_user(user, "change") | Organization.objects.for_user(user, "manage"))
+            .exclude(pk=successor.pk).order_by("name_sort")
         )
         self.fields["predecessors"].error_messages["invalid_choice"] = _("This choice is not in your scope.")

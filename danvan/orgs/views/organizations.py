@@ -1,10 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.domain import rights
 from danvan.orgs.domain.organizations import (
     EDITABLE_FIELDS,
     create_organization,
@@ -33,7 +35,16 @@ def org_list(request):
 
 
 def _can_create(user) -> bool:
-    return user.is_superuser or Organization.objects.for_user(user, "change").exists()
+    return (user.is_superuser or Organization.objects.for_user(user, "change").exists()
+            or Organization.objects.for_user(user, "manage").exists())
+
+
+def _editable_or_404(user, pk):
+    """The organization if ``user`` may edit it (officers and leaders in scope, a quản trị above)."""
+    try:
+        return get_in_scope(Organization.objects.all(), user, "change", via="self", pk=pk)
+    except Http404:
+        return get_in_scope(Organization.objects.all(), user, "manage", via="self", pk=pk)
 
 
 @login_required
@@ -45,7 +56,7 @@ def org_detail(request, pk: int):
         "predecessors": org.predecessor_links.select_related("predecessor"),
         "successors": org.successor_links.select_related("successor"),
         "members": members_of(request.user, org) if can(request.user, "view", org) else [],
-        "can_change": can(request.user, "change", org),
+        "can_change": rights.may_edit(request.user, org),
         "can_manage": can(request.user, "manage", org),
         "nav_active": "orgs",
         "breadcrumbs": [LIST_CRUMB, (org.name, None)],
@@ -75,10 +86,10 @@ def org_create(request):
 
 @login_required
 def org_edit(request, pk: int):
-    org = get_in_scope(Organization.objects.all(), request.user, "change", via="self", pk=pk)
+    org = _editable_or_404(request.user, pk)
     form = OrganizationForm(request.POST or None, instance=org, user=request.user)
     if request.method == "POST" and form.is_valid():
-        values = {k: form.cleaned_data[k] for k in EDITABLE_FIELDS}
+        values = {k: form.cleaned_data[k] for k in EDITABLE_FIELDS if k in form.fields}
         try:
             update_organization(org, actor=request.user, expected_version=form.cleaned_data.get("version"), **values)
         except ValidationError as exc:
@@ -95,7 +106,7 @@ def org_edit(request, pk: int):
 @login_required
 def org_succession(request, pk: int):
     """Record that other organizations (in scope) were renamed, merged or split into this one."""
-    org = get_in_scope(Organization.objects.all(), request.user, "change", via="self", pk=pk)
+    org = _editable_or_404(request.user, pk)
     form = SuccessionForm(request.POST or None, user=request.user, successor=org)
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,13 +2,13 @@
 
 import io
 
-from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from danvan.core.domain.jobs import runner
+from danvan.core.domain.jobs import runner, save_result
+from danvan.core.interfaces.xlsx import safe_row
 from danvan.practices.interfaces.columns import COLUMNS
 from danvan.practices.queries.practices import filter_practices
 
@@ -38,9 +38,9 @@ def write_workbook(rows, progress=None) -> bytes:
     sheet = workbook.create_sheet(_("Models"))
     for index, column in enumerate(COLUMNS):
         sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
-    sheet.append([str(column.label) for column in COLUMNS])
+    sheet.append(safe_row([str(column.label) for column in COLUMNS], sheet))
     for practice in rows:
-        sheet.append([_cell(practice, c.key) for c in COLUMNS])
+        sheet.append(safe_row([_cell(practice, c.key) for c in COLUMNS], sheet))
         if progress:
             progress.advance()
     buffer = io.BytesIO()
@@ -55,6 +55,6 @@ def run_export(job, progress):
     progress.set_total(qs.count())
     content = write_workbook(qs.iterator(chunk_size=2000), progress)
     name = f"mo-hinh-dan-van-kheo-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
-    job.result_file.save(name, ContentFile(content), save=True)
+    save_result(job, name=name, content=content)
     job.message = _("%(n)s models exported.") % {"n": f"{job.total:,}".replace(",", ".")}
     job.save(update_fields=["message"])

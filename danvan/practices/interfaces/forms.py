@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core import files
 from danvan.core.forms import StyledFormMixin
 from danvan.orgs.models import Organization
 from danvan.practices.models import Campaign, Practice, RecognitionLevel
@@ -136,6 +139,9 @@ class ImportForm(StyledFormMixin, forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".xlsx"):
             raise forms.ValidationError(_("Choose an .xlsx file (Excel) made from the template."))
-        if upload.size > 20 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 20 MB."))
+        try:
+            files.check_upload(upload, allowed=files.SPREADSHEETS,
+                               max_bytes=settings.DANVAN_IMPORT_MAX_MB * 1024 * 1024)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["file"]) from exc
         return upload

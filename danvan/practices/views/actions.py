@@ -3,12 +3,12 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.core import files
 from danvan.core.domain import audit
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain import lifecycle
@@ -108,10 +108,7 @@ def attachment_download(request, pk: int):
                               via="practice__organization", pk=pk)
     audit.record(request.user, "view", attachment.practice, message=_("Downloaded %(name)s")
                  % {"name": attachment.original_name})
-    response = FileResponse(attachment.file.open("rb"), content_type=attachment.content_type,
-                            as_attachment=not attachment.is_image, filename=attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.serve(attachment.file, filename=attachment.original_name, content_type=attachment.content_type)
 
 
 @login_required

@@ -124,7 +124,8 @@ def move_organization(organization, *, old_area_id: int, old_kind: str) -> None:
     Effects: as ``count_out`` (with the old area and kind) then ``count_in``."""
     if organization.area_id == old_area_id and organization.kind == old_kind:
         return
-    ids = list(Report.objects.filter(organization=organization, status__in=RECEIVED_STATUSES, is_compiled=False)
+    ids = list(Report.objects.unscoped("roll-up maintenance: the moved organization's counted reports")
+               .filter(organization=organization, status__in=RECEIVED_STATUSES, is_compiled=False)
                .values_list("id", flat=True))
     if ids:
         _apply(ids, -1, area_id=old_area_id, kind=old_kind)
@@ -149,7 +150,7 @@ def _apply(report_ids: list[int], sign: int, *, area_id: int | None = None, kind
         return
     reports = {}
     for start in range(0, len(report_ids), 2000):
-        for rid, form, period, area, org_kind in Report.objects.filter(
+        for rid, form, period, area, org_kind in Report.objects.unscoped("roll-up maintenance by report id").filter(
                 pk__in=report_ids[start:start + 2000], is_compiled=False).values_list(
                 "id", "form_id", "period_id", "organization__area_id", "organization__kind"):
             reports[rid] = (form, period, area if area_id is None else area_id, org_kind if kind is None else kind)
@@ -163,7 +164,8 @@ def _apply(report_ids: list[int], sign: int, *, area_id: int | None = None, kind
     cells: dict[tuple, list] = {}
     ids = list(reports)
     for start in range(0, len(ids), 2000):
-        for rid, code, value in ReportValue.objects.filter(report_id__in=ids[start:start + 2000],
+        for rid, code, value in ReportValue.objects.unscoped("roll-up maintenance by report id").filter(
+                report_id__in=ids[start:start + 2000],
                                                            value__isnull=False).values_list(
                 "report_id", "indicator__code", "value"):
             form, period, area, org_kind = reports[rid]

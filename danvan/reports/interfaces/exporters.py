@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from danvan.core.interfaces.xlsx import safe_row
 from danvan.core.text import fold
 from danvan.orgs.models import Kind
 from danvan.reports.domain.documents import ensure_number, summary_of
@@ -104,15 +105,15 @@ def report_xlsx(report, *, actor):
     wb = Workbook()
     ws = wb.active
     ws.title = _("Figures")
-    ws.append([report.form_version.form.name])
-    ws.append([report.organization.name, report.period.label])
-    ws.append([_("Section"), _("Code"), _("Indicator"), _("Unit"), _("Figure")])
+    ws.append(safe_row([report.form_version.form.name]))
+    ws.append(safe_row([report.organization.name, report.period.label]))
+    ws.append(safe_row([_("Section"), _("Code"), _("Indicator"), _("Unit"), _("Figure")]))
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for section, rows, _html in report_content(report):
         for ind, value in rows:
-            ws.append([section.title, ind.code, ind.name, ind.unit,
-                       value if ind.value_type == "text" else (float(value) if value is not None else None)])
+            ws.append(safe_row([section.title, ind.code, ind.name, ind.unit,
+                                value if ind.value_type == "text" else (float(value) if value is not None else None)]))
     for col, width in zip("ABCDE", (40, 14, 60, 12, 16), strict=True):
         ws.column_dimensions[col].width = width
     out = io.BytesIO()
