@@ -1,11 +1,19 @@
 """Reports at national scale on PostgreSQL: 34 provinces, 3,321 communes, 5 reporting organizations
-per commune (plus each provincial commission), 12 months, 25 indicators: about 5 million values.
+per commune (plus each provincial commission), 12 months (07/2025-06/2026), 25 indicators: 193,602
+reports and 4,840,050 values at full size.
 
-Prints the roll-up of one province and of the nation (the module's ORM query) beside a hand-written
-SQL GROUP BY over the same rows, their ratio, completeness for the nation, and the DOCX export of a
-10-page report. Uses its own database (BENCH_DATABASE_URL, default
-postgres://postgres@127.0.0.1:5432/danvan_bench), created when missing; the data set is generated
-once (BENCH_REBUILD=1 to regenerate). BENCH_COMMUNES=N limits the communes for a smaller run.
+Prints the roll-up of one province and of the nation for one month and for the derived periods
+(quarter, 6 months, 12 months to date; read from the roll-up aggregates) beside the same roll-up
+over the raw values and the leanest hand-written SQL GROUP BY over the raw values, with their ratio;
+every timed result is asserted equal to that GROUP BY. Then the price on the write side (one
+submission, one approval, a return, 300 approvals and 300 submissions in one transaction, a full
+rebuild of the aggregates, the check command), completeness, and the DOCX export of a 10-page report.
+
+Uses its own database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/danvan_bench),
+created when missing; the data set is generated once (BENCH_REBUILD=1 to regenerate; about 4 minutes
+at full size on 2 cores). BENCH_COMMUNES=N limits the communes for a smaller data set (e.g. 300: about
+18,000 reports); the figures say which size they were measured on. BENCH_PARTS (default
+"rebuild,read,write,other") runs only some parts.
 """
 
 import datetime as dt
@@ -14,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,6 +149,25 @@ HAND_COUNT = """
 SELECT COUNT(*) FROM reports_report r JOIN orgs_organization o ON o.id = r.organization_id {area_join}
 WHERE r.form_id = %s AND r.period_id = %s AND r.status IN ('submitted', 'approved') AND NOT r.is_compiled
 """
+# The leanest SQL over the raw values for several months: one GROUP BY (month, code), the reports
+# joined to the area closure only when an area is asked for; the combination across months in Python.
+HAND_MONTHS = """
+SELECT r.period_id, i.code, SUM(v.value), COUNT(v.value), MAX(v.value)
+FROM reports_reportvalue v
+JOIN reports_report r ON r.id = v.report_id
+JOIN reports_indicator i ON i.id = v.indicator_id
+{area_join}
+WHERE r.form_id = %s AND r.period_id = ANY(%s) AND r.status IN ('submitted', 'approved') AND NOT r.is_compiled
+  AND v.value IS NOT NULL
+GROUP BY r.period_id, i.code
+"""
+HAND_MONTHS_COUNT = """
+SELECT r.period_id, COUNT(*) FROM reports_report r {area_join}
+WHERE r.form_id = %s AND r.period_id = ANY(%s) AND r.status IN ('submitted', 'approved') AND NOT r.is_compiled
+GROUP BY r.period_id
+"""
+AREA_JOIN = ("JOIN orgs_organization o ON o.id = r.organization_id "
+             "JOIN places_areareach ar ON ar.descendant_id = o.area_id AND ar.ancestor_id = %s")
 
 
 def _hand(form, period, area):
@@ -154,6 +182,169 @@ def _hand(form, period, area):
         return {code: total for code, total, _avg, _max in rows}, cur.fetchone()[0]
 
 
+def _hand_months(form, months, area):
+    """(rows by month and code, reports by month) from the raw values."""
+    from django.db import connection
+
+    join = AREA_JOIN if area else ""
+    params = ([area.id] if area else []) + [form.id, [m.id for m in months]]
+    with connection.cursor() as cur:
+        cur.execute(HAND_MONTHS.format(area_join=join), params)
+        rows = cur.fetchall()
+        cur.execute(HAND_MONTHS_COUNT.format(area_join=join), params)
+        return rows, dict(cur.fetchall())
+
+
+def _expected(form, months, hand) -> tuple[int, dict]:
+    """What the roll-up must answer, from the hand GROUP BY: sum, mean over every value, max, and for
+    "latest" the sum of the last month with reports."""
+    from decimal import Decimal
+
+    from danvan.reports.queries.rollup import _pick
+
+    rows, counts = hand
+    aggs = dict(form.current_version().indicators.values_list("code", "aggregation"))
+    start = {m.id: m.start for m in months}
+    last = max((p for p, n in counts.items() if n), key=start.__getitem__)
+    combined = {}
+    for period_id, code, total, n, top in rows:
+        cell = combined.setdefault(code, [Decimal(0), 0, None, None])
+        cell[0] += total
+        cell[1] += n
+        cell[2] = top if cell[2] is None else max(cell[2], top)
+        if period_id == last:
+            cell[3] = total
+    values = {}
+    for code, (total, n, top, last_total) in combined.items():
+        row = {"total": last_total if aggs[code] == "latest" else total, "mean": total / n, "top": top}
+        if aggs[code] != "latest" or last_total is not None:
+            values[code] = _pick(aggs[code], row)
+    return sum(counts.values()), {k: v for k, v in values.items() if v is not None}
+
+
+def _table(form, root, leader, province):
+    """The issue's table: derived periods, province and nation, aggregates vs raw vs hand SQL."""
+    from danvan.reports.domain.periods import get_period, months_of
+    from danvan.reports.queries.rollup import rollup
+
+    print("| scope | period | values | roll-up (aggregates) | roll-up over the raw values | leanest hand SQL | "
+          "ratio aggregates / hand SQL | target |")
+    print("|---|---|---:|---:|---:|---:|---:|---|")
+    cases = [(leader, province, ("quarter", 2026, 1), None), (leader, province, ("rolling_12", 2026, 6), 30),
+             (root, None, ("quarter", 2026, 1), None), (root, None, ("half", 2026, 1), None),
+             (root, None, ("rolling_12", 2026, 6), 150)]
+    for user, area, (kind, year, index), target in cases:
+        period = get_period(kind, year, index)
+        months = list(months_of(period))
+        runs = 3 if area is None else 5
+        hms, hand = _timed(partial(_hand_months, form, months, area), runs=runs)
+        count, expected = _expected(form, months, hand)
+        ms, res = _timed(partial(rollup, user, form=form, period=period, area=area), runs=runs)
+        rms, raw = _timed(partial(rollup, user, form=form, period=period, area=area, raw=True), runs=runs)
+        for result in (res, raw):
+            assert (result.reports, result.values) == (count, expected), f"roll-up differs from SQL: {period.label}"
+        values = sum(n for _p, _c, _t, n, _m in hand[0])
+        scope = area.full_name if area else "nation"
+        goal = f"< {target} ms; ratio <= 0.2" if target == 150 else (f"< {target} ms" if target else "")
+        print(f"| {scope} | {period.label} | {values:,} | {ms:.1f} ms | {rms:.1f} ms | {hms:.1f} ms | "
+              f"{ms / hms:.3f} | {goal} |", flush=True)
+
+
+def _write_side(form, root, province):
+    """The price of keeping the aggregates: the domain actions timed with and without their upkeep."""
+    from django.db import connection, transaction
+
+    from danvan.orgs.models import Organization
+    from danvan.reports.domain import reports as actions
+    from danvan.reports.domain import rollups
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.models import Report, ReportValue
+
+    period = get_period("month", 2026, 7)  # outside the measured months
+    with connection.cursor() as cur:  # start clean: drop this month's reports from an earlier run
+        ids = list(Report.objects.unscoped("benchmark").filter(form=form, period=period).values_list("id", flat=True))
+        if ids:
+            cur.execute("DELETE FROM reports_reportvalue WHERE report_id = ANY(%s)", [ids])
+            cur.execute("DELETE FROM reports_reportevent WHERE report_id = ANY(%s)", [ids])
+            cur.execute("DELETE FROM reports_notification WHERE report_id = ANY(%s)", [ids])
+            cur.execute("DELETE FROM reports_reportnarrative WHERE report_id = ANY(%s)", [ids])
+            cur.execute("DELETE FROM core_auditevent WHERE object_id = ANY(%s)", [[str(i) for i in ids]])
+            cur.execute("DELETE FROM reports_report WHERE id = ANY(%s)", [ids])
+    rollups.repair(form, [period])
+    orgs = list(Organization.objects.filter(area__reach_up__ancestor=province).exclude(kind="mobilization_commission")
+                .order_by("id")[:700])
+    codes = list(form.current_version().indicators.values_list("code", flat=True))
+    drafts = []
+    for i, org in enumerate(orgs):
+        report = actions.create_report(actor=root, form=form, period=period, organization=org)
+        ReportValue.objects.bulk_create([ReportValue(report=report, indicator=ind, value=(i * 7 + k) % 200)
+                                         for k, ind in enumerate(form.current_version().indicators.all())])
+        drafts.append(report)
+    assert len(codes) == 25
+
+    def per_call(func, reports):
+        times = []
+        for report in reports:
+            started = time.perf_counter()
+            func(report)
+            times.append((time.perf_counter() - started) * 1000)
+        return statistics.median(times)
+
+    def without_upkeep(func):
+        saved = (rollups.count_in, rollups.count_out)
+        rollups.count_in = rollups.count_out = lambda ids: None
+        try:
+            return func()
+        finally:
+            rollups.count_in, rollups.count_out = saved
+
+    submit = lambda r: actions.submit_report(r, actor=root)  # noqa: E731
+    approve = lambda r: actions.approve_report(r, actor=root)  # noqa: E731
+    ret = lambda r: actions.return_report(r, actor=root, reason="Kiểm tra lại")  # noqa: E731
+    with_s = per_call(submit, drafts[0:40])
+    bare_s = without_upkeep(lambda: per_call(submit, drafts[40:80]))
+    with_a = per_call(approve, drafts[0:40])
+    bare_a = without_upkeep(lambda: per_call(approve, drafts[40:80]))
+    # returns: submitted (counted) reports leave the aggregates, some taking a cell's largest value
+    for report in drafts[80:160]:
+        actions.submit_report(report, actor=root)
+    with_r = per_call(ret, drafts[80:120])
+    bare_r = without_upkeep(lambda: per_call(ret, drafts[120:160]))
+    print(f"submitting one report: {with_s:.1f} ms, of which keeping the aggregates {with_s - bare_s:.1f} ms "
+          f"(target < 20 ms)")
+    print(f"approving one report: {with_a:.1f} ms, of which keeping the aggregates {with_a - bare_a:.1f} ms "
+          f"(a submitted report already counts; target < 20 ms)")
+    print(f"returning one report: {with_r:.1f} ms, of which keeping the aggregates {with_r - bare_r:.1f} ms "
+          f"(a cell that loses its largest value is recomputed from the raw values)")
+    rollups.repair(form, [period])  # the runs without upkeep left this month's aggregates behind
+    # the upkeep alone, timed directly: count_in of one submitted report (rolled back each time)
+    ins, outs = [], []
+    for report in drafts[0:30]:
+        with transaction.atomic():
+            started = time.perf_counter()
+            rollups.count_out([report.pk])
+            outs.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            rollups.count_in([report.pk])
+            ins.append((time.perf_counter() - started) * 1000)
+            transaction.set_rollback(True)
+    print(f"keeping the aggregates alone, one report: count_in median {statistics.median(ins):.1f} ms "
+          f"(min {min(ins):.1f}), count_out median {statistics.median(outs):.1f} ms (min {min(outs):.1f})")
+    bulk_submit, bulk_approve = drafts[160:460], drafts[160:460]
+    started = time.perf_counter()
+    with transaction.atomic(), rollups.deferred():
+        for report in bulk_submit:
+            actions.submit_report(report, actor=root)
+    sms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    actions.approve_reports(bulk_approve, actor=root)
+    ams = (time.perf_counter() - started) * 1000
+    print(f"approving {len(bulk_approve)} reports in one bulk action (approve_reports): {ams:.0f} ms "
+          f"(target < 5000 ms); submitting {len(bulk_submit)} in one transaction: {sms:.0f} ms")
+    result = rollups.check(form, [period])
+    assert result.differences == [], result.differences[:5]
+
+
 def child() -> None:
     import django
 
@@ -163,13 +354,13 @@ def child() -> None:
     django.setup()
     from django.core.management import call_command
 
+    started = time.perf_counter()
     call_command("migrate", verbosity=0)
+    migrate_s = time.perf_counter() - started
     from danvan.core.models import User
     from danvan.orgs.models import Membership, Organization
     from danvan.places.models import Area
     from danvan.reports.models import Form, Period, Report
-    from danvan.reports.queries.completeness import completeness
-    from danvan.reports.queries.rollup import rollup
 
     limit = int(os.environ["BENCH_COMMUNES"]) if os.environ.get("BENCH_COMMUNES") else None
     form = Form.objects.filter(code="bench").first()
@@ -179,27 +370,76 @@ def child() -> None:
               f"in {info['seconds']:.0f} s", flush=True)
         form = Form.objects.get(code="bench")
     else:
-        print(f"data set: {Report.objects.unscoped("benchmark").filter(form=form).count():,} reports (BENCH_REBUILD=1 to regenerate)")
-    period = Period.objects.get(kind="month", start="2026-03-01")
+        measured = Report.objects.unscoped("benchmark").filter(form=form, period__start__lt="2026-07-01").count()
+        print(f"data set: {measured:,} reports (BENCH_REBUILD=1 to regenerate; "
+              f"migrate {migrate_s:.1f} s)")
+
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores", flush=True)
+    parts = set(os.environ.get("BENCH_PARTS", "rebuild,read,write,other").split(","))
+    if "rebuild" in parts:
+        _rebuild(form)
     province = Area.objects.get(source_key="2025:p01")  # Hà Nội, the largest
     commission = Organization.objects.get(kind="mobilization_commission", area=province)
     leader = User.objects.filter(username="bench.leader").first() or User.objects.create(username="bench.leader")
     Membership.objects.get_or_create(user=leader, organization=commission, defaults={"role": "leader"})
     root = User.objects.filter(username="bench.root").first() or User.objects.create(
         username="bench.root", is_superuser=True, is_staff=True)
+    period = Period.objects.get(kind="month", start="2026-03-01")
+    if "read" in parts:
+        _read(form, period, root, leader, province)
+    if "write" in parts:
+        _write_side(form, root, province)
+    if "other" in parts:
+        _other(form, period, root, leader, province, commission)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}")
+
+
+def _rebuild(form):
+    from django.db import connection
+
+    from danvan.reports.domain import rollups
+
+    started = time.perf_counter()
+    cells = rollups.repair(form)
+    rebuild_s = time.perf_counter() - started
+    with connection.cursor() as cur:
+        cur.execute("VACUUM (ANALYZE) reports_rollupcell, reports_rollupcount")
+    print(f"full rebuild of the roll-up aggregates ({cells:,} cells): {rebuild_s:.1f} s", flush=True)
+    started = time.perf_counter()
+    check = rollups.check(form)
+    print(f"check of every aggregate against the raw values ({check.rows:,} rows, {len(check.differences)} "
+          f"differences): {time.perf_counter() - started:.1f} s", flush=True)
+    assert not check.differences
+
+
+def _read(form, period, root, leader, province):
+    from danvan.reports.queries.rollup import rollup
 
     ms, res = _timed(lambda: rollup(leader, form=form, period=period, area=province))
+    rms, raw = _timed(lambda: rollup(leader, form=form, period=period, area=province, raw=True))
     hms, (hand, hcount) = _timed(lambda: _hand(form, period, province))
     sums = set(form.current_version().indicators.filter(aggregation__in=["sum", "latest"]).values_list("code", flat=True))
-    assert res.reports == hcount and all(res.values[c] == hand[c] for c in sums), "roll-up differs from SQL"
-    print(f"roll-up one province ({province.full_name}, {res.reports:,} reports, one month): {ms:.1f} ms "
-          f"(target < 100 ms)")
-    print(f"hand-written SQL GROUP BY, same province: {hms:.1f} ms; ratio {ms / hms:.2f} (target <= 1.5)")
+    for result in (res, raw):
+        assert result.reports == hcount and all(result.values[c] == hand[c] for c in sums), "roll-up differs from SQL"
+    print(f"roll-up one province ({province.full_name}, {res.reports:,} reports, one month): {ms:.1f} ms from the "
+          f"aggregates, {rms:.1f} ms over the raw values (target < 100 ms)")
+    print(f"hand-written SQL GROUP BY, same province: {hms:.1f} ms; ratio {ms / hms:.2f} (raw {rms / hms:.2f}; "
+          f"target <= 1.5)")
     ms, res = _timed(lambda: rollup(root, form=form, period=period), runs=3)
+    rms, raw = _timed(lambda: rollup(root, form=form, period=period, raw=True), runs=3)
     hms, (hand, hcount) = _timed(lambda: _hand(form, period, None), runs=3)
-    assert res.reports == hcount
-    print(f"roll-up the nation ({res.reports:,} reports, {res.reports * 25:,} values): {ms:.1f} ms (target < 1000 ms)")
-    print(f"hand-written SQL GROUP BY, nation: {hms:.1f} ms; ratio {ms / hms:.2f} (target <= 1.5)")
+    for result in (res, raw):
+        assert result.reports == hcount and all(result.values[c] == hand[c] for c in sums), "roll-up differs from SQL"
+    print(f"roll-up the nation ({res.reports:,} reports, {res.reports * 25:,} values, one month): {ms:.1f} ms from "
+          f"the aggregates, {rms:.1f} ms over the raw values (target < 1000 ms)")
+    print(f"hand-written SQL GROUP BY, nation: {hms:.1f} ms; ratio {ms / hms:.3f} (raw {rms / hms:.2f}; "
+          f"target <= 1.5)", flush=True)
+    _table(form, root, leader, province)
+
+
+def _other(form, period, root, leader, province, commission):
+    from danvan.reports.queries.completeness import completeness
+
     ms, c = _timed(lambda: completeness(root, form=form, period=period, area=None), runs=3)
     print(f"completeness, nation ({c.expected:,} expected, {c.received:,} received, {c.missing:,} missing): "
           f"{ms:.1f} ms")

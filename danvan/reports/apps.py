@@ -17,3 +17,9 @@ class ReportsConfig(AppConfig):
         register(NavItem("report_completeness", _("Completeness"), "report_completeness", icon="check2-square",
                          order=22, parent="reports"))
         dashboard.register("reports", dashboard_panel)
+
+        from danvan.orgs.domain.organizations import MOVE_HANDLERS
+        from danvan.reports.domain.rollups import move_organization
+
+        if move_organization not in MOVE_HANDLERS:
+            MOVE_HANDLERS.append(move_organization)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from danvan.core.models import User
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
+from danvan.reports.domain import rollups
 from danvan.reports.domain.default_form import REPORTING_KINDS, ensure_default_form
 from danvan.reports.domain.notifications import send_reminders
 from danvan.reports.domain.periods import get_period
@@ -113,6 +114,7 @@ def load(stdout) -> None:
     ReportNarrative.objects.bulk_create(narratives, batch_size=5000)
     ReportEvent.objects.bulk_create([ReportEvent(report=r, action="submit", actor=officer, from_status="draft",
                                                  to_status="submitted") for r in reports if r.submitted_at])
+    rollups.repair(form)  # the reports were inserted in bulk, past the domain actions that keep the aggregates
     compiled = _compiled(form, version, indicators, sections, officer, leader)
     reminders = send_reminders(today=TODAY)
     stdout.write(f"demo reports: {len(reports)} monthly reports, {len(values)} figures, {compiled} compiled "

@@ -12,6 +12,11 @@ from danvan.orgs.models import Organization, OrganizationReach, OrganizationSucc
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
 from danvan.orgs.scope import can, forget
 
+# Modules whose stored figures depend on an organization's area or kind register a callable here (the
+# reports module: its roll-up aggregates). ``update_organization`` calls each in its own transaction,
+# ``handler(organization, old_area_id=..., old_kind=...)``, when the area or the kind changed.
+MOVE_HANDLERS: list = []
+
 EDITABLE_FIELDS = ["name", "short_name", "kind", "area", "parent", "valid_from", "valid_to", "email", "phone", "address"]
 
 
@@ -122,9 +127,11 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     must still see the organization afterwards. Values equal to the current ones are no change.
 
     Effects: updates the row and bumps ``version``; if ``parent`` changed, rebuilds the organization
-    reach closure; writes an "update" audit event with the changed fields. Raises ``ValidationError``
-    (nothing is changed then) when a right is missing (code "refused"), or when ``expected_version`` is
-    given and another user saved in between (code "conflict").
+    reach closure; if ``area`` or ``kind`` changed, calls each of ``MOVE_HANDLERS`` (the reports
+    module moves the organization's counted reports in its roll-up aggregates); writes an "update"
+    audit event with the changed fields. Raises ``ValidationError`` (nothing is changed then) when a
+    right is missing (code "refused"), or when ``expected_version`` is given and another user saved in
+    between (code "conflict").
     """
     locked = Organization.objects.select_for_update().get(pk=org.pk)
     if not rights.may_edit(actor, locked):
@@ -135,7 +142,7 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
             code="conflict",
         )
     before = audit.snapshot(locked)
-    old_parent = locked.parent_id
+    old_parent, old_area, old_kind = locked.parent_id, locked.area_id, locked.kind
     changed = {key for key in rights.SCOPE_FIELDS if key in values and values[key] != getattr(locked, key)}
     if changed and not rights.administers_from_above(actor, locked):
         raise ValidationError(
@@ -152,6 +159,9 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     if locked.parent_id != old_parent:
         rebuild_reach()
     _check_still_visible(actor, locked)
+    if (locked.area_id, locked.kind) != (old_area, old_kind):
+        for handler in MOVE_HANDLERS:
+            handler(locked, old_area_id=old_area, old_kind=old_kind)
     audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
     org.__dict__.update(locked.__dict__)
     return locked

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
-from danvan.reports.domain import access
+from danvan.reports.domain import access, rollups
 from danvan.reports.domain.validation import clean_values, indicators_for
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
 
@@ -83,9 +83,10 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
     """Save the figures and narratives of a draft or returned report.
 
     ``values`` is {indicator code: text or number}; ``narratives`` {section code: HTML}.
-    Effects: replaces the report's ``ReportValue`` rows for the indicators that apply to it, updates
-    the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``, writes an "update" audit event
-    with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
+    Effects: replaces the report's ``ReportValue`` rows for the indicators that apply to it (a counted
+    report's old values leave the roll-up aggregates and its new ones enter them,
+    ``rollups.recounting``), updates the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``,
+    writes an "update" audit event with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
     ``NotAllowed`` when the report is locked or ``actor`` may not edit it, ``ValidationError``
     ({code: message}) for bad values — in every case nothing is changed.
     """
@@ -101,13 +102,14 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
         raise ValidationError(errors)
     before = {c: str(v) for c, v in _stored_values(locked).items()}
     by_code = {ind.code: ind for ind in indicators}
-    locked.values.all().delete()
-    ReportValue.objects.bulk_create([
-        ReportValue(report=locked, indicator=by_code[code],
-                    value=None if by_code[code].value_type == "text" else value,
-                    text=value if by_code[code].value_type == "text" else "")
-        for code, value in cleaned.items() if value is not None
-    ])
+    with rollups.recounting(locked):
+        locked.values.all().delete()
+        ReportValue.objects.bulk_create([
+            ReportValue(report=locked, indicator=by_code[code],
+                        value=None if by_code[code].value_type == "text" else value,
+                        text=value if by_code[code].value_type == "text" else "")
+            for code, value in cleaned.items() if value is not None
+        ])
     if narratives is not None:
         _save_narratives(locked, narratives)
     locked.version += 1
@@ -167,8 +169,8 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     """Send a draft or returned report up.
 
     Effects: checks every required figure and rule on the stored values; sets status "submitted",
-    ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event.
-    Raises ``NotAllowed`` (not the report's own staff, or wrong status) or ``ValidationError``
+    ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
+    the report's figures enter the roll-up aggregates (``rollups.count_in``). Raises ``NotAllowed`` (not the report's own staff, or wrong status) or ``ValidationError``
     ({code: message}) when figures are missing or inconsistent; nothing changes then.
     """
     def check(locked):
@@ -185,8 +187,10 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
         raise ValidationError(errors)
     locked.submitted_at, locked.submitted_by = timezone.now(), actor
     locked.returned_reason = ""
-    return _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
-                   fields=["submitted_at", "submitted_by", "returned_reason"])
+    result = _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
+                     fields=["submitted_at", "submitted_by", "returned_reason"])
+    rollups.count_in([locked.pk])
+    return result
 
 
 def _require_reviewer(actor, report, verb: str):
@@ -200,7 +204,8 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     """Send a submitted report back to its organization with a reason.
 
     Effects: status "returned", ``returned_reason``, bumps ``version``; a "return" ``ReportEvent``;
-    an audit event; a ``Notification`` to the person who submitted it. Raises ``NotAllowed`` or
+    an audit event; a ``Notification`` to the person who submitted it; the report's figures leave the
+    roll-up aggregates (``rollups.count_out``). Raises ``NotAllowed`` or
     ``ValidationError`` (empty reason).
     """
     if not (reason or "").strip():
@@ -211,6 +216,7 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     locked.returned_reason = reason.strip()
     result = _finish(report, locked, actor=actor, action="return", from_status=from_status, note=reason.strip(),
                      fields=["returned_reason"])
+    rollups.count_out([locked.pk])
     if locked.submitted_by_id:
         from danvan.reports.domain.notifications import notify
 
@@ -226,7 +232,8 @@ def approve_report(report: Report, *, actor) -> Report:
     """Approve a submitted report; it is locked from then on.
 
     Effects: status "approved", ``approved_at``/``approved_by``, bumps ``version``; an "approve"
-    ``ReportEvent``; an audit event. Raises ``NotAllowed`` (wrong status, or ``actor`` is not a
+    ``ReportEvent``; an audit event. The roll-up aggregates do not change (a submitted report already
+    counts). Raises ``NotAllowed`` (wrong status, or ``actor`` is not a
     leader above the report's organization).
     """
     locked, from_status = _transition(report, actor=actor, action="approve", allowed_from=(Status.SUBMITTED,),
@@ -238,11 +245,22 @@ def approve_report(report: Report, *, actor) -> Report:
 
 
 @transaction.atomic
+def approve_reports(reports, *, actor) -> list[Report]:
+    """Approve many submitted reports at once (a leader's bulk action), in one transaction.
+
+    Effects: those of ``approve_report`` for each report, in the given order. The first refusal
+    (``NotAllowed``) undoes them all: nothing is approved then."""
+    with rollups.deferred():
+        return [approve_report(report, actor=actor) for report in reports]
+
+
+@transaction.atomic
 def reopen_report(report: Report, *, actor, reason: str) -> Report:
     """Unlock an approved report so that its organization can correct it (a recorded action).
 
     Effects: status "draft", clears ``approved_at``/``approved_by``, bumps ``version``; a "reopen"
-    ``ReportEvent`` with the reason; an audit event. Raises ``NotAllowed`` or ``ValidationError``.
+    ``ReportEvent`` with the reason; an audit event; the report's figures leave the roll-up
+    aggregates (``rollups.count_out``). Raises ``NotAllowed`` or ``ValidationError``.
     """
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Write the reason for reopening the report.")})
@@ -250,5 +268,7 @@ def reopen_report(report: Report, *, actor, reason: str) -> Report:
                                       to_status=Status.DRAFT,
                                       check=lambda r: _require_reviewer(actor, r, _("reopen")))
     locked.approved_at, locked.approved_by = None, None
-    return _finish(report, locked, actor=actor, action="reopen", from_status=from_status, note=reason.strip(),
-                   fields=["approved_at", "approved_by"])
+    result = _finish(report, locked, actor=actor, action="reopen", from_status=from_status, note=reason.strip(),
+                     fields=["approved_at", "approved_by"])
+    rollups.count_out([locked.pk])
+    return result

@@ -10,7 +10,7 @@ from danvan.core.forms import StyledFormMixin
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships, scope_areas
 from danvan.places.models import Area, AreaSuccession
-from danvan.reports.models import Form, Period, PeriodKind, Status
+from danvan.reports.models import REPORTED_PERIOD_KINDS, Form, Period, PeriodKind, Status
 
 
 def area_choices(user):
@@ -45,7 +45,7 @@ class ReportCreateForm(StyledFormMixin, forms.Form):
     form = forms.ModelChoiceField(Form.objects.filter(is_active=True), label=_("Form"), empty_label=None)
     organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Reporting organization"),
                                           empty_label=None)
-    kind = forms.ChoiceField(label=_("Period kind"), choices=PeriodKind.choices, initial=PeriodKind.MONTH)
+    kind = forms.ChoiceField(label=_("Period kind"), choices=REPORTED_PERIOD_KINDS, initial=PeriodKind.MONTH)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     index = forms.IntegerField(label=_("Month / quarter / half"), min_value=1, max_value=12, initial=1,
                                help_text=_("Month 1–12, quarter 1–4, half 1–2; ignored for 9 months and year."))

@@ -1,4 +1,5 @@
 from danvan.reports.models.forms import (
+    REPORTED_PERIOD_KINDS,
     Aggregation,
     Form,
     FormVersion,
@@ -19,9 +20,10 @@ from danvan.reports.models.reports import (
     ReportValue,
     Status,
 )
+from danvan.reports.models.rollups import NATION, RollupCell, RollupCount
 
 __all__ = [
-    "Aggregation", "EDITABLE_STATUSES", "Form", "FormVersion", "Indicator", "IndicatorRule", "Notification", "Period",
-    "PeriodKind", "RECEIVED_STATUSES", "Report", "ReportEvent", "ReportNarrative", "ReportValue", "Section", "Status",
+    "NATION", "Aggregation", "EDITABLE_STATUSES", "Form", "FormVersion", "Indicator", "IndicatorRule", "Notification", "Period",
+    "PeriodKind", "RECEIVED_STATUSES", "REPORTED_PERIOD_KINDS", "Report", "ReportEvent", "ReportNarrative", "ReportValue", "RollupCell", "RollupCount", "Section", "Status",
     "ValueType",
 ]

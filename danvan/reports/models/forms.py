@@ -12,6 +12,10 @@ class PeriodKind(models.TextChoices):
     HALF = "half", _("6 months")
     NINE_MONTHS = "nine_months", _("9 months")
     YEAR = "year", _("Year")
+    ROLLING_12 = "rolling_12", _("12 months to date")  # derived only: no form is reported for it
+
+
+REPORTED_PERIOD_KINDS = [k for k in PeriodKind.choices if k[0] != PeriodKind.ROLLING_12]
 
 
 class Form(models.Model):

@@ -10,8 +10,16 @@ the reports are counted and the GROUP BY joins them.
 How an indicator combines across organizations: sum → SUM, avg → AVG, max → MAX, latest (a stock
 such as members or people of prestige) → SUM of each organization's figure, none → not combined.
 Counted: submitted and approved reports, never compiled ones (they already hold the units below).
-A longer period with no report of its own is derived from its months where the indicator sums
-(latest: the last month; max: the largest; avg: the mean).
+A longer period with no report of its own (a quarter, 6 or 9 months, a year, the 12 months to date)
+is derived from its months (sum: the sum; latest: the last month with reports; max: the largest; avg:
+the mean over every value).
+
+Where the user sees the whole area asked for (a commission of that area or above it, a superuser for
+the nation) and the area is the nation, a province or a district, the figures are read from the
+roll-up aggregates (``RollupCell``/``RollupCount``, maintained by ``domain.rollups`` in the same
+transaction as every change): a few hundred rows per month instead of every value. Otherwise (a user
+who sees only part of the area, or a commune, which has few reports) from the raw values as above.
+Both give the same figures (``tests/reports/test_rollup_aggregates.py``).
 """
 
 from dataclasses import dataclass, field
@@ -23,7 +31,18 @@ from django.db.models import Avg, Count, Max, Q, Sum
 from danvan.orgs.scope import active_memberships, visible_organizations
 from danvan.places.models import AreaReach
 from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
-from danvan.reports.models import RECEIVED_STATUSES, Aggregation, Indicator, PeriodKind, Report, ReportValue
+from danvan.reports.domain.rollups import CELL_LEVELS
+from danvan.reports.models import (
+    NATION,
+    RECEIVED_STATUSES,
+    Aggregation,
+    Indicator,
+    PeriodKind,
+    Report,
+    ReportValue,
+    RollupCell,
+    RollupCount,
+)
 
 ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 
@@ -128,10 +147,26 @@ def _pick(agg: str, row: dict):
     return None if value is None else Decimal(value).quantize(Decimal("0.01")).normalize()
 
 
-def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True) -> Rollup:
-    """The combined figures ``{code: Decimal}`` and the number of reports counted."""
+def uses_aggregates(user, area) -> bool:
+    """Whether the roll-up of ``area`` (None: the nation) for ``user`` is read from the aggregates: the
+    area has aggregate rows and the user sees all of it."""
+    if area is not None and area.level not in CELL_LEVELS:
+        return False
+    return covers_area(user, area)
+
+
+def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True, raw: bool = False) -> Rollup:
+    """The combined figures ``{code: Decimal}`` and the number of reports counted. ``period`` may be
+    unsaved (``domain.periods.period_for``): it has no report of its own. ``raw`` reads the raw values
+    even where the aggregates would answer (for checks and benchmarks)."""
     indicators = _indicators(form)
     aggs = {code: agg for code, (agg, _ids) in indicators.items()}
+    if not raw and uses_aggregates(user, area):
+        return _from_aggregates(form=form, period=period, area=area, kinds=kinds, derive=derive, aggs=aggs)
+    if period.pk is None:
+        if not derive or period.kind == PeriodKind.MONTH:
+            return Rollup(period=period)
+        return _derived(user, form=form, period=period, area=area, kinds=kinds, indicators=indicators)
     args = {"form": form, "periods": period, "area": area, "kinds": kinds}
     count, rows = _counted(user, args)
     if count or not derive or period.kind == PeriodKind.MONTH:
@@ -168,9 +203,67 @@ def _derived(user, *, form, period, area, kinds, indicators) -> Rollup:
                   period=period)
 
 
+def _aggregate_rows(*, form, area, kinds) -> Q:
+    cond = Q(form=form, area=NATION if area is None else area.pk)
+    return cond & Q(kind__in=kinds) if kinds else cond
+
+
+def _combine(rows) -> dict:
+    """{code: {total, mean, top}} from aggregate rows (code, total, n, top) of one or more periods."""
+    result = {}
+    for code, total, n, top in rows:
+        if not n:
+            continue
+        cell = result.get(code)
+        if cell is None:
+            result[code] = [Decimal(total), n, top]
+        else:
+            cell[0] += Decimal(total)
+            cell[1] += n
+            if top is not None and (cell[2] is None or top > cell[2]):
+                cell[2] = top
+    return {code: {"total": total, "mean": total / n, "top": top} for code, (total, n, top) in result.items()}
+
+
+def _from_aggregates(*, form, period, area, kinds, derive, aggs) -> Rollup:
+    """Two queries: the report counts of the period and of its months, then the cells of the period
+    (or of the months that have reports), grouped by month and code; combined here."""
+    cond = _aggregate_rows(form=form, area=area, kinds=kinds)
+    own = Q(period=period) if period.pk is not None else Q(pk__in=[])
+    months = Q(period__kind=PeriodKind.MONTH, period__start__gte=period.start, period__end__lte=period.end)
+    if not derive or period.kind == PeriodKind.MONTH:
+        months = Q(pk__in=[])
+    counts = {pid: (start, n) for pid, start, n in RollupCount.objects.filter(cond & (own | months))
+              .values("period_id", "period__start").annotate(n=Sum("reports"))
+              .values_list("period_id", "period__start", "n").order_by() if n}
+    if period.pk in counts or not derive or period.kind == PeriodKind.MONTH:
+        count = counts.get(period.pk, (None, 0))[1]
+        rows = (RollupCell.objects.filter(cond, period=period).values_list("code", "total", "n", "top")
+                if count else [])
+        grouped = _combine(rows)
+        values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
+        return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
+    if not counts:
+        return Rollup(period=period, derived=True)
+    rows = list(RollupCell.objects.filter(cond, period_id__in=list(counts)).values("period_id", "code")
+                .annotate(t=Sum("total"), c=Sum("n"), m=Max("top")).values_list("period_id", "code", "t", "c", "m")
+                .order_by())
+    grouped = _combine(r[1:] for r in rows)
+    values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items()
+              if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX)}
+    latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
+    if latest_codes:
+        last_month = max(counts, key=lambda pid: counts[pid][0])
+        last = _combine(r[1:] for r in rows if r[0] == last_month)
+        values.update({c: _pick(Aggregation.LATEST, last[c]) for c in latest_codes if c in last})
+    return Rollup(values={k: v for k, v in values.items() if v is not None},
+                  reports=sum(n for _start, n in counts.values()), derived=True, period=period)
+
+
 def comparison(user, *, form, period, area=None, kinds=None) -> dict:
-    """This period, the previous one and the same period a year before, each a ``Rollup`` (or None)."""
+    """This period, the previous one and the same period a year before, each a ``Rollup`` (a period
+    with no row yet is derived from its months, or empty)."""
     result = {"current": rollup(user, form=form, period=period, area=area, kinds=kinds)}
     for key, other in (("previous", previous_period(period)), ("last_year", same_period_last_year(period))):
-        result[key] = rollup(user, form=form, period=other, area=area, kinds=kinds) if other else None
+        result[key] = rollup(user, form=form, period=other, area=area, kinds=kinds)
     return result
