@@ -3,6 +3,7 @@
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.reports.models import Report, Status
@@ -29,7 +30,7 @@ def ensure_number(report: Report, *, actor, issued_on: datetime.date | None = No
         return report.number_line
     from danvan.documents.domain.register import issue_number
 
-    day = issued_on or datetime.date.today()
+    day = issued_on or timezone.localdate()
     doc = issue_number(organization=report.organization, doc_type="BC", issued_on=day, title=summary_of(report),
                        actor=actor, target=report)
     Report.objects.filter(pk=report.pk).update(number_line=doc.number_line, issued_on=day)
