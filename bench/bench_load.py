@@ -127,12 +127,20 @@ class Recorder:
         self.lock = threading.Lock()
         self.samples: list[float] = []
         self.errors: list[str] = []
+        self.by_path: dict[str, list[float]] = {}
 
-    def add(self, ms: float, error: str | None):
+    def add(self, ms: float, error: str | None, path: str = ""):
         with self.lock:
             self.samples.append(ms)
             if error:
                 self.errors.append(error)
+            if path:
+                key = re.sub(r"/\d+", "/<id>", path.split("?")[0])
+                self.by_path.setdefault(key, []).append(ms)
+
+    def slowest(self, n: int = 5) -> str:
+        rows = sorted(((statistics.median(v), k, len(v)) for k, v in self.by_path.items()), reverse=True)[:n]
+        return ", ".join(f"{k} {ms:.0f} ms (x{count})" for ms, k, count in rows)
 
     def line(self, label: str, seconds: float) -> str:
         rate = len(self.samples) / seconds if seconds else 0
@@ -148,7 +156,7 @@ def timed(recorder: Recorder, client: Client, method: str, path: str, expect: in
         error = None if status == expect else f"{method} {path}: {status}"
     except Exception as exc:  # noqa: BLE001 (an unanswered request is an error to count)
         status, data, error = 0, b"", f"{method} {path}: {type(exc).__name__} {exc}"
-    recorder.add((time.perf_counter() - started) * 1000, error)
+    recorder.add((time.perf_counter() - started) * 1000, error, path)
     return status, data
 
 
@@ -342,6 +350,7 @@ def main():
         print(reads.line(f"reads, {clients} concurrent clients (target: 0 errors, p95 < 500 ms)", elapsed))
         for error in reads.errors[:5]:
             print(f"  error: {error}")
+        print(f"  slowest (median): {reads.slowest()}")
         floor, floor_elapsed = read_run(base, accounts, urls, clients, max(seconds / 4, 5),
                                         lambda rng, _urls: "/healthz")
         print(floor.line(f"floor: GET /healthz, {clients} concurrent clients", floor_elapsed))
