@@ -40,6 +40,10 @@ lint: install
 bench: install
 	$(PY) bench/run.py $(BENCH)
 
+## make serve: the production server (gunicorn; DANVAN_WORKERS, DANVAN_BIND, DANVAN_TIMEOUT from the environment)
+serve: install
+	$(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py danvan.wsgi
+
 ## make worker: the background task worker (with DANVAN_TASKS=db)
 worker: install
 	DANVAN_TASKS=db $(PY) manage.py db_worker

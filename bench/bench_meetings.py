@@ -12,6 +12,8 @@ import statistics
 import time
 from pathlib import Path
 
+from django.utils import timezone
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 
@@ -69,7 +71,6 @@ def ms(func, runs=10):
 def main():
     setup_django()
     from django.test import Client
-    from django.utils import timezone
 
     from danvan.core.models import User
     from danvan.meetings.domain.bridge import add_bridge_points
@@ -113,7 +114,7 @@ def main():
         Meeting(kind="giao_ban", title=f"Giao ban số {i}", title_folded=f" giao ban so {i}", organization=commission,
                 starts_at=timezone.now() - datetime.timedelta(days=i)) for i in range(200)])
     conclusions = Conclusion.objects.bulk_create([Conclusion(meeting=m, number=1, text="Kết luận") for m in meetings])
-    today = datetime.date.today()
+    today = timezone.localdate()
     tasks = []
     for m, c in zip(meetings, conclusions, strict=True):
         for j in range(250):

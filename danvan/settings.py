@@ -183,6 +183,8 @@ for _prefix, _folder in (("bootstrap", "bootstrap/dist"), ("bootstrap-icons", "b
                          ("chart.js", "chart.js/dist"), ("tinos", "@fontsource/tinos/files")):  # tinos: the PDF font
     if (NODE_MODULES / _folder).is_dir():
         STATICFILES_DIRS.append((f"vendor/{_prefix}", NODE_MODULES / _folder))
+# Folder of pg_dump/pg_restore for manage.py backup/restore (else the server's version, then PATH).
+DANVAN_PG_BIN = os.environ.get("DANVAN_PG_BIN", "")
 # The PDF font (Tinos) merged per style from its npm subsets, cached here (danvan/documents/rendering/fonts.py).
 DANVAN_FONT_CACHE = os.environ.get("DANVAN_FONT_CACHE", "")
 MEDIA_URL = "/media/"  # never routed: files are served only by scoped views (danvan.core.files)

@@ -111,6 +111,23 @@ def cast(geo):
     return build_cast(geo)
 
 
+@pytest.fixture
+def term_covering_today(db):
+    """A Party term that covers today, whatever day the suite runs (the default terms end on 30/09/2030):
+    for tests that issue a number "today" through a page that takes no date."""
+    from django.utils import timezone
+
+    from danvan.documents.models import PartyTerm
+
+    today = timezone.localdate()
+    term = PartyTerm.objects.covering(today).first()
+    if term is None:
+        latest = PartyTerm.objects.order_by("-end").first()
+        start = max(latest.end + datetime.timedelta(days=1), today - datetime.timedelta(days=365)) if latest else today
+        term = PartyTerm.objects.create(name=f"test {today:%Y}", start=start, end=today + datetime.timedelta(days=365))
+    return term
+
+
 def login(user) -> Client:
     """A test client signed in as ``user``."""
     client = Client()

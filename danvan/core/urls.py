@@ -1,10 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from danvan.core.views import auth, pages
+from danvan.core.views import auth, health, pages
 
 urlpatterns = [
     path("", pages.dashboard, name="dashboard"),
+    path("healthz", health.healthz, name="healthz"),
     path("dang-nhap/", auth.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(), name="password_change"),

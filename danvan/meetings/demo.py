@@ -98,7 +98,7 @@ def review_2023(old_laocai, old_commission):
     sapa = next((d for d in districts if "Sa Pa" in d.name), districts[0])
     add_contribution(actor=None, meeting=m, organization=sapa, speaker="Lãnh đạo Thị ủy",
                      summary="Chia sẻ kinh nghiệm triển khai công tác dân vận ở địa bàn du lịch.")
-    today = datetime.date.today()
+    today = timezone.localdate()
     for i, (text, title, due) in enumerate(CONCLUSIONS_2023):
         c = add_conclusion(actor=None, meeting=m, text=text)
         for j, district in enumerate(districts):

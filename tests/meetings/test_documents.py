@@ -31,7 +31,7 @@ def test_invitation_docx_and_pdf_read_back(cast):
     assert "GIẤY MỜI" in pdf and "Hội nghị tổng kết công tác dân vận năm 2025" in pdf
 
 
-def test_numbered_notice_of_conclusions(cast):
+def test_numbered_notice_of_conclusions(cast, term_covering_today):
     m = _meeting(cast)
     client = login(cast.province)
     client.post(f"/hoi-nghi/{m.pk}/van-ban/conclusions/cap-so/")

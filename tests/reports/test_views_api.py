@@ -177,7 +177,7 @@ def test_xlsx_export_holds_the_figures(rep):
     assert rows["DV_DON_NHAN"] == 10 and rows["DV_DON_GQ"] == 8
 
 
-def test_docx_and_pdf_exports_contain_header_number_and_figures(rep):
+def test_docx_and_pdf_exports_contain_header_number_and_figures(rep, term_covering_today):
     from danvan.documents.reading import docx_text, pdf_text
     from danvan.reports.domain.reports import approve_report
 

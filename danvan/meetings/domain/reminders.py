@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.meetings.models import FollowUpTask, Notification, TaskStatus
@@ -51,7 +52,7 @@ def send_reminders(*, today: datetime.date | None = None) -> dict:
     Effects: inserts ``Notification`` rows (one per user and reminder; a reminder already sent is
     not repeated) and, when a mail backend is configured, sends one email per new notification to
     users with an address. Returns {"before": n, "after": n, "emails": n}."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     counts = {"before": 0, "after": 0, "emails": 0}
     soon = FollowUpTask.objects.unscoped("system job: reminders").exclude(status=TaskStatus.DONE).filter(
         due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DAYS_BEFORE))

@@ -3,6 +3,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.files import RandomName
@@ -18,7 +19,7 @@ class TaskStatus(models.TextChoices):
 
 def overdue_q(today: datetime.date | None = None) -> Q:
     """Tasks that are overdue on ``today``: not done and past their due date (derived, never stored)."""
-    return ~Q(status=TaskStatus.DONE) & Q(due_date__lt=today or datetime.date.today())
+    return ~Q(status=TaskStatus.DONE) & Q(due_date__lt=today or timezone.localdate())
 
 
 def late_q() -> Q:
@@ -80,7 +81,7 @@ class FollowUpTask(ScopedModel, models.Model):
         super().save(*args, **kwargs)
 
     def is_overdue(self, today=None) -> bool:
-        return self.status != TaskStatus.DONE and self.due_date < (today or datetime.date.today())
+        return self.status != TaskStatus.DONE and self.due_date < (today or timezone.localdate())
 
     @property
     def overdue(self) -> bool:

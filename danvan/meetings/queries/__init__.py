@@ -1,7 +1,5 @@
 """Per-user querysets: every one starts from the scope (``danvan.orgs.scope``)."""
 
-import datetime
-
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
@@ -81,7 +79,7 @@ def task_or_404(user, pk, action: str = "view"):
 def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None, area=None, q=None, today=None,
                  **_ignored):
     """Tasks in scope, filtered. ``status`` may be "overdue" (derived); ``area`` is the assignee's area."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     qs = visible_tasks(user)
     if status == "overdue":
         qs = qs.filter(overdue_q(today))
@@ -126,7 +124,7 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
     organization in the user's scope) are done, in progress, not started, overdue (open past the due
     date) and late (done after it). One grouped query over the tasks (and, with ``by_area``, one over
     the assignments), and small lookups for the names."""
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     tasks = restrict(FollowUpTask.objects.all(), user, via="organization")
     per_meeting = _fold(tasks.values("meeting_id", "status").annotate(
         n=Count("id"), od=Count("id", filter=Q(due_date__lt=today)),

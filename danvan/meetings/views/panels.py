@@ -1,6 +1,6 @@
 """The dashboard panel: open and overdue tasks assigned to the user's organizations."""
 
-import datetime
+from django.utils import timezone
 
 from danvan.meetings.models import FollowUpTask, TaskAssignment, overdue_q
 from danvan.orgs.scope import active_memberships, restrict
@@ -10,7 +10,7 @@ def task_panel(request):
     org_ids = [m.organization_id for m in active_memberships(request.user)]
     if not org_ids:
         return None
-    today = datetime.date.today()
+    today = timezone.localdate()
     mine = restrict(FollowUpTask.objects.open(), request.user).filter(
         id__in=TaskAssignment.objects.filter(organization_id__in=org_ids).values("task_id"))
     tasks = list(mine.order_by("due_date", "id")[:8])

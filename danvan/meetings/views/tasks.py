@@ -1,6 +1,5 @@
 """Follow-up task pages: the list, the organizer's overview, a task with its updates."""
 
-import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,7 +34,7 @@ def task_list(request):
     filters = form.cleaned_data if form.is_valid() else {}
     qs = with_assignees(filter_tasks(request.user, **filters)).order_by("due_date", "id")
     return render_list(request, "meetings/tasks/list.html", "meetings/tasks/_results.html", {
-        "form": form, "page_obj": paginate(request, qs), "today": datetime.date.today(), "nav_active": "tasks",
+        "form": form, "page_obj": paginate(request, qs), "today": timezone.localdate(), "nav_active": "tasks",
         "breadcrumbs": [(_("Follow-up tasks"), None)],
     })
 

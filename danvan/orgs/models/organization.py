@@ -2,6 +2,7 @@ import datetime
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key, search_filter, sort_key
@@ -104,7 +105,7 @@ class Organization(models.Model):
 
     @property
     def is_active(self) -> bool:
-        return self.valid_to is None or self.valid_to >= datetime.date.today()
+        return self.valid_to is None or self.valid_to >= timezone.localdate()
 
     def fill_derived(self):
         self.name_folded = folded_key(self.name, self.short_name)

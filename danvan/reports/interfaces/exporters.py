@@ -1,9 +1,9 @@
 """Exports of a report: DOCX and PDF in the Party's format (through ``danvan.documents``), XLSX figures."""
 
-import datetime
 import io
 import re
 
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -77,7 +77,7 @@ def party_document(report, *, actor):
     approver = report.approved_by
     return PartyDocument(
         superior_body=superior, issuing_body=issuing, number_line=number_line,
-        place=_province(report.organization.area).name, date=report.issued_on or datetime.date.today(),
+        place=_province(report.organization.area).name, date=report.issued_on or timezone.localdate(),
         doc_type_title=_("REPORT"), summary=summary_of(report), blocks=blocks,
         signer_title=(report.signer_title or "").upper(),
         signer_name=report.signer_name or (approver.get_full_name() if approver else ""),

@@ -1,9 +1,9 @@
 """Forms of the reports pages (every one with ``StyledFormMixin``)."""
 
-import datetime
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
@@ -55,7 +55,7 @@ class ReportCreateForm(StyledFormMixin, forms.Form):
         own = [m.organization_id for m in active_memberships(user) if "change" in m.actions]
         qs = Organization.objects.current().order_by("name_sort")
         self.fields["organization"].queryset = qs if user.is_superuser else qs.filter(id__in=own)
-        today = datetime.date.today()
+        today = timezone.localdate()
         self.fields["year"].initial = today.year
 
     def clean(self):
