@@ -1,6 +1,17 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views import defaults
+
+
+def handler404(request, exception):
+    """Under /api/ a path that matches no operation answers the API's JSON 404, elsewhere the page."""
+    if request.path.startswith("/api/"):
+        from danvan.api.urls import not_found_json
+
+        return not_found_json(request, exception)
+    return defaults.page_not_found(request, exception)
+
 
 urlpatterns = [
     path("", include("danvan.core.urls")),
