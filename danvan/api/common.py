@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.pagination import PaginationBase
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
 MAX_ID = 2**63 - 1
 MAX_PAGE = 100_000
@@ -33,7 +33,10 @@ Year = Annotated[int, Field(ge=1, le=9999)]
 Page = Annotated[int, Field(ge=1, le=MAX_PAGE)]
 PageSize = Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE)]
 Count = Annotated[int, Field(ge=0, le=MAX_INT32)]
+IdKey = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]{0,17}$")]
+"""A record id as an object key (JSON keys are strings)."""
 
+NO_NUL = r"^[^\x00]*$"
 _CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -47,17 +50,13 @@ def _clean_text(value: Any) -> Any:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ValueError(_("The text contains a character that is not valid Unicode (a lone surrogate).")) from exc
-    return _CONTROL.sub("", value)
-
-
-def _strip(value: str) -> str:
-    return value.strip()
+    return _CONTROL.sub("", value).strip()
 
 
 def text(max_length: int, min_length: int = 0):
     """A string field with the limits of the matching form field (see the module docstring)."""
-    return Annotated[str, BeforeValidator(_clean_text), AfterValidator(_strip),
-                     StringConstraints(max_length=max_length, min_length=min_length)]
+    return Annotated[str, StringConstraints(max_length=max_length, min_length=min_length, pattern=NO_NUL),
+                     BeforeValidator(_clean_text)]
 
 
 Name = text(255, min_length=1)

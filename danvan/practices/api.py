@@ -16,6 +16,7 @@ from ninja.responses import Status as Reply
 from danvan.api.common import (
     Count,
     Id,
+    IdKey,
     LongText,
     Pagination,
     Ref,
@@ -129,6 +130,9 @@ class PracticeDetailOut(PracticeOut):
 
 
 
+YearOfPractice = Annotated[int, Field(ge=1990, le=2100)]
+
+
 class PracticeFilters(Schema):
     """The filters of the HTML list (validated by the same ``PracticeFilterForm``)."""
 
@@ -139,14 +143,12 @@ class PracticeFilters(Schema):
     holder: HolderEnum | None = None
     kind: PracticeKindEnum | None = None
     campaign: Id | None = None
-    year: Year | None = None
+    year: YearOfPractice | None = None
     area: Id | None = None
     organization: Id | None = None
     outstanding: bool | None = None
     sort: PracticeSort | None = None
 
-
-YearOfPractice = Annotated[int, Field(ge=1990, le=2100)]
 
 
 class PracticeIn(Schema):
@@ -208,8 +210,8 @@ class ActionIn(Schema):
     level: LevelEnum | None = None
     decision_number: text(60) = ""
     decision_date: datetime.date | None = None
-    scores: dict[Id, Count] = {}
-    comments: dict[Id, text(500)] = {}
+    scores: dict[IdKey, Count] = {}
+    comments: dict[IdKey, text(500)] = {}
     comment: text(2000) = ""
 
 
@@ -336,5 +338,6 @@ def act(request, practice_id: Id, action: Action, payload: ActionIn):
     data = payload.dict()
     actions.perform(practice, action.value, actor=request.user, reason=data["reason"], level=data["level"] or "",
                     decision_number=data["decision_number"], decision_date=data["decision_date"],
-                    scores=data["scores"], comments=data["comments"], comment=data["comment"])
+                    scores={int(k): v for k, v in data["scores"].items()},
+                    comments={int(k): v for k, v in data["comments"].items()}, comment=data["comment"])
     return Reply(200, _detail(request, practice.pk))

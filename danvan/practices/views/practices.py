@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
-from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.practices.domain.actions import allowed_actions
 from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
 from danvan.practices.domain.permissions import may_edit
