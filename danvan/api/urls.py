@@ -57,7 +57,18 @@ def _docs_login_required(view):
     return wrapped
 
 
-api = NinjaAPI(
+class DanvanAPI(NinjaAPI):
+    def validation_error_from_error_contexts(self, error_contexts):
+        """Ninja drops each error's input; keep whether it was an explicit ``null`` (for the message)."""
+        nulls = [err.get("input", 0) is None and err.get("type") != "missing"
+                 for context in error_contexts for err in context.pydantic_validation_error.errors(include_url=False)]
+        exc = super().validation_error_from_error_contexts(error_contexts)
+        for err, null in zip(exc.errors, nulls, strict=False):
+            err["null"] = null
+        return exc
+
+
+api = DanvanAPI(
     title="danvan API",
     version="1",
     description=DESCRIPTION,
@@ -102,6 +113,8 @@ def http_error(request, exc):
 def _message(err: dict) -> str:
     """A Vietnamese message for one pydantic error."""
     kind, ctx = err.get("type", ""), err.get("ctx") or {}
+    if err.get("null"):
+        return _("This field cannot be empty (null).")
     if kind == "value_error" and ctx.get("error"):
         return str(ctx["error"])
     if kind == "missing":

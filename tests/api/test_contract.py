@@ -29,7 +29,7 @@ CONFIG = schemathesis.Config.from_dict({
     # the caller's scope named as a field): that is a documented 422 naming the field.
     "checks": {"positive_data_acceptance": {"expected-statuses": [200, 201, 401, 403, 404, 409, 422]}},
 })
-EXAMPLES = int(os.environ.get("DANVAN_API_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("DANVAN_API_EXAMPLES", "4"))
 
 
 @pytest.fixture
