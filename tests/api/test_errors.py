@@ -214,3 +214,17 @@ def test_openapi_document_and_docs_need_a_login(cast):
     assert docs.status_code == 302 and "next=/api/v1/docs" in docs["Location"]
     assert Client().get("/api/v1/openapi.json", **bearer(cast.commune_a)).json()["info"]["title"] == "danvan API"
     assert login(cast.commune_a).get("/api/v1/docs").status_code == 200
+
+
+def test_the_downloadable_openapi_copy_is_up_to_date(cast):
+    """``docs/openapi.json`` is what the server serves; refresh it with ``manage.py export_openapi``."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from danvan.core.management.commands.export_openapi import openapi_text
+
+    stored = (Path(settings.BASE_DIR) / "docs" / "openapi.json").read_text(encoding="utf-8")
+    assert stored == openapi_text(), "docs/openapi.json is stale: run `manage.py export_openapi`"
+    served = login(cast.province).get("/api/v1/openapi.json").json()
+    assert json.loads(stored) == served
