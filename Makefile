@@ -30,7 +30,7 @@ demo: install assets
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 ## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL)
-test: install
+test: install assets
 	$(PY) -m pytest
 
 lint: install

@@ -7,12 +7,12 @@ Uses its own SQLite file under bench/out/ (or BENCH_DATABASE_URL) — never the 
 import io
 import os
 import statistics
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
+
+from bench.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -79,14 +79,8 @@ def api_benchmark(url: str, clients: int = 10, per_client: int = 30):
     token = ApiToken.generate()
     user = User.objects.get(username="laocai.chuyenvien")
     ApiToken.objects.create(user=user, key_hash=hash_token(token), prefix=token[:8])
-    port = "8765"
-    env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "0"}
-    server = subprocess.Popen(
-        [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        endpoint = f"http://127.0.0.1:{port}/api/v1/organizations?page_size=50"
+    with serve(env={"DATABASE_URL": url, "DJANGO_DEBUG": "0"}) as base:
+        endpoint = f"{base}/api/v1/organizations?page_size=50"
         request = urllib.request.Request(endpoint, headers={"Authorization": f"Bearer {token}"})
         for _ in range(100):
             try:
@@ -124,6 +118,3 @@ def api_benchmark(url: str, clients: int = 10, per_client: int = 30):
         print(f"GET /api/v1/organizations, {clients} concurrent clients, {len(samples)} requests: "
               f"p50 {statistics.median(samples):.1f} ms, p95 {p(samples, 95):.1f} ms, "
               f"{len(samples) / elapsed:.0f} requests/s (Django development server, one process)")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)

@@ -156,9 +156,12 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "danvan" / "static"]
 NODE_MODULES = BASE_DIR / "node_modules"
-for _package, _sub in (("bootstrap", "dist"), ("bootstrap-icons", "font"), ("chart.js", "dist")):
-    if (NODE_MODULES / _package / _sub).is_dir():
-        STATICFILES_DIRS.append((f"vendor/{_package}", NODE_MODULES / _package / _sub))
+for _prefix, _folder in (("bootstrap", "bootstrap/dist"), ("bootstrap-icons", "bootstrap-icons/font"),
+                         ("chart.js", "chart.js/dist"), ("tinos", "@fontsource/tinos/files")):  # tinos: the PDF font
+    if (NODE_MODULES / _folder).is_dir():
+        STATICFILES_DIRS.append((f"vendor/{_prefix}", NODE_MODULES / _folder))
+# The PDF font (Tinos) merged per style from its npm subsets, cached here (danvan/documents/rendering/fonts.py).
+DANVAN_FONT_CACHE = os.environ.get("DANVAN_FONT_CACHE", "")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DANVAN_MEDIA_ROOT", BASE_DIR / "media"))
 

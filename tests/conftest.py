@@ -28,6 +28,8 @@ from danvan.places.domain.units import rebuild_reach
 from danvan.places.models import Area, AreaSuccession
 from tests.factories import OrganizationFactory, UserFactory, member
 
+pytest_plugins = ["tests.clock"]  # DANVAN_TEST_NOW=2031-01-01T03:00+07:00 moves the clock (see tests/clock.py)
+
 LEGACY_END = datetime.date(2025, 6, 30)
 REFORM = datetime.date(2025, 7, 1)
 

@@ -1,6 +1,7 @@
 from django.contrib import admin
 
 from danvan.documents.models import IssuedDocument, PartyTerm
+from danvan.orgs.scoping import ScopedAdminMixin
 
 
 @admin.register(PartyTerm)
@@ -11,7 +12,7 @@ class PartyTermAdmin(admin.ModelAdmin):
 
 
 @admin.register(IssuedDocument)
-class IssuedDocumentAdmin(admin.ModelAdmin):
+class IssuedDocumentAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """Read-only: numbers are reserved through ``issue_number`` only."""
 
     list_display = ["symbol", "doc_type", "issued_on", "organization", "term"]

@@ -58,7 +58,7 @@ def _org(name, area=None):
 
 
 def _person(name, position, org, since=datetime.date(2020, 10, 1)):
-    existing = Person.objects.filter(full_name=name, positions__organization=org).first()
+    existing = Person.objects.unscoped("demo").filter(full_name=name, positions__organization=org).first()
     return existing or create_person(actor=None, full_name=name, title=position, organization=org, valid_from=since,
                                      mobilization_since=2008)
 
@@ -135,7 +135,7 @@ def link_periods(old_commission, commission) -> int:
     for title, org, (kind, year) in [(BRIEFING_2021, old_commission, (PeriodKind.NINE_MONTHS, 2021)),
                                      (REVIEW_2023, old_commission, (PeriodKind.YEAR, 2023)),
                                      (NATIONAL_2025, commission, (PeriodKind.YEAR, 2025))]:
-        meeting = Meeting.objects.filter(title=title, organization=org).first()
+        meeting = Meeting.objects.unscoped("demo").filter(title=title, organization=org).first()
         if meeting is None:
             continue
         if meeting.period_id is None:
@@ -154,8 +154,8 @@ def load(stdout) -> None:
     for title, org, build in [(BRIEFING_2021, old_commission, lambda: briefing_2021(old_laocai, old_commission)),
                               (REVIEW_2023, old_commission, lambda: review_2023(old_laocai, old_commission)),
                               (NATIONAL_2025, commission, lambda: national_2025(commission))]:
-        if not Meeting.objects.filter(title=title, organization=org).exists():
+        if not Meeting.objects.unscoped("demo").filter(title=title, organization=org).exists():
             made.append(build())
     linked = link_periods(old_commission, commission)
-    stdout.write(f"demo meetings: {len(made)} created ({Meeting.objects.count()} in all, "
-                 f"{BridgePoint.objects.count()} bridge points, {linked} linked to their period)")
+    stdout.write(f"demo meetings: {len(made)} created ({Meeting.objects.unscoped("demo").count()} in all, "
+                 f"{BridgePoint.objects.unscoped("demo").count()} bridge points, {linked} linked to their period)")

@@ -21,6 +21,7 @@ from django.http import Http404
 from danvan.orgs.models import Membership, Organization, OrganizationReach
 from danvan.orgs.models.membership import ACTIONS, ROLE_ACTIONS
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
+from danvan.orgs.scoping import ScopedQuerySet, is_multi_valued, via_of
 from danvan.places.models import AreaReach
 
 _CACHE_ATTR = "_danvan_scope"
@@ -69,17 +70,43 @@ def visible_organizations(user, action: str = "view") -> QuerySet:
     return qs.values("id")
 
 
-def restrict(queryset: QuerySet, user, action: str = "view", *, via: str = "organization") -> QuerySet:
-    """Keep the rows of ``queryset`` whose organization (reached by the lookup ``via``) is in scope."""
+def restrict(queryset: QuerySet, user, action: str = "view", *, via: str | tuple[str, ...] | None = None,
+             also: Q | None = None) -> QuerySet:
+    """Keep the rows of ``queryset`` whose organization is in scope for ``action``, and mark the queryset
+    scoped (``danvan.orgs.scoping``: a scoped model's query runs only after this, or ``.unscoped``).
+
+    ``via`` is the lookup from the rows to their organization; by default the one the model's scoped
+    manager declares (``"organization"`` otherwise). Several lookups (a meeting's organizer and its
+    co-organizers, a task's organizer and its assignees) keep a row when any of them is in scope;
+    a lookup that crosses a to-many relation is applied as a subquery, so rows never repeat. ``also``
+    keeps the rows it matches too (a campaign launched for an area that covers the user's units)."""
+    if via is None:
+        vias = ("self",) if queryset.model is Organization else via_of(queryset.model)
+    else:
+        vias = (via,) if isinstance(via, str) else tuple(via)
     condition = scope_filter(user, action)
-    if condition is None:
-        return queryset
-    if queryset.model is Organization and via in {"", "self"}:
-        return queryset.filter(condition)
-    return queryset.filter(**{f"{via}__in": visible_organizations(user, action)})
+    if condition is not None:
+        if queryset.model is Organization and vias in {("",), ("self",)}:
+            queryset = queryset.filter(condition)
+        else:
+            orgs = visible_organizations(user, action)
+            keep = Q(pk__in=[])
+            for lookup in vias:
+                if is_multi_valued(queryset.model, lookup):
+                    inner = queryset.model._base_manager.filter(**{f"{lookup}__in": orgs}).values("pk")
+                    keep |= Q(pk__in=inner)
+                else:
+                    keep |= Q(**{f"{lookup}__in": orgs})
+            if also is not None:
+                keep |= also
+            queryset = queryset.filter(keep)
+    if isinstance(queryset, ScopedQuerySet):
+        queryset = queryset._scoped(f"restrict({action!r})")
+    return queryset
 
 
-def get_in_scope(queryset: QuerySet, user, action: str = "view", *, via: str = "organization", **lookup):
+def get_in_scope(queryset: QuerySet, user, action: str = "view", *, via: str | tuple[str, ...] | None = None,
+                 **lookup):
     """The one object matching ``lookup`` inside the user's scope, or 404 (never 403: what is out of
     scope does not exist for the user)."""
     try:

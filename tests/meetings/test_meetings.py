@@ -61,7 +61,7 @@ def test_create_meeting_through_the_form(cast):
         "kind": "so_ket", "title": "Sơ kết 6 tháng đầu năm 2026", "organization": cast.commission.pk,
         "period_label": "6 tháng năm 2026", "period_start": "01/01/2026", "period_end": "30/06/2026",
         "starts_at": "10/07/2026 08:00", "venue": "Hội trường Tỉnh ủy", "mode": "hybrid"})
-    m = Meeting.objects.get()
+    m = Meeting.objects.unscoped("test reads back").get()
     assert response.status_code == 302
     assert (m.title, m.period_label, m.period_end, m.mode) == (
         "Sơ kết 6 tháng đầu năm 2026", "6 tháng năm 2026", datetime.date(2026, 6, 30), "hybrid")
@@ -74,7 +74,7 @@ def test_create_meeting_bad_input_changes_nothing(cast):
         "starts_at": "31/02/2026 08:00", "mode": "online"})
     body = response.content.decode()
     assert response.status_code == 200
-    assert Meeting.objects.count() == 0
+    assert Meeting.objects.unscoped("test reads back").count() == 0
     assert "Lựa chọn này không có trong phạm vi của bạn." in body
     assert "Nhập một ngày/thời gian hợp lệ." in body
 
@@ -84,7 +84,7 @@ def test_period_end_before_start_is_refused(cast):
         "kind": "so_ket", "title": "Sơ kết", "organization": cast.commission.pk, "starts_at": "10/07/2026 08:00",
         "period_start": "30/06/2026", "period_end": "01/01/2026", "mode": "online"})
     assert "Ngày kết thúc của kỳ được đánh giá phải sau ngày bắt đầu." in response.content.decode()
-    assert Meeting.objects.count() == 0
+    assert Meeting.objects.unscoped("test reads back").count() == 0
 
 
 def test_concurrent_edit_is_detected(cast):
@@ -92,8 +92,8 @@ def test_concurrent_edit_is_detected(cast):
     update_meeting(m, actor=cast.province, expected_version=1, venue="Hội trường A")
     from django.core.exceptions import ValidationError
     with pytest.raises(ValidationError):
-        update_meeting(Meeting.objects.get(pk=m.pk), actor=cast.leader, expected_version=1, venue="Hội trường B")
-    assert Meeting.objects.get(pk=m.pk).venue == "Hội trường A"
+        update_meeting(Meeting.objects.unscoped("test reads back").get(pk=m.pk), actor=cast.leader, expected_version=1, venue="Hội trường B")
+    assert Meeting.objects.unscoped("test reads back").get(pk=m.pk).venue == "Hội trường A"
 
 
 def test_role_snapshots_position_held_on_meeting_day(cast):
@@ -117,7 +117,7 @@ def test_add_role_and_conclusion_through_views(cast):
     client.post(f"/hoi-nghi/{m.pk}/nguoi/", {"person": p.pk, "role": "chi_dao"})
     client.post(f"/hoi-nghi/{m.pk}/ket-luan/", {"text": "Đẩy mạnh phong trào Dân vận khéo"})
     client.post(f"/hoi-nghi/{m.pk}/ket-luan/", {"text": "Nắm chắc tình hình Nhân dân"})
-    role = MeetingRole.objects.get(meeting=m)
+    role = MeetingRole.objects.unscoped("test reads back").get(meeting=m)
     assert (role.person, role.position_text, role.organization_name) == (p, "Phó Bí thư Tỉnh ủy", "Tỉnh ủy Lào Cai")
     assert list(m.conclusions.values_list("number", "text")) == [
         (1, "Đẩy mạnh phong trào Dân vận khéo"), (2, "Nắm chắc tình hình Nhân dân")]

@@ -56,7 +56,7 @@ def test_create_update_and_actions(client, cast):
                    {"level": "province", "decision_number": "1", "decision_date": "2025-10-01"})
     assert refused.status_code == 403 and "không thể chuyển" not in refused.json()["detail"]
     assert "lãnh đạo" in refused.json()["detail"]
-    assert Practice.objects.get(pk=pid).status == Status.REGISTERED
+    assert Practice.objects.unscoped("test reads back").get(pk=pid).status == Status.REGISTERED
 
 
 def test_create_bad_input_changes_nothing(client, cast):
@@ -67,7 +67,7 @@ def test_create_bad_input_changes_nothing(client, cast):
     assert response.json()["errors"] == [{"field": "organization", "message": f"Số {cast.front_b.pk} không thuộc phạm vi của bạn."}]
     response = send(client, "post", cast.commune_a, "/api/v1/practices", {**payload, "field": "kinh tê"})
     assert response.status_code == 422
-    assert Practice.objects.count() == 0
+    assert Practice.objects.unscoped("test reads back").count() == 0
 
 
 def test_stats_follow_scope_and_history(client, cast):

@@ -50,7 +50,7 @@ def _evaluate(rule: EligibilityRule, n: Nomination) -> tuple[bool, str]:
         years = n.year - n.established_year
         return years >= value, _("%(y)s years (at least %(n)s needed)") % {"y": years, "n": value}
     if rule.kind == RuleCheck.NOT_ALREADY_AWARDED:
-        others = Nomination.objects.filter(award_kind_id=n.award_kind_id, status=NominationStatus.DECIDED).exclude(
+        others = Nomination.objects.unscoped("the rule compares with every decided nomination").filter(award_kind_id=n.award_kind_id, status=NominationStatus.DECIDED).exclude(
             pk=n.pk)
         others = others.filter(person_id=n.person_id) if n.person_id else others.filter(collective_id=n.collective_id)
         previous = others.order_by("year").first()

@@ -63,7 +63,7 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``ValidationError``
     when it is no longer a draft, on a concurrent edit, or on bad values (nothing changed)."""
-    locked = Nomination.objects.select_for_update().get(pk=n.pk)
+    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
     if locked.status != S.DRAFT:
         raise ValidationError(_("Only a draft nomination can be edited."))
     if expected_version is not None and locked.version != expected_version:
@@ -89,7 +89,7 @@ def is_level_above(user, n: Nomination) -> bool:
 
 
 def _move(n: Nomination, *, actor, allowed_from: set, to: str, reason: str = "", **fields) -> Nomination:
-    locked = Nomination.objects.select_for_update().get(pk=n.pk)
+    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
     if locked.status not in allowed_from:
         raise ValidationError(_("A nomination cannot go from “%(old)s” to “%(new)s”.") % {
             "old": locked.get_status_display(), "new": S(to).label})

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key, sort_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
 class NomineeType(models.TextChoices):
@@ -18,7 +19,7 @@ class NominationStatus(models.TextChoices):
     REJECTED = "rejected", _("Not agreed")
 
 
-class Nomination(models.Model):
+class Nomination(ScopedModel, models.Model):
     """A proposal (đề nghị) that a person or a collective receive an award, by a nominating organization.
 
     Flow: nháp → đề nghị → thẩm định (by the level above) → quyết định or không đồng ý; every step is
@@ -54,6 +55,8 @@ class Nomination(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedManager(via="organization")
+
     class Meta:
         verbose_name = _("nomination")
         verbose_name_plural = _("nominations")
@@ -77,7 +80,7 @@ class Nomination(models.Model):
         super().save(*args, **kwargs)
 
 
-class NominationStep(models.Model):
+class NominationStep(ScopedModel, models.Model):
     """One recorded step of the flow: who moved the nomination from which status to which, when and why."""
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="steps")
@@ -89,11 +92,13 @@ class NominationStep(models.Model):
     at = models.DateTimeField(auto_now_add=True)
     reason = models.TextField(_("reason, opinion"), blank=True)
 
+    objects = ScopedManager(via="nomination__organization")
+
     class Meta:
         ordering = ["at", "id"]
 
 
-class NominationFile(models.Model):
+class NominationFile(ScopedModel, models.Model):
     """A file of the nomination dossier (tờ trình, bản tóm tắt thành tích, ...)."""
 
     class Kind(models.TextChoices):
@@ -107,6 +112,8 @@ class NominationFile(models.Model):
     size = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(via="nomination__organization")
 
     class Meta:
         ordering = ["id"]

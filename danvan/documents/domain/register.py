@@ -31,7 +31,7 @@ def _lock_counter(*, organization, doc_type: str, term: PartyTerm) -> NumberCoun
     register) and locked until the transaction ends."""
     key = {"organization": organization, "doc_type": doc_type, "term": term}
     if not NumberCounter.objects.filter(**key).exists():
-        highest = IssuedDocument.objects.filter(**key).aggregate(m=Max("number"))["m"] or 0
+        highest = IssuedDocument.objects.unscoped("highest number of the key, under the register lock").filter(**key).aggregate(m=Max("number"))["m"] or 0
         # INSERT ... ON CONFLICT DO NOTHING: a concurrent creator of the same row is not an error.
         NumberCounter.objects.bulk_create([NumberCounter(last_number=highest, **key)], ignore_conflicts=True)
     return NumberCounter.objects.select_for_update().get(**key)
@@ -82,6 +82,6 @@ def issue_number(
 
 def documents_for(target):
     """The register entries linked to ``target`` (a record of another module), newest first."""
-    return IssuedDocument.objects.filter(
+    return IssuedDocument.objects.unscoped("the register entries of a record in hand").filter(
         content_type=ContentType.objects.get_for_model(target, for_concrete_model=False), object_id=str(target.pk)
     ).select_related("organization", "term")

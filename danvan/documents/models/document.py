@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
 class DocType(models.TextChoices):
@@ -27,7 +28,7 @@ class DocType(models.TextChoices):
     INVITATION = "GM", _("Invitation")
 
 
-class IssuedDocument(models.Model):
+class IssuedDocument(ScopedModel, models.Model):
     """One entry of the document register (sổ văn bản): a number reserved by an issuing organization
     for a document of one type in one Party term, e.g. "24-BC/BTGDVTU"."""
 
@@ -49,6 +50,8 @@ class IssuedDocument(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("numbered by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ScopedManager(via="organization")
 
     class Meta:
         verbose_name = _("issued document")

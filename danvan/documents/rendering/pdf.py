@@ -4,6 +4,7 @@ from django.template.loader import render_to_string
 
 from danvan.documents.layout import get_layout
 from danvan.documents.rendering.blocks import Heading, Paragraph, PartyDocument, Table
+from danvan.documents.rendering.fonts import FAMILY, font_faces
 
 
 def _block_kind(block) -> str:
@@ -14,7 +15,8 @@ def _block_kind(block) -> str:
 
 
 def render_html(pdoc: PartyDocument) -> str:
-    """The HTML the PDF is made from (A4 ``@page`` margins and fonts from ``layout.json``)."""
+    """The HTML the PDF is made from (A4 ``@page`` margins from ``layout.json``; the font is Tinos,
+    embedded through ``@font-face`` from the installed package, see ``fonts.py``)."""
     layout = get_layout()
     page = layout["page"]
     blocks = []
@@ -31,7 +33,8 @@ def render_html(pdoc: PartyDocument) -> str:
         "doc": pdoc,
         "layout": layout,
         "blocks": blocks,
-        "font_stack": ", ".join(f'"{name}"' if name != "serif" else name for name in layout["fonts"]["pdf"]),
+        "font_family": FAMILY,
+        "font_faces": font_faces(),
         "text_width_mm": page["width_mm"] - page["margin_left_mm"] - page["margin_right_mm"],
         "blank_lines": range(int(layout["signature"]["blank_lines"])),
     }

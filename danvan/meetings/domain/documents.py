@@ -16,7 +16,7 @@ DOC_TYPES = {"invitation": "GM", "minutes": "BB", "conclusions": "TB"}
 
 def issued(meeting: Meeting, kind: str):
     """The register entry already issued for this meeting's document of ``kind``, or None."""
-    return IssuedDocument.objects.filter(
+    return IssuedDocument.objects.unscoped("the register entry of a meeting in hand").filter(
         content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk),
         doc_type=DOC_TYPES[kind]).order_by("id").first()
 

@@ -66,7 +66,7 @@ def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organiz
     Raises ``ValidationError`` when another user saved in between (``expected_version``), the period
     does not exist or the values are inconsistent; nothing is changed then."""
     _apply_period(values)
-    locked = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    locked = Meeting.objects.unscoped("domain lock by primary key").select_for_update().get(pk=meeting.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This meeting was just changed by someone else. Reload the page and edit again."),
                               code="conflict")

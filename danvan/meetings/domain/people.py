@@ -39,7 +39,7 @@ def update_person(person: Person, *, actor, expected_version=None, **values) -> 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``ValidationError`` on
     a concurrent edit (nothing changed)."""
-    locked = Person.objects.select_for_update().get(pk=person.pk)
+    locked = Person.objects.unscoped("domain lock by primary key").select_for_update().get(pk=person.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This person was just changed by someone else. Reload the page and edit again."),
                               code="conflict")

@@ -53,9 +53,9 @@ def send_reminders(*, today: datetime.date | None = None) -> dict:
     users with an address. Returns {"before": n, "after": n, "emails": n}."""
     today = today or datetime.date.today()
     counts = {"before": 0, "after": 0, "emails": 0}
-    soon = FollowUpTask.objects.exclude(status=TaskStatus.DONE).filter(
+    soon = FollowUpTask.objects.unscoped("system job: reminders").exclude(status=TaskStatus.DONE).filter(
         due_date__gte=today, due_date__lte=today + datetime.timedelta(days=DAYS_BEFORE))
-    late = FollowUpTask.objects.exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
+    late = FollowUpTask.objects.unscoped("system job: reminders").exclude(status=TaskStatus.DONE).filter(due_date__lt=today)
     mail = email_configured()
     for kind, qs in (("before", soon), ("after", late)):
         for task in qs.prefetch_related("assignments").iterator(chunk_size=500):

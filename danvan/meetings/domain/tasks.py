@@ -66,7 +66,7 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
     "action" audit event. Raises ``ValidationError`` (nothing changed) for a refused transition
     (e.g. back to "not started"), a progress outside 0–100, a missing note, a bad file, or a
     concurrent edit."""
-    locked = FollowUpTask.objects.select_for_update().get(pk=task.pk)
+    locked = FollowUpTask.objects.unscoped("domain lock by primary key").select_for_update().get(pk=task.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This task was just updated by someone else. Reload the page and try again."),
                               code="conflict")

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
 class MeetingKind(models.TextChoices):
@@ -20,7 +21,7 @@ class Mode(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
-class Meeting(models.Model):
+class Meeting(ScopedModel, models.Model):
     """A hội nghị organized by an organization (others may co-organize), reviewing a period.
 
     ``period`` links the reporting period (``reports.Period``); when it is set, ``period_label/start/end``
@@ -49,6 +50,8 @@ class Meeting(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedManager(via=("organization", "co_organizers"))
+
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
@@ -71,7 +74,7 @@ class Role(models.TextChoices):
     DELEGATE = "dai_bieu", _("Delegate (đại biểu)")
 
 
-class MeetingRole(models.Model):
+class MeetingRole(ScopedModel, models.Model):
     """A person in a role at a meeting, with the position and organization they held then (a snapshot)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="roles")
@@ -84,6 +87,8 @@ class MeetingRole(models.Model):
     organization_name = models.CharField(max_length=255, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
+
     class Meta:
         ordering = ["order", "id"]
 
@@ -91,7 +96,7 @@ class MeetingRole(models.Model):
         return f"{self.person} — {self.get_role_display()}"
 
 
-class BridgePoint(models.Model):
+class BridgePoint(ScopedModel, models.Model):
     """A điểm cầu of an online meeting: an area and/or an organization, its host, expected and present delegates."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="bridge_points")
@@ -105,6 +110,8 @@ class BridgePoint(models.Model):
     present = models.PositiveIntegerField(_("present delegates"), null=True, blank=True)
     order = models.PositiveIntegerField(default=0)
 
+    objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
+
     class Meta:
         verbose_name = _("bridge point")
         verbose_name_plural = _("bridge points")
@@ -115,7 +122,7 @@ class BridgePoint(models.Model):
         return self.name
 
 
-class Contribution(models.Model):
+class Contribution(ScopedModel, models.Model):
     """A contribution (tham luận, ý kiến) by an organization's speaker."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="contributions")
@@ -124,11 +131,13 @@ class Contribution(models.Model):
     speaker = models.CharField(_("speaker"), max_length=200, blank=True)
     summary = models.TextField(_("summary"))
 
+    objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
+
     class Meta:
         ordering = ["id"]
 
 
-class MeetingDocument(models.Model):
+class MeetingDocument(ScopedModel, models.Model):
     """A file of the meeting, or a link (e.g. to a report of the period)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="documents")
@@ -138,16 +147,20 @@ class MeetingDocument(models.Model):
     register_entry_id = models.PositiveBigIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
+
     class Meta:
         ordering = ["id"]
 
 
-class Conclusion(models.Model):
+class Conclusion(ScopedModel, models.Model):
     """A numbered item of the meeting's conclusions (kết luận)."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conclusions")
     number = models.PositiveSmallIntegerField(_("number"))
     text = models.TextField(_("conclusion"))
+
+    objects = ScopedManager(via=("meeting__organization", "meeting__co_organizers"))
 
     class Meta:
         verbose_name = _("conclusion")

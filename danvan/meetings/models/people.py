@@ -2,9 +2,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key, sort_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
-class Person(models.Model):
+class Person(ScopedModel, models.Model):
     """One person in the registry shared by meetings and awards: a name, with dated positions.
 
     A person is visible to a user whose scope covers an organization the person holds (or held) a
@@ -30,6 +31,8 @@ class Person(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedManager(via="positions__organization")
+
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
@@ -49,7 +52,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
 
-class Position(models.Model):
+class Position(ScopedModel, models.Model):
     """A position a person held in an organization from one date to another (open when current)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
@@ -58,6 +61,8 @@ class Position(models.Model):
                                      related_name="+")
     valid_from = models.DateField(_("from"), null=True, blank=True)
     valid_to = models.DateField(_("to"), null=True, blank=True)
+
+    objects = ScopedManager(via="organization")
 
     class Meta:
         verbose_name = _("position")

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import folded_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel, ScopedQuerySet, scoped_manager_for
 
 
 class TaskStatus(models.TextChoices):
@@ -24,7 +25,7 @@ def late_q() -> Q:
     return Q(status=TaskStatus.DONE, completed_on__gt=models.F("due_date"))
 
 
-class TaskQuerySet(models.QuerySet):
+class TaskQuerySet(ScopedQuerySet):
     def overdue(self, today=None):
         return self.filter(overdue_q(today))
 
@@ -32,7 +33,7 @@ class TaskQuerySet(models.QuerySet):
         return self.exclude(status=TaskStatus.DONE)
 
 
-class FollowUpTask(models.Model):
+class FollowUpTask(ScopedModel, models.Model):
     """A task that comes from a conclusion of a meeting, assigned to one or more organizations.
 
     ``organization`` is the organizer's (the meeting's) organization; assignees see the task through
@@ -55,7 +56,7 @@ class FollowUpTask(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = TaskQuerySet.as_manager()
+    objects = scoped_manager_for(TaskQuerySet)(via=("organization", "assignments__organization"))
 
     class Meta:
         verbose_name = _("follow-up task")
@@ -93,16 +94,18 @@ class FollowUpTask(models.Model):
         return str(_("Overdue")) if self.overdue else self.get_status_display()
 
 
-class TaskAssignment(models.Model):
+class TaskAssignment(ScopedModel, models.Model):
     task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="assignments")
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="task_assignments")
+
+    objects = ScopedManager(via=("task__organization", "organization"))
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["task", "organization"], name="task_assignment_unique")]
         indexes = [models.Index(fields=["organization", "task"], name="task_assignee_idx")]
 
 
-class TaskUpdate(models.Model):
+class TaskUpdate(ScopedModel, models.Model):
     """A dated progress update of a task, with optional evidence."""
 
     task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="updates")
@@ -115,6 +118,8 @@ class TaskUpdate(models.Model):
     note = models.TextField(_("what was done"))
     evidence = models.FileField(_("evidence"), upload_to="tasks/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(via=("task__organization", "task__assignments__organization"))
 
     class Meta:
         ordering = ["-on", "-id"]

@@ -11,23 +11,19 @@ from danvan.meetings.models import (
     FollowUpTask,
     Meeting,
     Person,
-    Position,
     TaskAssignment,
     TaskStatus,
     overdue_q,
 )
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import restrict, scope_filter, visible_organizations
+from danvan.orgs.scope import restrict
 from danvan.places.models import Area, AreaReach
 
 
 def visible_meetings(user, action: str = "view"):
-    """Meetings whose organizer or a co-organizer is in the user's scope for ``action``."""
-    if scope_filter(user, action) is None:
-        return Meeting.objects.all()
-    orgs = visible_organizations(user, action)
-    co = Meeting.co_organizers.through.objects.filter(organization_id__in=orgs, meeting_id=OuterRef("pk"))
-    return Meeting.objects.filter(Q(organization_id__in=orgs) | Exists(co))
+    """Meetings whose organizer or a co-organizer is in the user's scope for ``action`` (the scoped
+    manager's ``via``: organization, co_organizers)."""
+    return restrict(Meeting.objects.all(), user, action)
 
 
 def meeting_or_404(user, pk, action: str = "view"):
@@ -70,12 +66,9 @@ def filter_meetings(user, *, kind=None, area=None, period=None, period_label=Non
 def visible_tasks(user, action: str = "view"):
     """Tasks whose organizer is in scope, or that are assigned to an organization in scope.
 
-    An assignee sees its tasks (and their conclusion), not the organizer's other records."""
-    if scope_filter(user, action) is None:
-        return FollowUpTask.objects.all()
-    orgs = visible_organizations(user, action)
-    assigned = TaskAssignment.objects.filter(organization_id__in=orgs, task_id=OuterRef("pk"))
-    return FollowUpTask.objects.filter(Q(organization_id__in=orgs) | Exists(assigned))
+    An assignee sees its tasks (and their conclusion), not the organizer's other records (the scoped
+    manager's ``via``: organization, assignments__organization)."""
+    return restrict(FollowUpTask.objects.all(), user, action)
 
 
 def task_or_404(user, pk, action: str = "view"):
@@ -134,13 +127,13 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
     date) and late (done after it). One grouped query over the tasks (and, with ``by_area``, one over
     the assignments), and small lookups for the names."""
     today = today or datetime.date.today()
-    tasks = restrict(FollowUpTask.objects.all(), user)
+    tasks = restrict(FollowUpTask.objects.all(), user, via="organization")
     per_meeting = _fold(tasks.values("meeting_id", "status").annotate(
         n=Count("id"), od=Count("id", filter=Q(due_date__lt=today)),
         lt=Count("id", filter=Q(completed_on__gt=F("due_date")))).order_by(), "meeting_id")
     overall = {k: sum(f[k] for f in per_meeting.values()) for k in
                ("total", "done", "in_progress", "not_started", "overdue", "late")}
-    meetings = Meeting.objects.filter(id__in=list(per_meeting)).order_by("-starts_at", "-id").values(
+    meetings = Meeting.objects.unscoped("the meetings of the tasks given in scope").filter(id__in=list(per_meeting)).order_by("-starts_at", "-id").values(
         "id", "title", "starts_at")[:meeting_limit]
     by_meeting = [{"meeting_id": m["id"], "meeting__title": m["title"], "meeting__starts_at": m["starts_at"],
                    **per_meeting[m["id"]]} for m in meetings]
@@ -165,10 +158,7 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
 
 def visible_people(user):
     """People holding (or having held) a position in an organization in the user's scope."""
-    if scope_filter(user, "view") is None:
-        return Person.objects.all()
-    held = Position.objects.filter(person_id=OuterRef("pk"), organization_id__in=visible_organizations(user))
-    return Person.objects.filter(Exists(held))
+    return restrict(Person.objects.all(), user)
 
 
 def person_or_404(user, pk):

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_POST
 from danvan.core.views.helpers import paginate
 from danvan.meetings.domain import bridge as actions
 from danvan.meetings.interfaces.forms import BridgePointForm, BulkPointsForm
-from danvan.meetings.models import BridgePoint
 from danvan.meetings.queries import meeting_or_404
 
 
@@ -54,7 +53,7 @@ def point_add(request, pk: int):
 
 def _point(request, pk, point_id, action="change"):
     meeting = meeting_or_404(request.user, pk, action)
-    point = BridgePoint.objects.filter(meeting=meeting, pk=point_id).first()
+    point = meeting.bridge_points.filter(pk=point_id).first()
     if point is None:
         raise Http404
     point.meeting = meeting

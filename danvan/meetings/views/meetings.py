@@ -25,7 +25,7 @@ from danvan.meetings.interfaces.forms import (
     RoleForm,
     TaskForm,
 )
-from danvan.meetings.models import Conclusion, MeetingRole, Role
+from danvan.meetings.models import Role
 from danvan.meetings.queries import filter_meetings, meeting_or_404, visible_meetings
 from danvan.orgs.models import Organization
 from danvan.reports.interfaces.forms import area_choices
@@ -182,7 +182,7 @@ def role_add(request, pk: int):
 @require_POST
 def role_remove(request, pk: int, role_id: int):
     meeting = meeting_or_404(request.user, pk, "change")
-    entry = MeetingRole.objects.filter(meeting=meeting, pk=role_id).select_related("person").first()
+    entry = meeting.roles.filter(pk=role_id).select_related("person").first()
     if entry:
         actions.remove_role(actor=request.user, entry=entry)
     return redirect(f"/hoi-nghi/{meeting.pk}/#people")
@@ -216,7 +216,7 @@ def task_add(request, pk: int, conclusion_id: int):
     from danvan.meetings.domain.tasks import create_task
 
     def action(meeting, data):
-        conclusion = Conclusion.objects.filter(meeting=meeting, pk=conclusion_id).first()
+        conclusion = meeting.conclusions.filter(pk=conclusion_id).first()
         if conclusion is None:
             raise ValidationError(_("This conclusion does not belong to the meeting."))
         create_task(actor=request.user, conclusion=conclusion, **data)

@@ -3,7 +3,7 @@
 import datetime
 
 from danvan.meetings.models import FollowUpTask, TaskAssignment, overdue_q
-from danvan.orgs.scope import active_memberships
+from danvan.orgs.scope import active_memberships, restrict
 
 
 def task_panel(request):
@@ -11,7 +11,7 @@ def task_panel(request):
     if not org_ids:
         return None
     today = datetime.date.today()
-    mine = FollowUpTask.objects.open().filter(
+    mine = restrict(FollowUpTask.objects.open(), request.user).filter(
         id__in=TaskAssignment.objects.filter(organization_id__in=org_ids).values("task_id"))
     tasks = list(mine.order_by("due_date", "id")[:8])
     return {

@@ -15,6 +15,7 @@ from danvan.meetings.interfaces.forms import PersonFilterForm, PersonForm, Posit
 from danvan.meetings.models import Position
 from danvan.meetings.queries import person_or_404, visible_people
 from danvan.orgs.models import Organization
+from danvan.orgs.scope import restrict
 
 CRUMB = (gettext_lazy("People"), "/hoi-nghi/nguoi/")
 
@@ -23,7 +24,7 @@ CRUMB = (gettext_lazy("People"), "/hoi-nghi/nguoi/")
 def person_list(request):
     form = PersonFilterForm(request.GET or None)
     qs = visible_people(request.user).prefetch_related(
-        Prefetch("positions", queryset=Position.objects.select_related("organization")))
+        Prefetch("positions", queryset=restrict(Position.objects.select_related("organization"), request.user)))
     if form.is_valid():
         qs = search_filter(qs, form.cleaned_data.get("q") or "")
     return render_list(request, "meetings/people/list.html", "meetings/people/_results.html", {

@@ -23,7 +23,8 @@ def _set_criteria(campaign: Campaign, lines: list[str]) -> None:
     texts = [line.strip() for line in lines if line.strip()]
     if not texts:
         raise ValidationError({"criteria": _("Enter at least one criterion.")})
-    if CriterionScore.objects.filter(criterion__campaign=campaign).exists():
+    if CriterionScore.objects.unscoped("any score under this campaign freezes it").filter(
+            criterion__campaign=campaign).exists():
         current = list(campaign.criteria.order_by("position").values_list("text", flat=True))
         if current != texts:
             raise ValidationError({"criteria": _("Models of this campaign have already been scored; its criteria "
@@ -59,7 +60,7 @@ def update_campaign(*, campaign: Campaign, actor, expected_version: int | None =
     no score uses them, writes an "update" audit event. Raises ``ValidationError`` on a concurrent
     edit, an organization out of scope, inverted years, or criteria that are already scored.
     """
-    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    locked = Campaign.objects.unscoped("domain lock by primary key").select_for_update().get(pk=campaign.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ValidationError(_("This campaign was just changed by someone else. Reload the page and edit again."),
                               code="conflict")

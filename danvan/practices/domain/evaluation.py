@@ -18,7 +18,8 @@ def criteria_for(practice: Practice) -> list[Criterion]:
     """The criteria in force for ``practice``: its campaign's."""
     if not practice.campaign_id:
         return []
-    return list(Criterion.objects.filter(campaign_id=practice.campaign_id).order_by("position", "id"))
+    return list(Criterion.objects.unscoped("the criteria of the practice's campaign").filter(
+        campaign_id=practice.campaign_id).order_by("position", "id"))
 
 
 @transaction.atomic
@@ -72,7 +73,7 @@ def evaluation_summary(practice: Practice) -> dict:
     """The practice's evaluations, the average per criterion and overall (two queries)."""
     evaluations = list(practice.evaluations.select_related("evaluator").prefetch_related("scores__criterion"))
     per_criterion = list(
-        CriterionScore.objects.filter(evaluation__practice=practice)
+        CriterionScore.objects.unscoped("the scores of a practice in hand").filter(evaluation__practice=practice)
         .values("criterion_id", "criterion__text", "criterion__max_score", "criterion__position")
         .annotate(average=Avg("score"), n=Count("id")).order_by("criterion__position")
     )

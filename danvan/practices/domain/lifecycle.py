@@ -38,7 +38,7 @@ TransitionRefused = (NotAllowed, WrongState, ValidationError)
 
 
 def _lock(practice: Practice) -> Practice:
-    locked = Practice.objects.select_for_update(of=("self",)).select_related("organization", "campaign")
+    locked = Practice.objects.unscoped("domain lock by primary key").select_for_update(of=("self",)).select_related("organization", "campaign")
     return locked.get(pk=practice.pk)
 
 

@@ -67,7 +67,7 @@ def update_practice(*, practice: Practice, actor, expected_version: int | None =
     ``ValidationError`` (by field) for a new organization outside the actor's scope or the checks of
     ``create_practice``. Nothing is changed then.
     """
-    locked = Practice.objects.select_for_update().get(pk=practice.pk)
+    locked = Practice.objects.unscoped("domain lock by primary key").select_for_update().get(pk=practice.pk)
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion(
             _("This model was just changed by someone else. Reload the page to see the new content, then edit again."),

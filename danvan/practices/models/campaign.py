@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.orgs.scoping import ScopedManager, ScopedModel
+
 # The seven criteria for recognition (DOMAIN §3); every new campaign starts with them.
 DEFAULT_CRITERIA = [
     _("Has a specific name and place"),
@@ -13,7 +15,7 @@ DEFAULT_CRITERIA = [
 ]
 
 
-class Campaign(models.Model):
+class Campaign(ScopedModel, models.Model):
     """An emulation campaign (đợt phát động) launched by a dân vận commission for a period."""
 
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("launching organization"),
@@ -26,6 +28,8 @@ class Campaign(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = ScopedManager(via="organization")
+
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
@@ -35,13 +39,15 @@ class Campaign(models.Model):
         return self.name
 
 
-class Criterion(models.Model):
+class Criterion(ScopedModel, models.Model):
     """One evaluation criterion in force for a campaign (editable data)."""
 
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="criteria")
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.CharField(_("criterion"), max_length=300)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=10)
+
+    objects = ScopedManager(via="campaign__organization")
 
     class Meta:
         verbose_name = _("criterion")

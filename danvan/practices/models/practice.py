@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.text import fold, sort_key
+from danvan.orgs.scoping import ScopedManager, ScopedModel
 from danvan.practices.models.choices import Holder, PracticeField, PracticeKind, RecognitionLevel, Status
 
 # The registration items after the name (DOMAIN §3: the nine things a registration form asks for).
@@ -14,7 +15,7 @@ REGISTRATION_ITEMS = [
 ]
 
 
-class Practice(models.Model):
+class Practice(ScopedModel, models.Model):
     """A "Dân vận khéo" model (mô hình) or exemplar (điển hình), registered by an organization.
 
     Scope goes through ``organization``; ``area`` is where it is carried out (commune or above,
@@ -57,6 +58,8 @@ class Practice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ScopedManager(via="organization")
+
     class Meta:
         verbose_name = _("\"Dân vận khéo\" model")
         verbose_name_plural = _("\"Dân vận khéo\" models")
@@ -85,7 +88,7 @@ class Practice(models.Model):
         super().save(*args, **kwargs)
 
 
-class PracticeEvent(models.Model):
+class PracticeEvent(ScopedModel, models.Model):
     """The life-cycle log of a practice: who moved it from which status to which, when and why."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="events")
@@ -96,6 +99,8 @@ class PracticeEvent(models.Model):
     from_status = models.CharField(_("from status"), max_length=16, choices=Status.choices, blank=True)
     to_status = models.CharField(_("to status"), max_length=16, choices=Status.choices, blank=True)
     reason = models.TextField(_("reason"), blank=True)
+
+    objects = ScopedManager(via="practice__organization")
 
     class Meta:
         verbose_name = _("life-cycle event")
@@ -109,7 +114,7 @@ def attachment_path(instance, filename: str) -> str:
     return f"practices/{instance.practice_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class PracticeAttachment(models.Model):
+class PracticeAttachment(ScopedModel, models.Model):
     """A photo or document of a practice; downloaded only through the scoped view."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="attachments")
@@ -120,6 +125,8 @@ class PracticeAttachment(models.Model):
     caption = models.CharField(_("caption"), max_length=255, blank=True)
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(via="practice__organization")
 
     class Meta:
         verbose_name = _("attachment")

@@ -70,18 +70,14 @@ def campaigns_for(user):
     """Campaigns a user may see and register under: those launched by an organization in scope, and
     those launched for an area that covers one of the user's organizations (a commune registers under
     the province's campaign)."""
-    from danvan.orgs.scope import active_memberships, visible_organizations
-    from danvan.practices.models import Campaign
-
-    if getattr(user, "is_superuser", False):
-        return Campaign.objects.all()
     from django.db.models import Q
 
+    from danvan.orgs.scope import active_memberships, restrict
+    from danvan.practices.models import Campaign
+
     own_areas = {m.organization.area_id for m in active_memberships(user)}
-    return Campaign.objects.filter(
-        Q(organization__in=visible_organizations(user))
-        | Q(organization__area_id__in=AreaReach.objects.filter(descendant_id__in=own_areas).values("ancestor_id"))
-    )
+    return restrict(Campaign.objects.all(), user, also=Q(
+        organization__area_id__in=AreaReach.objects.filter(descendant_id__in=own_areas).values("ancestor_id")))
 
 
 def areas_for(user):

@@ -96,7 +96,8 @@ def practice_create(request):
 @login_required
 def practice_edit(request, pk: int):
     practice = get_in_scope(_detail_queryset(), request.user, "change", pk=pk)
-    form = PracticeForm(request.POST or None, instance=Practice.objects.get(pk=practice.pk), user=request.user)
+    form = PracticeForm(request.POST or None, instance=Practice.objects.unscoped("a fresh copy of the practice fetched in scope").get(
+        pk=practice.pk), user=request.user)
     if practice.status in FINAL:
         messages.error(request, _("A model that has been decided on (recognized or not) can no longer be edited."))
         return redirect("practice_detail", pk=practice.pk)

@@ -38,7 +38,8 @@ def compiled_narratives(user, *, form, period, organization, version) -> dict:
     """{section code: HTML}: for each section, each unit's text under its name (Vietnamese order)."""
     reports = counted_reports(user, form=form, periods=period, area=organization.area).exclude(
         organization=organization)
-    rows = (ReportNarrative.objects.filter(report__in=reports.values("id")).exclude(html="")
+    rows = (ReportNarrative.objects.unscoped("narratives of the counted reports (already in scope)")
+            .filter(report__in=reports.values("id")).exclude(html="")
             .select_related("section", "report__organization")
             .order_by("section__order", "report__organization__name_sort", "id"))
     result: dict[str, list[str]] = {}

@@ -32,6 +32,6 @@ def ensure_number(report: Report, *, actor, issued_on: datetime.date | None = No
     day = issued_on or datetime.date.today()
     doc = issue_number(organization=report.organization, doc_type="BC", issued_on=day, title=summary_of(report),
                        actor=actor, target=report)
-    Report.objects.filter(pk=report.pk).update(number_line=doc.number_line, issued_on=day)
+    Report.objects.unscoped("the report being numbered").filter(pk=report.pk).update(number_line=doc.number_line, issued_on=day)
     report.number_line, report.issued_on = doc.number_line, day
     return report.number_line

@@ -66,7 +66,7 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
 
 def _lock(report: Report, expected_version: int | None) -> Report:
-    locked = Report.objects.select_for_update().select_related("organization__area", "form_version__form",
+    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related("organization__area", "form_version__form",
                                                                "period").get(pk=report.pk)
     if expected_version is not None and locked.version != expected_version:
         raise ReportConflict(
@@ -101,7 +101,7 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
         raise ValidationError(errors)
     before = {c: str(v) for c, v in _stored_values(locked).items()}
     by_code = {ind.code: ind for ind in indicators}
-    ReportValue.objects.filter(report=locked).delete()
+    locked.values.all().delete()
     ReportValue.objects.bulk_create([
         ReportValue(report=locked, indicator=by_code[code],
                     value=None if by_code[code].value_type == "text" else value,

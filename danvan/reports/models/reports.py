@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from danvan.orgs.scoping import ScopedManager, ScopedModel
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -19,7 +21,7 @@ RECEIVED_STATUSES = (Status.SUBMITTED, Status.APPROVED)
 EDITABLE_STATUSES = (Status.DRAFT, Status.RETURNED)
 
 
-class Report(models.Model):
+class Report(ScopedModel, models.Model):
     form_version = models.ForeignKey("reports.FormVersion", verbose_name=_("form"), on_delete=models.PROTECT,
                                      related_name="reports")
     form = models.ForeignKey("reports.Form", on_delete=models.PROTECT, related_name="reports", editable=False)
@@ -45,6 +47,8 @@ class Report(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ScopedManager(via="organization")
 
     class Meta:
         verbose_name = _("report")
@@ -86,12 +90,14 @@ class Report(models.Model):
         super().save(*args, **kwargs)
 
 
-class ReportValue(models.Model):
+class ReportValue(ScopedModel, models.Model):
     # no index of its own: report_value_unique and report_value_cover_idx both start with report
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values", db_index=False)
     indicator = models.ForeignKey("reports.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     text = models.TextField(blank=True)
+
+    objects = ScopedManager(via="report__organization")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "indicator"], name="report_value_unique")]
@@ -101,16 +107,18 @@ class ReportValue(models.Model):
         ]
 
 
-class ReportNarrative(models.Model):
+class ReportNarrative(ScopedModel, models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="narratives")
     section = models.ForeignKey("reports.Section", on_delete=models.PROTECT, related_name="+")
     html = models.TextField(blank=True)
+
+    objects = ScopedManager(via="report__organization")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["report", "section"], name="report_narrative_unique")]
 
 
-class ReportEvent(models.Model):
+class ReportEvent(ScopedModel, models.Model):
     """One transition of a report (created, saved, submitted, returned, approved, reopened, compiled)."""
 
     class Action(models.TextChoices):
@@ -129,6 +137,8 @@ class ReportEvent(models.Model):
     to_status = models.CharField(max_length=10, choices=Status.choices)
     note = models.TextField(blank=True)
     at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedManager(via="report__organization")
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -65,7 +65,7 @@ def counted_filter(user, *, form, periods, area=None, kinds=None, prefix: str = 
 
 def counted_reports(user, *, form, periods, area=None, kinds=None):
     """The reports a roll-up counts (see ``counted_filter``)."""
-    return Report.objects.filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
+    return Report.objects.unscoped("counted_filter() applies the scope").filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
 
 
 def _indicators(form) -> dict[str, tuple[str, list[int]]]:
@@ -85,7 +85,8 @@ def _grouped(condition: Q, indicators: dict) -> dict:
     """One GROUP BY by indicator over the values matching ``condition`` (a condition on ``ReportValue``),
     combined by code (a code has one indicator per form version): {code: {total, mean, top}}."""
     rows = {r["indicator_id"]: r for r in (
-        ReportValue.objects.filter(condition, value__isnull=False).values("indicator_id")
+        ReportValue.objects.unscoped("the condition is counted_filter(), which applies the scope")
+        .filter(condition, value__isnull=False).values("indicator_id")
         .annotate(total=Sum("value"), mean=Avg("value"), top=Max("value"), n=Count("value")).order_by())}
     result = {}
     for code, (_agg, ids) in indicators.items():

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.views.helpers import paginate
-from danvan.orgs.scope import active_memberships
+from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
 from danvan.reports.domain.notifications import mark_read
 from danvan.reports.domain.reports import NotAllowed
@@ -48,8 +48,8 @@ def rollup_page(request):
         own_commission = next((m.organization for m in active_memberships(request.user)
                                if m.organization.is_area_scoped and m.organization.area_id == data["area"].id
                                and "change" in m.actions), None)
-        existing = Report.objects.filter(form=data["form"], period=data["period"], organization=own_commission
-                                         ).first() if own_commission else None
+        existing = restrict(Report.objects.filter(form=data["form"], period=data["period"],
+                                                 organization=own_commission), request.user).first() if own_commission else None
         context.update({"result": result, "rows": rows, "own_commission": own_commission, "existing": existing})
     return render(request, "reports/rollup.html", context)
 
