@@ -104,8 +104,8 @@ def test_bad_practice_input_is_refused_naming_the_field(cast, bad, field):
 
 
 def test_lone_surrogate_is_refused_not_a_500(cast):
-    raw = '{"name": "M\\ud800", "field": "economy", "organization": %d, "area": %d, "year": 2025}' % (
-        cast.front_a.pk, cast.geo.commune_a.pk)
+    raw = json.dumps({"field": "economy", "organization": cast.front_a.pk, "area": cast.geo.commune_a.pk,
+                      "year": 2025}).replace("{", '{"name": "M\\ud800", ', 1)
     body = _refused(_send(cast.commune_a, "post", "/api/v1/practices", raw, raw=True), 422, "name")
     assert "Unicode" in body["errors"][0]["message"]
     assert not _stored_practices(cast.front_a)
