@@ -228,3 +228,13 @@ def test_the_downloadable_openapi_copy_is_up_to_date(cast):
     assert stored == openapi_text(), "docs/openapi.json is stale: run `manage.py export_openapi`"
     served = login(cast.province).get("/api/v1/openapi.json").json()
     assert json.loads(stored) == served
+
+
+def test_the_page_form_has_the_same_text_limit_as_the_api(cast):
+    from tests.practices.test_views import form_data
+
+    page = login(cast.commune_a).post("/mo-hinh/them/", form_data(cast, goals="x" * 20_001)).content.decode()
+    assert "tối đa 20000" in page or "20.000" in page or "20000" in page
+    assert not _stored_practices(cast.front_a)
+    login(cast.commune_a).post("/mo-hinh/them/", form_data(cast, goals="x" * 20_000))
+    assert len(_stored_practices(cast.front_a)) == 1  # positive control: the limit itself is accepted
