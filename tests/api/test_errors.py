@@ -74,7 +74,7 @@ def test_year_outside_1_to_9999_is_refused_and_0_is_not_dropped(cast, url, year)
 def test_path_that_matches_no_operation_answers_json_404(cast):
     response = _get(cast.province, "/api/v1/practices/1/2/3")
     assert response.status_code == 404 and response["Content-Type"].startswith("application/json")
-    assert response.json()["detail"] == "Không tìm thấy, hoặc bạn không có quyền xem."
+    assert response.json()["detail"] == "Không tìm thấy hoặc bạn không có quyền xem."
     _refused(_get(cast.province, "/api/v1/practices/-1"), 422, "practice_id")
     _refused(_get(cast.province, f"/api/v1/practices/{BIG}"), 422, "practice_id")
 
