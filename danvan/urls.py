@@ -1,7 +1,18 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views import defaults
 
 from danvan.core.views.auth import ThrottledAdminAuthenticationForm
+
+
+def handler404(request, exception):
+    """Under /api/ a path that matches no operation answers the API's JSON 404, elsewhere the page."""
+    if request.path.startswith("/api/"):
+        from danvan.api.urls import not_found_json
+
+        return not_found_json(request, exception)
+    return defaults.page_not_found(request, exception)
+
 
 # The admin site's login is throttled like the main login (same counters).
 admin.site.login_form = ThrottledAdminAuthenticationForm

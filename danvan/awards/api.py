@@ -5,12 +5,14 @@ import datetime
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import Id, Pagination, Ref, Year, answers, choices_enum
 from danvan.awards.domain.nominations import record_view
 from danvan.awards.models import NominationStatus
 from danvan.awards.queries import filter_nominations, nomination_or_404
 
 router = Router(tags=["Awards"])
+
+NominationStatusEnum = choices_enum("NominationStatus", NominationStatus)
 
 
 class NominationOut(Schema):
@@ -21,7 +23,7 @@ class NominationOut(Schema):
     nominee_name: str
     nominee_position: str
     organization: Ref
-    status: str
+    status: NominationStatusEnum
     decision_number: str
     decision_date: datetime.date | None
     meeting_id: int | None
@@ -36,19 +38,19 @@ class NominationOut(Schema):
 
 
 class NominationFilters(Schema):
-    award_kind: int | None = None
-    status: NominationStatus | None = None
-    year: int | None = None
+    award_kind: Id | None = None
+    status: NominationStatusEnum | None = None
+    year: Year | None = None
 
 
-@router.get("", response=list[NominationOut], summary="Nominations in the user's scope")
+@router.get("", response=answers(list[NominationOut]), summary="Nominations in the user's scope")
 @paginate(Pagination)
 def list_nominations(request, filters: Query[NominationFilters]):
     return filter_nominations(request.user, **filters.dict()).select_related("award_kind", "organization")
 
 
-@router.get("/{nomination_id}", response=NominationOut, summary="One nomination (404 outside the scope)")
-def get_nomination(request, nomination_id: int):
+@router.get("/{nomination_id}", response=answers(NominationOut, 404), summary="One nomination (404 outside the scope)")
+def get_nomination(request, nomination_id: Id):
     nomination = nomination_or_404(request.user, nomination_id)
     record_view(actor=request.user, nomination=nomination)
     return nomination

@@ -1,5 +1,6 @@
 from ninja import Router, Schema
 
+from danvan.api.common import answers
 from danvan.orgs.scope import active_memberships
 
 router = Router(tags=["Users"])
@@ -24,7 +25,7 @@ class MeOut(Schema):
     memberships: list[MembershipOut]
 
 
-@router.get("/me", response=MeOut, summary="The current user and their organizations")
+@router.get("/me", response=answers(MeOut), summary="The current user and their organizations")
 def me(request):
     user = request.user
     return {

@@ -3,12 +3,14 @@ import datetime
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum
 from danvan.documents.models import DocType, IssuedDocument
 from danvan.documents.queries.documents import filter_documents
 from danvan.orgs.scope import get_in_scope
 
-router = Router(tags=["Sổ văn bản"])
+router = Router(tags=["Document register"])
+
+DocTypeEnum = choices_enum("DocType", DocType)
 
 
 class DocumentOut(Schema):
@@ -16,7 +18,7 @@ class DocumentOut(Schema):
     number: int
     symbol: str
     number_line: str
-    doc_type: str
+    doc_type: DocTypeEnum
     doc_type_name: str
     title: str
     issued_on: datetime.date
@@ -48,23 +50,23 @@ class DocumentOut(Schema):
 
 
 class DocumentFilters(Schema):
-    doc_type: DocType | None = None
-    term: int | None = None
-    organization: int | None = None
-    year: int | None = None
-    q: str | None = None
+    doc_type: DocTypeEnum | None = None
+    term: Id | None = None
+    organization: Id | None = None
+    year: Year | None = None
+    q: SearchText | None = None
 
 
 def _documents():
     return IssuedDocument.objects.select_related("organization", "term", "content_type")
 
 
-@router.get("", response=list[DocumentOut], summary="Sổ văn bản: các văn bản trong phạm vi của người dùng")
+@router.get("", response=answers(list[DocumentOut]), summary="Sổ văn bản: các văn bản trong phạm vi của người dùng")
 @paginate(Pagination)
 def list_documents(request, filters: Query[DocumentFilters]):
     return filter_documents(request.user, **filters.dict()).select_related("content_type")
 
 
-@router.get("/{doc_id}", response=DocumentOut, summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
-def get_document(request, doc_id: int):
+@router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
+def get_document(request, doc_id: Id):
     return get_in_scope(_documents(), request.user, pk=doc_id)

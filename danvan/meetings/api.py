@@ -2,13 +2,13 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
@@ -18,11 +18,13 @@ from danvan.reports.models import Period
 router = Router(tags=["Meetings"])
 task_router = Router(tags=["Follow-up tasks"])
 POINTS_IN_DETAIL = 500
+MeetingKindEnum = choices_enum("MeetingKind", MeetingKind)
+TaskStatusEnum = choices_enum("TaskStatus", TaskStatus)
 
 
 class MeetingOut(Schema):
     id: int
-    kind: str
+    kind: MeetingKindEnum
     title: str
     organization: Ref
     period_label: str
@@ -98,28 +100,28 @@ class MeetingDetailOut(MeetingOut):
 
 
 class MeetingFilters(Schema):
-    kind: MeetingKind | None = None
-    area: int | None = None
-    period: int | None = None
-    period_label: str | None = None
+    kind: MeetingKindEnum | None = None
+    area: Id | None = None
+    period: Id | None = None
+    period_label: text(100) | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
-    q: str | None = None
+    q: SearchText | None = None
 
 
-@router.get("", response=list[MeetingOut], summary="Meetings in the user's scope")
+@router.get("", response=answers(list[MeetingOut]), summary="Meetings in the user's scope")
 @paginate(Pagination)
 def list_meetings(request, filters: Query[MeetingFilters]):
     """``period``: id of a reporting period linked to the meeting (an unknown id is refused with 422);
     ``period_label``: words of the period label, diacritics ignored."""
     if filters.period is not None and not Period.objects.filter(pk=filters.period).exists():
-        raise HttpError(422, _("The chosen period reviewed does not exist."))
+        raise ValidationError({"period": _("The chosen period reviewed does not exist.")})
     return filter_meetings(request.user, **filters.dict()).select_related("organization").annotate(
         n_points=Count("bridge_points"))
 
 
-@router.get("/{meeting_id}", response=MeetingDetailOut, summary="One meeting (404 outside the scope)")
-def get_meeting(request, meeting_id: int):
+@router.get("/{meeting_id}", response=answers(MeetingDetailOut, 404), summary="One meeting (404 outside the scope)")
+def get_meeting(request, meeting_id: Id):
     """The meeting with its first 500 bridge points (``totals`` counts them all), people by role
     and conclusions."""
     meeting = meeting_or_404(request.user, meeting_id)
@@ -143,7 +145,7 @@ class TaskOut(Schema):
     conclusion_number: int
     assignees: list[Ref]
     due_date: datetime.date
-    status: str
+    status: TaskStatusEnum
     overdue: bool
     progress: int
     completed_on: datetime.date | None
@@ -162,10 +164,10 @@ class TaskOut(Schema):
 
 
 class TaskFilters(Schema):
-    status: TaskStatus | None = None
+    status: TaskStatusEnum | None = None
     overdue: bool | None = None
-    assignee: int | None = None
-    meeting: int | None = None
+    assignee: Id | None = None
+    meeting: Id | None = None
 
 
 def _tasks(qs):
@@ -173,13 +175,13 @@ def _tasks(qs):
         Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")))
 
 
-@task_router.get("", response=list[TaskOut], summary="Follow-up tasks in the user's scope")
+@task_router.get("", response=answers(list[TaskOut]), summary="Follow-up tasks in the user's scope")
 @paginate(Pagination)
 def list_tasks(request, filters: Query[TaskFilters]):
     return _tasks(filter_tasks(request.user, **filters.dict())).order_by("due_date", "id")
 
 
-@task_router.get("/{task_id}", response=TaskOut, summary="One task (404 outside the scope)")
-def get_task(request, task_id: int):
+@task_router.get("/{task_id}", response=answers(TaskOut, 404), summary="One task (404 outside the scope)")
+def get_task(request, task_id: Id):
     task_or_404(request.user, task_id)
     return _tasks(filter_tasks(request.user)).get(pk=task_id)

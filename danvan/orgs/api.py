@@ -3,19 +3,21 @@ import datetime
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.queries.organizations import filter_organizations, successions_of
 from danvan.orgs.scope import get_in_scope
 
 router = Router(tags=["Organizations"])
 
+OrganizationKind = choices_enum("OrganizationKind", Kind)
+
 
 class OrganizationOut(Schema):
     id: int
     name: str
     short_name: str
-    kind: str
+    kind: OrganizationKind
     kind_name: str
     area: Ref
     parent: Ref | None
@@ -41,20 +43,20 @@ class OrganizationDetailOut(OrganizationOut):
 
 
 class OrganizationFilters(Schema):
-    area: int | None = None
-    kind: Kind | None = None
-    q: str | None = None
+    area: Id | None = None
+    kind: OrganizationKind | None = None
+    q: SearchText | None = None
     include_former: bool = False
 
 
-@router.get("", response=list[OrganizationOut], summary="Organizations in the user's scope (filters: area with subtree and history, kind, q)")
+@router.get("", response=answers(list[OrganizationOut]), summary="Organizations in the user's scope (filters: area with subtree and history, kind, q)")
 @paginate(Pagination)
 def list_organizations(request, filters: Query[OrganizationFilters]):
     return filter_organizations(request.user, **filters.dict()).select_related("area", "parent")
 
 
-@router.get("/{org_id}", response=OrganizationDetailOut, summary="One organization (404 when out of scope)")
-def get_organization(request, org_id: int):
+@router.get("/{org_id}", response=answers(OrganizationDetailOut, 404), summary="One organization (404 when out of scope)")
+def get_organization(request, org_id: Id):
     org = get_in_scope(Organization.objects.select_related("area", "parent"), request.user, via="self", pk=org_id)
     predecessors, successors = successions_of(request.user, org)
     org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name} for s in predecessors]

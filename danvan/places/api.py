@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers
 from danvan.places.models import Area
 from danvan.places.queries.areas import filter_areas
 
@@ -38,23 +38,23 @@ class AreaDetailOut(AreaOut):
 class AreaFilters(Schema):
     level: Literal["province", "district", "commune"] | None = None
     at: datetime.date | None = None
-    q: str | None = None
-    parent: int | None = None
-    under: int | None = None
+    q: SearchText | None = None
+    parent: Id | None = None
+    under: Id | None = None
 
 
 def _ref(area: Area) -> dict:
     return {"id": area.id, "code": area.code, "name": area.full_name}
 
 
-@router.get("", response=list[AreaOut], summary="Areas (filters: level, valid on a date, name, parent, subtree with history)")
+@router.get("", response=answers(list[AreaOut]), summary="Areas (filters: level, valid on a date, name, parent, subtree with history)")
 @paginate(Pagination)
 def list_areas(request, filters: Query[AreaFilters]):
     return filter_areas(**filters.dict()).select_related("parent")
 
 
-@router.get("/{area_id}", response=AreaDetailOut, summary="One area, with its predecessors and successors")
-def get_area(request, area_id: int):
+@router.get("/{area_id}", response=answers(AreaDetailOut, 404), summary="One area, with its predecessors and successors")
+def get_area(request, area_id: Id):
     area = get_object_or_404(Area.objects.select_related("parent"), pk=area_id)
     area.predecessors = [_ref(link.predecessor) for link in area.predecessor_links.select_related("predecessor")]
     area.successors = [_ref(link.successor) for link in area.successor_links.select_related("successor")]

@@ -2,18 +2,30 @@
 
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 from ninja.responses import Status as Reply
 
-from danvan.api.common import Pagination, Ref
+from danvan.api.common import (
+    Id,
+    Pagination,
+    Reason,
+    Ref,
+    SearchText,
+    Year,
+    answers,
+    choices_enum,
+    example_body,
+    text,
+)
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
+from danvan.reports.domain import actions as report_actions
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.models import Form, Period, PeriodKind, Report, Status
@@ -22,7 +34,10 @@ from danvan.reports.queries.reports import filter_reports, report_content
 from danvan.reports.queries.rollup import rollup
 from danvan.reports.queries.scope import areas_for
 
-router = Router(tags=["Báo cáo định kỳ"])
+router = Router(tags=["Reports"])
+
+ReportStatus = choices_enum("ReportStatus", Status)
+PeriodKindEnum = choices_enum("PeriodKind", PeriodKind)
 
 
 class SectionOut(Schema):
@@ -73,7 +88,7 @@ class FormDetailOut(FormOut):
 
 class PeriodOut(Schema):
     id: int
-    kind: str
+    kind: PeriodKindEnum
     start: datetime.date
     end: datetime.date
     label: str
@@ -84,7 +99,7 @@ class ReportOut(Schema):
     form: Ref
     period: PeriodOut
     organization: Ref
-    status: str
+    status: ReportStatus
     status_name: str
     is_compiled: bool
     submitted_at: datetime.datetime | None
@@ -112,26 +127,32 @@ class ReportDetailOut(ReportOut):
 
 
 class ReportFilters(Schema):
-    form: int | None = None
-    period: int | None = None
-    status: Status | None = None
-    q: str | None = None
+    form: Id | None = None
+    period: Id | None = None
+    status: ReportStatus | None = None
+    q: SearchText | None = None
 
 
 class ReportCreateIn(Schema):
-    form: int
-    organization: int
-    period: int
+    form: Id
+    organization: Id
+    period: Id
+
+
+IndicatorCode = text(40, min_length=1)
 
 
 class ReportValuesIn(Schema):
-    version: int
-    values: dict[str, Decimal | str | None]
-    narratives: dict[str, str] | None = None
+    """``values``: {indicator code: a number or, for text indicators, text (≤ 40 characters), or
+    null to clear}; ``narratives``: {section code: HTML (sanitized)}."""
+
+    version: Annotated[int, Field(ge=0, le=2**31 - 1)]
+    values: dict[IndicatorCode, Annotated[Decimal, Field(ge=-10**15, le=10**15)] | text(40) | None]
+    narratives: dict[IndicatorCode, text(100_000)] | None = None
 
 
 class ReasonIn(Schema):
-    reason: str
+    reason: Reason = Field(examples=["Số liệu mục 2 chưa khớp với báo cáo tháng trước"])
 
 
 class RollupOut(Schema):
@@ -146,11 +167,6 @@ class CompletenessOut(Schema):
     on_time: int
     late: int
     missing: int
-
-
-class ErrorOut(Schema):
-    detail: str
-    errors: list[dict] = []
 
 
 def _detail(report: Report, user) -> Report:
@@ -179,24 +195,10 @@ class _DetailOut(ReportDetailOut):
         return obj.allowed
 
 
-def _errors(exc: ValidationError) -> dict:
-    if hasattr(exc, "error_dict"):
-        errors = [{"field": field, "message": str(m)} for field, msgs in exc.message_dict.items() for m in msgs]
-    else:
-        errors = [{"field": "-", "message": m} for m in exc.messages]
-    return {"detail": " ".join(e["message"] for e in errors), "errors": errors}
-
-
-def _run(request, report, call):
-    try:
-        with transaction.atomic():
-            call()
-    except actions.ReportConflict as exc:
-        return Reply(409, {"detail": exc.messages[0], "errors": []})
-    except actions.NotAllowed as exc:
-        return Reply(403, {"detail": exc.message, "errors": []})
-    except ValidationError as exc:
-        return Reply(422, _errors(exc))
+def _run(request, report, action: str, reason: str = ""):
+    """One transition through the dispatcher shared with the page; refusals reach the API's one
+    mapping (403, 409, 422) as exceptions."""
+    report_actions.perform(report, action, actor=request.user, reason=reason)
     return Reply(200, _detail(_get(request, report.pk), request.user))
 
 
@@ -205,16 +207,19 @@ def _get(request, report_id, action="view") -> Report:
     return get_in_scope(qs, request.user, action, pk=report_id)
 
 
-@router.get("/forms", response=list[FormOut], summary="Các biểu mẫu báo cáo")
+@router.get("/forms", response=answers(list[FormOut]), summary="Các biểu mẫu báo cáo")
 @paginate(Pagination)
 def list_forms(request):
     return Form.objects.filter(is_active=True)
 
 
-@router.get("/forms/{form_id}", response=FormDetailOut, summary="Một biểu mẫu: phiên bản hiện hành, mục, chỉ tiêu")
-def get_form(request, form_id: int):
+@router.get("/forms/{form_id}", response=answers(FormDetailOut, 404),
+            summary="Một biểu mẫu: phiên bản hiện hành, mục, chỉ tiêu")
+def get_form(request, form_id: Id):
     form = get_object_or_404(Form, pk=form_id, is_active=True)
     version = form.current_version()
+    if version is None:
+        raise Http404
     form.version = version.number
     form.sections = list(version.sections.all())
     form.indicators = list(version.indicators.select_related("section"))
@@ -222,13 +227,13 @@ def get_form(request, form_id: int):
     return form
 
 
-@router.get("/periods", response=list[PeriodOut], summary="Các kỳ báo cáo")
+@router.get("/periods", response=answers(list[PeriodOut]), summary="Các kỳ báo cáo")
 @paginate(Pagination)
-def list_periods(request, kind: PeriodKind | None = None, year: int | None = None):
+def list_periods(request, kind: PeriodKindEnum | None = None, year: Year | None = None):
     qs = Period.objects.all()
-    if kind:
+    if kind is not None:
         qs = qs.filter(kind=kind)
-    if year:
+    if year is not None:
         qs = qs.filter(start__year=year)
     return qs
 
@@ -236,87 +241,80 @@ def list_periods(request, kind: PeriodKind | None = None, year: int | None = Non
 def _scope_args(request, form: int, period: int, area: int):
     form_obj = get_object_or_404(Form, pk=form)
     period_obj = get_object_or_404(Period, pk=period)
-    try:
-        area_obj = areas_for(request.user).get(pk=area)
-    except Exception as exc:
-        raise Http404 from exc
+    area_obj = areas_for(request.user).filter(pk=area).first()
+    if area_obj is None:
+        raise Http404
     return form_obj, period_obj, area_obj
 
 
-@router.get("/rollup", response=RollupOut, summary="Số liệu tổng hợp của một địa bàn (kể cả đơn vị cũ)")
-def get_rollup(request, form: int, period: int, area: int):
+@router.get("/rollup", response=answers(RollupOut, 404), summary="Số liệu tổng hợp của một địa bàn (kể cả đơn vị cũ)")
+def get_rollup(request, form: Id, period: Id, area: Id):
     form_obj, period_obj, area_obj = _scope_args(request, form, period, area)
     result = rollup(request.user, form=form_obj, period=period_obj, area=area_obj)
     return {"values": {k: float(v) for k, v in result.values.items()}, "reports": result.reports,
             "derived": result.derived}
 
 
-@router.get("/completeness", response=CompletenessOut, summary="Tiến độ nộp báo cáo của một địa bàn")
-def get_completeness(request, form: int, period: int, area: int):
+@router.get("/completeness", response=answers(CompletenessOut, 404), summary="Tiến độ nộp báo cáo của một địa bàn")
+def get_completeness(request, form: Id, period: Id, area: Id):
     form_obj, period_obj, area_obj = _scope_args(request, form, period, area)
     c = completeness(request.user, form=form_obj, period=period_obj, area=area_obj)
     return {"expected": c.expected, "received": c.received, "on_time": c.on_time, "late": c.late,
             "missing": c.missing}
 
 
-@router.get("", response=list[ReportOut], summary="Các báo cáo trong phạm vi của người dùng")
+@router.get("", response=answers(list[ReportOut]), summary="Các báo cáo trong phạm vi của người dùng")
 @paginate(Pagination)
 def list_reports(request, filters: Query[ReportFilters]):
     return filter_reports(request.user, **filters.dict())
 
 
-@router.post("", response={201: _DetailOut, 403: ErrorOut, 422: ErrorOut}, summary="Tạo báo cáo (nháp)")
+@router.post("", response=answers(_DetailOut, 400, 403, 404, status=201), summary="Tạo báo cáo (nháp)",
+             openapi_extra=example_body({"form": 1, "organization": 12, "period": 40}))
 def create(request, payload: ReportCreateIn):
     org = get_in_scope(Organization.objects.all(), request.user, via="self", pk=payload.organization)
     form = get_object_or_404(Form, pk=payload.form)
     period = get_object_or_404(Period, pk=payload.period)
-    try:
-        with transaction.atomic():
-            report = actions.create_report(actor=request.user, form=form, period=period, organization=org)
-    except actions.NotAllowed as exc:
-        return Reply(403, {"detail": exc.message, "errors": []})
-    except ValidationError as exc:
-        return Reply(422, _errors(exc))
+    with transaction.atomic():
+        report = actions.create_report(actor=request.user, form=form, period=period, organization=org)
     return Reply(201, _detail(_get(request, report.pk), request.user))
 
 
-@router.get("/{report_id}", response=_DetailOut, summary="Một báo cáo (404 nếu ngoài phạm vi)")
-def get_report(request, report_id: int):
+@router.get("/{report_id}", response=answers(_DetailOut, 404), summary="Một báo cáo (404 nếu ngoài phạm vi)")
+def get_report(request, report_id: Id):
     return _detail(_get(request, report_id), request.user)
 
 
-@router.put("/{report_id}/values", response={200: _DetailOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-            summary="Lưu số liệu và nội dung (kèm version để phát hiện sửa đồng thời)")
-def save_values(request, report_id: int, payload: ReportValuesIn):
+@router.put("/{report_id}/values", response=answers(_DetailOut, 400, 403, 404, 409),
+            summary="Lưu số liệu và nội dung (kèm version để phát hiện sửa đồng thời)",
+            openapi_extra=example_body({"version": 2, "values": {"DV_DON_NHAN": 10, "DV_DON_GQ": 8},
+                                        "narratives": {"KQ": "<p>Kết quả nổi bật</p>"}}))
+def save_values(request, report_id: Id, payload: ReportValuesIn):
     report = _get(request, report_id)
-    return _run(request, report, lambda: actions.save_report(
-        report, actor=request.user, expected_version=payload.version, values=payload.values,
-        narratives=payload.narratives))
+    with transaction.atomic():
+        actions.save_report(report, actor=request.user, expected_version=payload.version, values=payload.values,
+                            narratives=payload.narratives)
+    return Reply(200, _detail(_get(request, report.pk), request.user))
 
 
-@router.post("/{report_id}/submit", response={200: _DetailOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-             summary="Gửi báo cáo")
-def submit(request, report_id: int):
-    report = _get(request, report_id)
-    return _run(request, report, lambda: actions.submit_report(report, actor=request.user))
+@router.post("/{report_id}/submit", response=answers(_DetailOut, 403, 404, 409), summary="Gửi báo cáo")
+def submit(request, report_id: Id):
+    return _run(request, _get(request, report_id), "submit")
 
 
-@router.post("/{report_id}/return", response={200: _DetailOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-             summary="Trả lại báo cáo (kèm lý do)")
-def return_(request, report_id: int, payload: ReasonIn):
-    report = _get(request, report_id)
-    return _run(request, report, lambda: actions.return_report(report, actor=request.user, reason=payload.reason))
+@router.post("/{report_id}/return", response=answers(_DetailOut, 400, 403, 404, 409),
+             summary="Trả lại báo cáo (kèm lý do)", openapi_extra=example_body({"reason": "Số liệu chưa khớp"}))
+def return_(request, report_id: Id, payload: ReasonIn):
+    return _run(request, _get(request, report_id), "return", payload.reason)
 
 
-@router.post("/{report_id}/approve", response={200: _DetailOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-             summary="Duyệt báo cáo")
-def approve(request, report_id: int):
-    report = _get(request, report_id)
-    return _run(request, report, lambda: actions.approve_report(report, actor=request.user))
+@router.post("/{report_id}/approve", response=answers(_DetailOut, 403, 404, 409), summary="Duyệt báo cáo")
+def approve(request, report_id: Id):
+    return _run(request, _get(request, report_id), "approve")
 
 
-@router.post("/{report_id}/reopen", response={200: _DetailOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut},
-             summary="Mở lại báo cáo đã duyệt (kèm lý do)")
-def reopen(request, report_id: int, payload: ReasonIn):
-    report = _get(request, report_id)
-    return _run(request, report, lambda: actions.reopen_report(report, actor=request.user, reason=payload.reason))
+@router.post("/{report_id}/reopen", response=answers(_DetailOut, 400, 403, 404, 409),
+             summary="Mở lại báo cáo đã duyệt (kèm lý do)",
+             openapi_extra=example_body({"reason": "Đơn vị cần sửa số liệu"}))
+def reopen(request, report_id: Id, payload: ReasonIn):
+    return _run(request, _get(request, report_id), "reopen", payload.reason)

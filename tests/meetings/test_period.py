@@ -117,7 +117,9 @@ def test_api_unknown_period_is_refused_in_vietnamese(client, cast, nine_months):
     meeting(cast.commission, period=nine_months)
     h = bearer(cast.province)
     response = client.get(f"/api/v1/meetings?period={nine_months.pk + 999}", **h)
-    assert (response.status_code, response.json()) == (422, {"detail": "Kỳ đánh giá đã chọn không tồn tại."})
+    assert (response.status_code, response.json()) == (422, {
+        "detail": "Kỳ đánh giá đã chọn không tồn tại.",
+        "errors": [{"field": "period", "message": "Kỳ đánh giá đã chọn không tồn tại."}]})
     assert client.get("/api/v1/meetings?period=abc", **h).status_code == 422
 
 

@@ -67,7 +67,8 @@ def test_areas_filters_and_detail(cast, client):
     assert client.get("/api/v1/areas", {"at": "31/02/2026"}, **headers).status_code == 422
 
 
-def test_openapi_document_lists_the_endpoints(client):
+def test_openapi_document_lists_the_endpoints(client, cast):
+    client.force_login(cast.mttq)
     doc = client.get("/api/v1/openapi.json").json()
     for path in ["/api/v1/me", "/api/v1/areas", "/api/v1/areas/{area_id}", "/api/v1/organizations",
                  "/api/v1/organizations/{org_id}"]:

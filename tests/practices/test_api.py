@@ -50,11 +50,11 @@ def test_create_update_and_actions(client, cast):
     response = send(client, "patch", cast.commune_a, f"/api/v1/practices/{pid}", {"version": 1, "beneficiaries": 320})
     assert response.json()["beneficiaries"] == 320 and response.json()["version"] == 2
     stale = send(client, "patch", cast.commune_a, f"/api/v1/practices/{pid}", {"version": 1, "name": "Cũ"})
-    assert stale.status_code == 422 and "vừa được người khác sửa" in stale.json()["errors"][0]["message"]
+    assert stale.status_code == 409 and "vừa được người khác sửa" in stale.json()["errors"][0]["message"]
     assert send(client, "post", cast.commune_a, f"/api/v1/practices/{pid}/register", {}).json()["status"] == "registered"
     refused = send(client, "post", cast.commune_a, f"/api/v1/practices/{pid}/recognize",
                    {"level": "province", "decision_number": "1", "decision_date": "2025-10-01"})
-    assert refused.status_code == 400 and "không thể chuyển" not in refused.json()["detail"]
+    assert refused.status_code == 403 and "không thể chuyển" not in refused.json()["detail"]
     assert "lãnh đạo" in refused.json()["detail"]
     assert Practice.objects.unscoped("test reads back").get(pk=pid).status == Status.REGISTERED
 

@@ -56,7 +56,7 @@ def test_leader_above_approves_and_report_is_locked(rep, draft):
     actions.approve_report(draft, actor=rep.cast.leader)
     stored = Report.objects.unscoped("test reads back").get(pk=draft.pk)
     assert (stored.status, stored.approved_by) == (Status.APPROVED, rep.cast.leader)
-    with pytest.raises(actions.NotAllowed, match="không thể sửa|can no longer"):
+    with pytest.raises(actions.WrongState, match="không thể sửa|can no longer"):
         actions.save_report(draft, actor=rep.cast.commune_a, expected_version=None, values={"DV_DON_NHAN": "1"})
     assert stored.values.get(indicator__code="DV_DON_NHAN").value == 12
 
@@ -116,7 +116,7 @@ def test_return_needs_a_reason_then_notifies_and_allows_resubmission(rep, draft)
 
 def test_reopen_is_recorded_and_only_by_a_reviewer(rep, draft):
     actions.submit_report(draft, actor=rep.cast.commune_a)
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(actions.WrongState):
         actions.reopen_report(draft, actor=rep.cast.leader, reason="Sửa số liệu")  # not approved yet
     actions.approve_report(draft, actor=rep.cast.leader)
     with pytest.raises(actions.NotAllowed):
@@ -128,12 +128,12 @@ def test_reopen_is_recorded_and_only_by_a_reviewer(rep, draft):
 
 
 def test_wrong_status_transitions_are_refused(rep, draft):
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(actions.WrongState):
         actions.approve_report(draft, actor=rep.cast.leader)
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(actions.WrongState):
         actions.return_report(draft, actor=rep.cast.leader, reason="x")
     actions.submit_report(draft, actor=rep.cast.commune_a)
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(actions.WrongState):
         actions.submit_report(draft, actor=rep.cast.commune_a)
 
 

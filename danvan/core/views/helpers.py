@@ -1,10 +1,13 @@
 """Small helpers shared by the views of every app (thin views: parse, call, render)."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.shortcuts import render
 
 from danvan.core.domain.audit import history_for
+from danvan.core.domain.refusals import REFUSALS, message_of
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -21,3 +24,18 @@ def render_list(request, template: str, partial: str, context: dict):
 
 def audit_context(obj, limit: int = 50) -> dict:
     return {"audit_events": list(history_for(obj)[:limit])}
+
+
+def run_action(request, call, *, success=None):
+    """Run a domain action (``call()``) in one transaction for a page: a refusal (not allowed,
+    conflict, invalid) becomes its Vietnamese message through the one mapping of
+    ``danvan.core.domain.refusals``, and nothing is changed. Returns ``(ok, result)``."""
+    try:
+        with transaction.atomic():
+            result = call()
+    except REFUSALS as exc:
+        messages.error(request, message_of(exc))
+        return False, None
+    if success:
+        messages.success(request, success(result) if callable(success) else success)
+    return True, result

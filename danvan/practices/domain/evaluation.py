@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import WrongState
 from danvan.practices.domain.lifecycle import _lock, mark_evaluated
 from danvan.practices.models import Criterion, CriterionScore, Evaluation, Practice
 
@@ -29,13 +30,14 @@ def record_evaluation(*, practice: Practice, actor, scores: dict, comments: dict
     Effects: inserts an ``Evaluation`` with one ``CriterionScore`` per criterion of the campaign and
     its total; moves the practice to "evaluated" through ``mark_evaluated`` (``PracticeEvent`` and
     audit event); writes a "create" audit event for the evaluation. Raises ``ValidationError`` (and
-    changes nothing) when the practice has no campaign criteria, a criterion is not scored, a score
-    is outside 0..max, or the actor or status does not allow evaluation.
+    changes nothing) when a criterion is not scored or a score is outside 0..max; ``WrongState`` when the
+    practice has no campaign criteria or its status does not allow evaluation; ``NotAllowed`` when the
+    actor may not evaluate it.
     """
     locked = _lock(practice)
     criteria = criteria_for(locked)
     if not criteria:
-        raise ValidationError(_("This model has no campaign, so there are no criteria to score."), code="criteria")
+        raise WrongState(_("This model has no campaign, so there are no criteria to score."), code="criteria")
     comments = comments or {}
     errors = []
     for criterion in criteria:
@@ -52,7 +54,7 @@ def record_evaluation(*, practice: Practice, actor, scores: dict, comments: dict
             errors.append(_("Criterion “%(c)s”: the score must be between 0 and %(max)s.")
                           % {"c": criterion.text, "max": criterion.max_score})
     if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"scores": errors})
     mark_evaluated(practice=practice, locked=locked, actor=actor)
     evaluation = Evaluation.objects.create(
         practice=locked, evaluator=actor, evaluated_on=evaluated_on or timezone.localdate(), comment=comment,

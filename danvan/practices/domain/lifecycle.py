@@ -2,8 +2,11 @@
 
 nháp → đã đăng ký → đang thực hiện → đã đánh giá → công nhận | không công nhận; tiêu biểu on a
 recognized practice. Each function checks the transition and the actor's rights, refuses with a
-Vietnamese reason (``TransitionRefused``), and records who, when and why (``PracticeEvent`` and the
-audit trail). Views and the API call them inside a transaction.
+Vietnamese reason through the typed refusals of ``danvan.core.domain.refusals`` (``NotAllowed``: the
+actor's rights; ``WrongState``: the status, an incomplete registration or a passed deadline;
+``ValidationError`` by field: the decision's level, number, date, the reason), and records who, when
+and why (``PracticeEvent`` and the audit trail). Views and the API call them through the dispatcher
+``danvan.practices.domain.actions``.
 """
 
 import datetime
@@ -14,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.orgs.scope import can
 from danvan.places.models.area import LEGACY_END
 from danvan.practices.domain.permissions import covering_memberships, may_approve, may_evaluate
@@ -29,8 +33,8 @@ ALLOWED = {
 }
 
 
-class TransitionRefused(ValidationError):
-    """A life-cycle step that is not allowed; the message says why, in Vietnamese."""
+TransitionRefused = (NotAllowed, WrongState, ValidationError)
+"""Every way a life-cycle step can be refused (for ``except``)."""
 
 
 def _lock(practice: Practice) -> Practice:
@@ -40,11 +44,9 @@ def _lock(practice: Practice) -> Practice:
 
 def _check_step(locked: Practice, target: str) -> None:
     if target not in ALLOWED[locked.status]:
-        raise TransitionRefused(
+        raise WrongState(
             _("A model with status “%(current)s” cannot move to “%(target)s”.")
-            % {"current": locked.get_status_display(), "target": Status(target).label},
-            code="transition",
-        )
+            % {"current": locked.get_status_display(), "target": Status(target).label}, code="transition")
 
 
 def _move(practice: Practice, locked: Practice, *, actor, action: str, target: str, reason: str,
@@ -71,16 +73,16 @@ def register_practice(*, practice: Practice, actor, today: datetime.date | None 
     """
     locked = _lock(practice)
     if not can(actor, "change", locked.organization):
-        raise TransitionRefused(_("You may not register models for this organization."), code="forbidden")
+        raise NotAllowed(_("You may not register models for this organization."))
     _check_step(locked, Status.REGISTERED)
     if not (locked.situation.strip() and locked.goals.strip() and locked.content.strip()):
-        raise TransitionRefused(
+        raise WrongState(
             _("Fill in “Current situation and reason”, “Goals and criteria” and “Content and method” "
               "before registering."), code="incomplete")
     today = today or timezone.localdate()
     deadline = locked.campaign.registration_deadline if locked.campaign_id else None
     if deadline and today > deadline:
-        raise TransitionRefused(
+        raise WrongState(
             _("The registration deadline of campaign “%(campaign)s” was %(date)s; it has passed.")
             % {"campaign": locked.campaign.name, "date": deadline.strftime("%d/%m/%Y")}, code="deadline")
     locked.registered_on = today
@@ -98,7 +100,7 @@ def start_practice(*, practice: Practice, actor, reason: str = "") -> Practice:
     """
     locked = _lock(practice)
     if not can(actor, "change", locked.organization):
-        raise TransitionRefused(_("You may not change models of this organization."), code="forbidden")
+        raise NotAllowed(_("You may not change models of this organization."))
     _check_step(locked, Status.IN_PROGRESS)
     return _move(practice, locked, actor=actor, action="start", target=Status.IN_PROGRESS, reason=reason)
 
@@ -112,18 +114,17 @@ def mark_evaluated(*, practice: Practice, locked: Practice, actor, reason: str =
     leader of a commission or Party committee covering the practice, or the status does not allow it.
     """
     if not may_evaluate(actor, locked):
-        raise TransitionRefused(
-            _("Only a dân vận commission or Party committee whose area covers this model may evaluate it."),
-            code="forbidden")
+        raise NotAllowed(
+            _("Only a dân vận commission or Party committee whose area covers this model may evaluate it."))
     _check_step(locked, Status.EVALUATED)
     return _move(practice, locked, actor=actor, action="evaluate", target=Status.EVALUATED, reason=reason)
 
 
 def _check_approver(actor, locked: Practice) -> None:
     if not may_approve(actor, locked):
-        raise TransitionRefused(
+        raise NotAllowed(
             _("Only a leader of a dân vận commission or Party committee whose area covers this model may "
-              "decide on its recognition."), code="forbidden")
+              "decide on its recognition."))
 
 
 @transaction.atomic
@@ -143,20 +144,17 @@ def recognize_practice(*, practice: Practice, actor, level: str, decision_number
     _check_approver(actor, locked)
     _check_step(locked, Status.RECOGNIZED)
     if level not in RecognitionLevel.values:
-        raise TransitionRefused(_("Choose a recognition level."), code="level")
+        raise ValidationError({"level": _("Choose a recognition level.")}, code="level")
     if not decision_number.strip() or decision_date is None:
-        raise TransitionRefused(_("Enter the number and date of the recognition decision."), code="decision")
+        raise ValidationError({"decision_number": _("Enter the number and date of the recognition decision.")}, code="decision")
     if decision_date > timezone.localdate():
-        raise TransitionRefused(_("The decision date cannot be in the future."), code="decision")
+        raise ValidationError({"decision_date": _("The decision date cannot be in the future.")}, code="decision")
     if level == RecognitionLevel.DISTRICT and decision_date > LEGACY_END:
-        raise TransitionRefused(
-            _("The district level existed only until 30/06/2025; choose the grassroots or provincial level."),
-            code="level")
+        raise ValidationError({"level": _("The district level existed only until 30/06/2025; choose the grassroots or provincial level.")}, code="level")
     if level in {RecognitionLevel.PROVINCE, RecognitionLevel.CENTRAL} and not actor.is_superuser and not any(
         m.organization.area.level == "province" for m in covering_memberships(actor, "approve", locked.organization)
     ):
-        raise TransitionRefused(
-            _("Only a leader of a provincial body may record a provincial or central recognition."), code="level")
+        raise ValidationError({"level": _("Only a leader of a provincial body may record a provincial or central recognition.")}, code="level")
     locked.level = level
     locked.decision_number = decision_number.strip()
     locked.decision_date = decision_date
@@ -176,7 +174,7 @@ def reject_practice(*, practice: Practice, actor, reason: str) -> Practice:
     _check_approver(actor, locked)
     _check_step(locked, Status.NOT_RECOGNIZED)
     if not reason.strip():
-        raise TransitionRefused(_("Give the reason why the model is not recognized."), code="reason")
+        raise ValidationError({"reason": _("Give the reason why the model is not recognized.")}, code="reason")
     return _move(practice, locked, actor=actor, action="reject", target=Status.NOT_RECOGNIZED, reason=reason.strip())
 
 
@@ -191,7 +189,7 @@ def set_outstanding(*, practice: Practice, actor, outstanding: bool, reason: str
     locked = _lock(practice)
     _check_approver(actor, locked)
     if locked.status != Status.RECOGNIZED:
-        raise TransitionRefused(_("Only a recognized model can be chosen as outstanding."), code="transition")
+        raise WrongState(_("Only a recognized model can be chosen as outstanding."), code="transition")
     locked.is_outstanding = outstanding
     locked.version += 1
     locked.save(update_fields=["is_outstanding", "version", "updated_at"])

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
 from danvan.orgs.scope import can, restrict
 from danvan.practices.models import FINAL, REGISTRATION_ITEMS, Holder, Practice, PracticeEvent, Status
 
@@ -60,21 +61,22 @@ def update_practice(*, practice: Practice, actor, expected_version: int | None =
     """Change a practice's registration data.
 
     Effects: updates the row, bumps ``version`` and writes an "update" audit event with the changed
-    fields. Raises ``ValidationError`` when another user saved in between (``expected_version``
-    differs), when the practice is recognized or not recognized (final: its data is the record of a
-    decision), when the actor may not change the current or the new organization, or for the checks
-    of ``create_practice``. Nothing is changed then.
+    fields. Raises ``StaleVersion`` when another user saved in between (``expected_version``
+    differs), ``WrongState`` when the practice is recognized or not recognized (final: its data is the
+    record of a decision), ``NotAllowed`` when the actor may not change the current organization, and
+    ``ValidationError`` (by field) for a new organization outside the actor's scope or the checks of
+    ``create_practice``. Nothing is changed then.
     """
     locked = Practice.objects.unscoped("domain lock by primary key").select_for_update().get(pk=practice.pk)
     if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
+        raise StaleVersion(
             _("This model was just changed by someone else. Reload the page to see the new content, then edit again."),
-            code="conflict")
+            field="version", code="conflict")
     if locked.status in FINAL:
-        raise ValidationError(_("A model that has been decided on (recognized or not) can no longer be edited."),
-                              code="final")
+        raise WrongState(_("A model that has been decided on (recognized or not) can no longer be edited."),
+                         code="final")
     if not can(actor, "change", locked.organization):
-        raise ValidationError(_("This organization is outside your scope."), code="forbidden")
+        raise NotAllowed(_("This organization is outside your scope."))
     before = audit.snapshot(locked)
     for key, value in values.items():
         setattr(locked, key, value)

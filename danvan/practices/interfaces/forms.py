@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core import files
@@ -16,6 +17,11 @@ def area_label(area) -> str:
     if area.valid_to:
         return _("%(name)s (before %(date)s)") % {"name": area.full_name, "date": "01/07/2025"}
     return area.full_name
+
+
+TEXT_LIMIT = 20_000
+REGISTRATION_TEXTS = ["situation", "goals", "content", "beneficiaries_scope", "forces", "resources", "outputs",
+                      "sustainability"]
 
 
 class PracticeForm(StyledFormMixin, forms.ModelForm):
@@ -42,6 +48,13 @@ class PracticeForm(StyledFormMixin, forms.ModelForm):
         self.fields["campaign"].queryset = campaigns_for(user)
         for name in ("organization", "area", "campaign"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        for name in REGISTRATION_TEXTS:  # the same limit as the API (danvan.api.common.LongText)
+            field = self.fields[name]
+            field.max_length = TEXT_LIMIT
+            field.validators.append(MaxLengthValidator(TEXT_LIMIT))
+            field.widget.attrs["maxlength"] = str(TEXT_LIMIT)
+        self.fields["beneficiaries"].max_value = 2**31 - 1
+        self.fields["beneficiaries"].validators.append(MaxValueValidator(2**31 - 1))
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
             self.fields["replicates_id"].initial = self.instance.replicates_id

@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import message_of
+from danvan.core.views.helpers import run_action
 from danvan.orgs.scope import get_in_scope
-from danvan.practices.domain import lifecycle
+from danvan.practices.domain import actions
 from danvan.practices.domain.attachments import add_attachment, remove_attachment
-from danvan.practices.domain.evaluation import criteria_for, record_evaluation
+from danvan.practices.domain.evaluation import criteria_for
 from danvan.practices.interfaces.forms import AttachmentForm, EvaluationForm, ReasonForm, RecognizeForm
 from danvan.practices.models import Practice, PracticeAttachment
 
@@ -28,38 +30,31 @@ DONE = {
 
 
 def _errors(exc: ValidationError) -> str:
-    return " ".join(str(m) for m in exc.messages)
+    return message_of(exc)
 
 
 @login_required
 @require_POST
 def practice_action(request, pk: int, action: str):
-    """Run one life-cycle step; a refused step shows its Vietnamese reason and changes nothing."""
+    """Run one life-cycle step through the dispatcher; a refused step shows its Vietnamese reason
+    (the one mapping of ``danvan.core.domain.refusals``) and changes nothing."""
     practice = get_in_scope(Practice.objects.select_related("organization"), request.user, pk=pk)
-    actor = request.user
-    try:
-        if action == "register":
-            lifecycle.register_practice(practice=practice, actor=actor)
-        elif action == "start":
-            lifecycle.start_practice(practice=practice, actor=actor, reason=request.POST.get("reason", ""))
-        elif action == "recognize":
-            form = RecognizeForm(request.POST)
-            if not form.is_valid():
-                raise ValidationError([f"{form.fields[f].label}: {m}" for f, ms in form.errors.items() for m in ms])
-            lifecycle.recognize_practice(practice=practice, actor=actor, **form.cleaned_data)
-        elif action == "reject":
-            form = ReasonForm(request.POST)
-            form.is_valid()
-            lifecycle.reject_practice(practice=practice, actor=actor, reason=form.cleaned_data.get("reason", ""))
-        elif action in {"outstanding", "not_outstanding"}:
-            lifecycle.set_outstanding(practice=practice, actor=actor, outstanding=action == "outstanding",
-                                      reason=request.POST.get("reason", ""))
-        else:
-            raise ValidationError(_("Unknown action."))
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, DONE[action])
+    params = {"reason": request.POST.get("reason", "")}
+    if action == "recognize":
+        form = RecognizeForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, " ".join(f"{form.fields[f].label}: {m}" for f, ms in form.errors.items()
+                                             for m in ms))
+            return redirect("practice_detail", pk=practice.pk)
+        params.update(form.cleaned_data)
+    elif action == "reject":
+        form = ReasonForm(request.POST)
+        form.is_valid()
+        params["reason"] = form.cleaned_data.get("reason", "")
+    elif action == "evaluate":
+        return practice_evaluate(request, pk)
+    run_action(request, lambda: actions.perform(practice, action, actor=request.user, **params),
+               success=DONE.get(action))
     return redirect("practice_detail", pk=practice.pk)
 
 
@@ -72,14 +67,10 @@ def practice_evaluate(request, pk: int):
         messages.error(request, " ".join(f"{form.fields[f].label}: {m}" if f in form.fields else str(m)
                                          for f, ms in form.errors.items() for m in ms))
         return redirect("practice_detail", pk=practice.pk)
-    try:
-        evaluation = record_evaluation(practice=practice, actor=request.user, scores=form.scores(),
-                                       comments=form.comments(), comment=form.cleaned_data["comment"])
-    except ValidationError as exc:
-        messages.error(request, _errors(exc))
-    else:
-        messages.success(request, _("Evaluation recorded: %(total)s/%(max)s points.")
-                         % {"total": evaluation.total, "max": evaluation.max_total})
+    run_action(request, lambda: actions.perform(practice, "evaluate", actor=request.user, scores=form.scores(),
+                                                comments=form.comments(), comment=form.cleaned_data["comment"]),
+               success=lambda evaluation: _("Evaluation recorded: %(total)s/%(max)s points.")
+               % {"total": evaluation.total, "max": evaluation.max_total})
     return redirect("practice_detail", pk=practice.pk)
 
 

@@ -7,11 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
+from danvan.practices.domain.actions import allowed_actions
 from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
-from danvan.practices.domain.permissions import may_approve, may_edit, may_evaluate
+from danvan.practices.domain.permissions import may_edit
 from danvan.practices.domain.practices import create_practice, update_practice
 from danvan.practices.interfaces.filters import PracticeFilterForm
 from danvan.practices.interfaces.forms import (
@@ -21,7 +23,7 @@ from danvan.practices.interfaces.forms import (
     ReasonForm,
     RecognizeForm,
 )
-from danvan.practices.models import FINAL, Practice, Status
+from danvan.practices.models import FINAL, Practice
 from danvan.practices.queries.practices import filter_practices, list_queryset, practices_for
 
 
@@ -50,9 +52,9 @@ def _detail_queryset():
 def practice_detail(request, pk: int):
     practice = get_in_scope(_detail_queryset(), request.user, pk=pk)
     user = request.user
-    can_edit, can_evaluate, can_approve = may_edit(user, practice), may_evaluate(user, practice), may_approve(user, practice)
-    status = practice.status
-    criteria = criteria_for(practice) if can_evaluate and status in {Status.IN_PROGRESS, Status.EVALUATED} else []
+    allowed = allowed_actions(user, practice)
+    can_edit = may_edit(user, practice)
+    criteria = criteria_for(practice) if "evaluate" in allowed else []
     context = {
         "practice": practice, "nav_active": "practices",
         "events": practice.events.select_related("actor"),
@@ -61,12 +63,12 @@ def practice_detail(request, pk: int):
         "replicates_visible": practice.replicates_id
         and practices_for(user).filter(pk=practice.replicates_id).exists(),
         "summary": evaluation_summary(practice),
-        "can_edit": can_edit and status not in FINAL,
-        "can_register": can_edit and status == Status.DRAFT,
-        "can_start": can_edit and status == Status.REGISTERED,
+        "can_edit": "edit" in allowed,
+        "can_register": "register" in allowed,
+        "can_start": "start" in allowed,
         "evaluation_form": EvaluationForm(criteria=criteria) if criteria else None,
-        "can_decide": can_approve and status == Status.EVALUATED,
-        "can_outstanding": can_approve and status == Status.RECOGNIZED,
+        "can_decide": "recognize" in allowed,
+        "can_outstanding": bool(allowed & {"outstanding", "not_outstanding"}),
         "recognize_form": RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
         "attachment_form": AttachmentForm() if can_edit else None,
         "breadcrumbs": crumbs((practice.name[:60], None)),
@@ -105,6 +107,8 @@ def practice_edit(request, pk: int):
                             **form.values())
         except ValidationError as exc:
             _add_errors(form, exc)
+        except REFUSALS as exc:
+            form.add_error(None, message_of(exc))
         else:
             messages.success(request, _("Changes saved."))
             return redirect("practice_detail", pk=practice.pk)

@@ -1,14 +1,17 @@
-"""Domain actions on reports. Views and the API call these inside a transaction; each docstring names
-every effect. Refusals raise ``NotAllowed`` (a Vietnamese message), bad values ``ValidationError``
-({indicator code: message}), a concurrent save ``ReportConflict``."""
+"""Domain actions on reports. Views and the API call these inside a transaction (through the dispatcher
+``danvan.reports.domain.actions`` for transitions); each docstring names every effect. Refusals are the
+typed ones of ``danvan.core.domain.refusals``: ``NotAllowed`` (a right is missing, 403), ``WrongState``
+(the status does not allow the step, 409), ``ReportConflict`` (a concurrent save, 409) and
+``ValidationError`` ({indicator code: message}, 422)."""
 
 import nh3
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
 from danvan.reports.domain import access, rollups
 from danvan.reports.domain.validation import clean_values, indicators_for
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
@@ -17,13 +20,10 @@ ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3"
                 "table", "thead", "tbody", "tr", "th", "td"}
 
 
-class NotAllowed(PermissionDenied):
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+__all__ = ["NotAllowed", "ReportConflict", "WrongState"]
 
 
-class ReportConflict(ValidationError):
+class ReportConflict(StaleVersion):
     """Another user saved the report after this user opened it."""
 
 
@@ -72,7 +72,7 @@ def _lock(report: Report, expected_version: int | None) -> Report:
         raise ReportConflict(
             _("Someone else saved this report while you were editing it. Your figures are shown below and "
               "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
-            code="conflict",
+            field="version", code="conflict",
         )
     return locked
 
@@ -87,13 +87,13 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
     report's old values leave the roll-up aggregates and its new ones enter them,
     ``rollups.recounting``), updates the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``,
     writes an "update" audit event with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
-    ``NotAllowed`` when the report is locked or ``actor`` may not edit it, ``ValidationError``
+    ``WrongState`` when the report is locked, ``NotAllowed`` when ``actor`` may not edit it, ``ValidationError``
     ({code: message}) for bad values — in every case nothing is changed.
     """
     locked = _lock(report, expected_version)
     if not access.may_edit(actor, locked):
         if locked.status not in (Status.DRAFT, Status.RETURNED):
-            raise NotAllowed(_("This report is %(status)s and can no longer be changed.")
+            raise WrongState(_("This report is %(status)s and can no longer be changed.")
                              % {"status": locked.get_status_display().lower()})
         raise NotAllowed(_("Only the staff of %(org)s can change its report.") % {"org": locked.organization.name})
     indicators = indicators_for(locked.form_version, locked.organization)
@@ -145,7 +145,7 @@ def _stored_values(report: Report) -> dict:
 def _transition(report, *, actor, action, allowed_from, to_status, check, expected_version=None):
     locked = _lock(report, expected_version)
     if locked.status not in allowed_from:
-        raise NotAllowed(_("This report is %(status)s: it cannot be %(action)s now.") % {
+        raise WrongState(_("This report is %(status)s: it cannot be %(action)s now.") % {
             "status": locked.get_status_display().lower(), "action": ReportEvent.Action(action).label})
     check(locked)
     from_status = locked.status
@@ -170,7 +170,8 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
 
     Effects: checks every required figure and rule on the stored values; sets status "submitted",
     ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
-    the report's figures enter the roll-up aggregates (``rollups.count_in``). Raises ``NotAllowed`` (not the report's own staff, or wrong status) or ``ValidationError``
+    the report's figures enter the roll-up aggregates (``rollups.count_in``).
+    Raises ``WrongState`` (not a draft or returned), ``NotAllowed`` (not the report's own staff) or ``ValidationError``
     ({code: message}) when figures are missing or inconsistent; nothing changes then.
     """
     def check(locked):
@@ -205,8 +206,8 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
 
     Effects: status "returned", ``returned_reason``, bumps ``version``; a "return" ``ReportEvent``;
     an audit event; a ``Notification`` to the person who submitted it; the report's figures leave the
-    roll-up aggregates (``rollups.count_out``). Raises ``NotAllowed`` or
-    ``ValidationError`` (empty reason).
+    roll-up aggregates (``rollups.count_out``). Raises ``WrongState`` (not submitted),
+    ``NotAllowed`` (not a leader above) or ``ValidationError`` (empty reason).
     """
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Write the reason for returning the report.")})
@@ -233,8 +234,8 @@ def approve_report(report: Report, *, actor) -> Report:
 
     Effects: status "approved", ``approved_at``/``approved_by``, bumps ``version``; an "approve"
     ``ReportEvent``; an audit event. The roll-up aggregates do not change (a submitted report already
-    counts). Raises ``NotAllowed`` (wrong status, or ``actor`` is not a
-    leader above the report's organization).
+    counts). Raises ``WrongState`` (not submitted) or ``NotAllowed`` (``actor``
+    is not a leader above the report's organization).
     """
     locked, from_status = _transition(report, actor=actor, action="approve", allowed_from=(Status.SUBMITTED,),
                                       to_status=Status.APPROVED,
@@ -260,7 +261,8 @@ def reopen_report(report: Report, *, actor, reason: str) -> Report:
 
     Effects: status "draft", clears ``approved_at``/``approved_by``, bumps ``version``; a "reopen"
     ``ReportEvent`` with the reason; an audit event; the report's figures leave the roll-up
-    aggregates (``rollups.count_out``). Raises ``NotAllowed`` or ``ValidationError``.
+    aggregates (``rollups.count_out``). Raises ``WrongState`` (not approved), ``NotAllowed``
+    or ``ValidationError`` (empty reason).
     """
     if not (reason or "").strip():
         raise ValidationError({"reason": _("Write the reason for reopening the report.")})

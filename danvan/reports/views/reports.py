@@ -13,9 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.domain.refusals import NotAllowed, message_of
+from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
 from danvan.orgs.scope import can, get_in_scope
+from danvan.reports.domain import actions as report_actions
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
@@ -59,10 +60,8 @@ def report_create(request):
                 period = get_period(data["kind"], data["year"], data["index"])
                 report = actions.create_report(actor=request.user, form=data["form"], period=period,
                                                organization=data["organization"])
-        except ValidationError as exc:
-            form.add_error(None, error_text(exc))
-        except actions.NotAllowed as exc:
-            form.add_error(None, exc.message)
+        except (ValidationError, actions.NotAllowed) as exc:
+            form.add_error(None, message_of(exc))
         else:
             messages.success(request, _("The draft report was created: fill in the figures."))
             return redirect("report_edit", pk=report.pk)
@@ -102,9 +101,9 @@ def report_edit(request, pk: int):
                 actions.save_report(report, actor=request.user, expected_version=form.cleaned_data["version"],
                                     values=values, narratives=narratives)
             except actions.ReportConflict as exc:
-                form.add_error(None, exc.messages[0])
-            except actions.NotAllowed as exc:
-                messages.error(request, exc.message)
+                form.add_error(None, message_of(exc))
+            except (actions.NotAllowed, actions.WrongState) as exc:
+                messages.error(request, message_of(exc))
                 return redirect("report_detail", pk=report.pk)
             except ValidationError as exc:
                 for code, msgs in exc.message_dict.items():
@@ -137,26 +136,11 @@ def _initial(report):
 @login_required
 @require_POST
 def report_transition(request, pk: int, action: str):
+    """One transition through the dispatcher; a refusal shows its Vietnamese reason, nothing changes."""
     report = _report(request, pk)
-    reason = request.POST.get("reason", "")
-    calls = {
-        "submit": lambda: actions.submit_report(report, actor=request.user),
-        "approve": lambda: actions.approve_report(report, actor=request.user),
-        "return": lambda: actions.return_report(report, actor=request.user, reason=reason),
-        "reopen": lambda: actions.reopen_report(report, actor=request.user, reason=reason),
-    }
-    if action not in calls:
-        messages.error(request, _("Unknown action."))
-        return redirect("report_detail", pk=report.pk)
-    try:
-        calls[action]()
-    except actions.NotAllowed as exc:
-        messages.error(request, exc.message)
-    except ValidationError as exc:
-        messages.error(request, error_text(exc))
-    else:
-        messages.success(request, _("Done: the report is now %(status)s.") % {
-            "status": report.get_status_display().lower()})
+    run_action(request, lambda: report_actions.perform(report, action, actor=request.user,
+                                                       reason=request.POST.get("reason", "")),
+               success=lambda r: _("Done: the report is now %(status)s.") % {"status": r.get_status_display().lower()})
     return redirect("report_detail", pk=report.pk)
 
 
