@@ -425,6 +425,10 @@ def _cases() -> list[Case]:
         change("POST", "/bao-cao/<int:pk>/chuyen/<str:action>/", lambda w: f"/bao-cao/{w.report.pk}/chuyen/submit/",
                watch=lambda w: row(m().Report, w.report.pk), status=302),
         refuse("GET", "/bao-cao/<int:pk>/chuyen/<str:action>/", lambda w: f"/bao-cao/{w.report.pk}/chuyen/submit/"),
+        change("POST", "/bao-cao/<int:pk>/cap-so/", lambda w: f"/bao-cao/{w.report.pk}/cap-so/",
+               data=lambda w: {"issued_on": "05/11/2025"},
+               watch=lambda w: row(m().Report, w.report.pk), status=302),
+        refuse("GET", "/bao-cao/<int:pk>/cap-so/", lambda w: f"/bao-cao/{w.report.pk}/cap-so/"),
         view("/bao-cao/<int:pk>/xuat/<str:fmt>/", lambda w: f"/bao-cao/{w.report.pk}/xuat/xlsx/",
              shows=lambda w: "PK"),
         read_on_post("/bao-cao/<int:pk>/xuat/<str:fmt>/", lambda w: f"/bao-cao/{w.report.pk}/xuat/xlsx/"),
@@ -550,6 +554,7 @@ def _approved(w):
 PREPARE["POST /api/v1/reports/{report_id}/return"] = _submitted
 PREPARE["POST /api/v1/reports/{report_id}/approve"] = _submitted
 PREPARE["POST /api/v1/reports/{report_id}/reopen"] = _approved
+PREPARE["POST /bao-cao/<int:pk>/cap-so/"] = _approved
 PREPARE["POST /bao-cao/<int:pk>/chuyen/<str:action>/"] = _filled
 PREPARE["POST /api/v1/reports/{report_id}/submit"] = _filled
 

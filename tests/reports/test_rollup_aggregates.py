@@ -311,7 +311,7 @@ def test_bulk_approval_approves_all_or_nothing(rep):
     third = make_report(rep.root, rep.cast.front, october, {"DV_DON_NHAN": 1, "DV_DON_GQ": 0, "DV_MH_DK": 1},
                         submitted_on=october.end)
     draft = make_report(rep.root, rep.old_front_c, october, {"DV_DON_NHAN": 1})
-    with pytest.raises(actions.NotAllowed):
+    with pytest.raises(actions.WrongState):
         actions.approve_reports([third, draft], actor=rep.cast.leader)
     third.refresh_from_db()
     assert third.status == Status.SUBMITTED
