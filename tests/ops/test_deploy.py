@@ -154,7 +154,7 @@ def _postgresql_settings() -> dict[str, str]:
     return values
 
 
-def test_postgresql_settings_turn_autovacuum_on_and_earlier():
+def test_postgresql_settings_turn_autovacuum_on_and_earlier(db):
     values = _postgresql_settings()
     assert values["autovacuum"] == "on"
     assert float(values["autovacuum_vacuum_scale_factor"]) < 0.2  # the default
