@@ -167,7 +167,21 @@ def build_world() -> World:
     w.dossier = add_file(actor=None, nomination=w.nomination, kind="achievements",
                          file=SimpleUploadedFile("thanh-tich.pdf", b"%PDF-1.4 matrix dossier",
                                                  content_type="application/pdf"))
+    for plugin in _plugins():
+        plugin.build(w)
     return w
+
+
+def _plugins():
+    """Each module's own scope cases: ``tests/<app>/scope_cases.py`` with ``build(w)`` (adds the module's
+    objects, owned by ``w.front_a``, to the world), ``cases()`` (its ``Case`` entries) and optionally
+    ``PREPARE`` (a dict like the one below). One file per module, so modules never edit this one."""
+    import importlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    return [importlib.import_module(f"tests.{path.parent.name}.scope_cases")
+            for path in sorted(here.glob("*/scope_cases.py"))]
 
 
 # --- the cases ------------------------------------------------------------------------------------------
@@ -510,7 +524,7 @@ def _index(cases: list[Case]) -> dict[str, Case]:
     return by_key
 
 
-CASES: dict[str, Case] = _index(_cases())
+CASES: dict[str, Case] = _index(_cases() + [case for plugin in _plugins() for case in plugin.cases()])
 
 # Routes that take an id but whose object is public reference data: anyone signed in may read it.
 PUBLIC: dict[str, str] = {
@@ -567,3 +581,6 @@ def _started(w):
 
 
 PREPARE["POST /mo-hinh/<int:pk>/danh-gia/"] = _started
+
+for _plugin in _plugins():
+    PREPARE.update(getattr(_plugin, "PREPARE", {}))
