@@ -175,7 +175,7 @@ def build_world() -> World:
 def _plugins():
     """Each module's own scope cases: ``tests/<app>/scope_cases.py`` with ``build(w)`` (adds the module's
     objects, owned by ``w.front_a``, to the world), ``cases()`` (its ``Case`` entries) and optionally
-    ``PREPARE`` (a dict like the one below). One file per module, so modules never edit this one."""
+    ``PREPARE`` and ``PUBLIC`` (dicts like the ones below). One file per module, so modules never edit this one."""
     import importlib
     from pathlib import Path
 
@@ -584,3 +584,4 @@ PREPARE["POST /mo-hinh/<int:pk>/danh-gia/"] = _started
 
 for _plugin in _plugins():
     PREPARE.update(getattr(_plugin, "PREPARE", {}))
+    PUBLIC.update(getattr(_plugin, "PUBLIC", {}))  # e.g. the public portal's pages, with the reason
