@@ -58,6 +58,25 @@ def inline_max() -> int:
     return getattr(settings, "DANVAN_EXPORT_INLINE_MAX", 2000)
 
 
+class YesNoField(forms.ChoiceField):
+    """A yes/no filter: empty (both), "true" or "false" (also 1/0, as an API client may send); anything
+    else is refused naming the field (a ``NullBooleanField`` would quietly read it as "both")."""
+
+    ALIASES = {"1": "true", "True": "true", "on": "true", "0": "false", "False": "false"}
+
+    def __init__(self, *, any_label, yes, no, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(choices=[("", any_label), ("true", yes), ("false", no)], **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return self.ALIASES.get(value, value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        return None if value == "" else value == "true"
+
+
 class ListFilterForm(StyledFormMixin, forms.Form):
     """The base of every list's filter form. Subclasses declare fields and set scoped querysets in
     ``__init__(..., user=...)`` (call ``super().__init__`` first). A choice outside the user's scope is
@@ -75,13 +94,17 @@ class ListFilterForm(StyledFormMixin, forms.Form):
 
     def full_clean(self):
         for f in self.fields.values():
-            if isinstance(f, forms.ChoiceField) and not isinstance(f, forms.ModelChoiceField):
+            if isinstance(f, forms.ChoiceField) and not isinstance(f, forms.ModelChoiceField | YesNoField):
                 f.error_messages.setdefault("invalid_choice", INVALID_CHOICE)
         super().full_clean()
 
     def filters(self) -> dict:
         """The cleaned filters (empty values dropped), ready for the definition's ``query``."""
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False, [])}
+        def empty(name, v):
+            if v is False:  # an unticked box filters nothing; a yes/no choice's "no" does
+                return not isinstance(self.fields[name], forms.NullBooleanField | YesNoField)
+            return v is None or v == "" or (isinstance(v, list | tuple) and not v)
+        return {k: v for k, v in self.cleaned_data.items() if not empty(k, v)}
 
     def error_dict(self) -> dict[str, list[str]]:
         return {name: [str(m) for m in ms] for name, ms in self.errors.items()}

@@ -1,6 +1,7 @@
 """REST API: /api/v1/meetings and /api/v1/tasks, in the user's scope, lists as {"count", "items"}."""
 
 import datetime
+import enum
 
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
@@ -11,6 +12,7 @@ from ninja.pagination import paginate
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
+from danvan.meetings.interfaces.lists import TASKS
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
 from danvan.meetings.queries import filter_meetings, filter_tasks, meeting_or_404, task_or_404
 from danvan.reports.models import Period
@@ -20,6 +22,8 @@ task_router = Router(tags=["Follow-up tasks"])
 POINTS_IN_DETAIL = 500
 MeetingKindEnum = choices_enum("MeetingKind", MeetingKind)
 TaskStatusEnum = choices_enum("TaskStatus", TaskStatus)
+# The list's status filter: a stored status, or "overdue" (derived), as on the page.
+TaskStatusFilter = enum.StrEnum("TaskStatusFilter", {**{m.name: m.value for m in TaskStatus}, "OVERDUE": "overdue"})
 
 
 class MeetingOut(Schema):
@@ -164,7 +168,10 @@ class TaskOut(Schema):
 
 
 class TaskFilters(Schema):
-    status: TaskStatusEnum | None = None
+    """The filters of the task list page (validated by the same ``TaskFilterForm``)."""
+
+    q: SearchText | None = None
+    status: TaskStatusFilter | None = None
     overdue: bool | None = None
     assignee: Id | None = None
     meeting: Id | None = None
@@ -178,7 +185,7 @@ def _tasks(qs):
 @task_router.get("", response=answers(list[TaskOut]), summary="Follow-up tasks in the user's scope")
 @paginate(Pagination)
 def list_tasks(request, filters: Query[TaskFilters]):
-    return _tasks(filter_tasks(request.user, **filters.dict())).order_by("due_date", "id")
+    return TASKS.api(request)
 
 
 @task_router.get("/{task_id}", response=answers(TaskOut, 404), summary="One task (404 outside the scope)")

@@ -24,6 +24,7 @@ urlpatterns = [
     path("tai-lieu/<int:pk>/tai-ve/", files.document_download, name="meeting_document_download"),
     path("nhiem-vu/minh-chung/<int:pk>/", files.evidence_download, name="task_evidence_download"),
     path("nhiem-vu/", tasks.task_list, name="task_list"),
+    path("nhiem-vu/xuat-excel/", tasks.task_export, name="task_export"),
     path("nhiem-vu/tong-hop/", tasks.task_overview_page, name="task_overview"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("nhiem-vu/<int:pk>/cap-nhat/", tasks.task_update, name="task_update"),

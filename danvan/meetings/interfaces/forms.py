@@ -169,13 +169,6 @@ class TaskUpdateForm(StyledFormMixin, forms.Form):
     evidence = forms.FileField(label=_("Evidence"), required=False)
 
 
-class TaskFilterForm(StyledFormMixin, forms.Form):
-    STATUSES = [("", _("All statuses")), *TaskStatus.choices, ("overdue", _("Overdue"))]
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search"}))
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=STATUSES)
-
-
 class PersonForm(StyledFormMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 

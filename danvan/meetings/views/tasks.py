@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context, paginate
 from danvan.meetings.domain.tasks import report_progress
-from danvan.meetings.interfaces.forms import TaskFilterForm, TaskUpdateForm
+from danvan.meetings.interfaces.forms import TaskUpdateForm
+from danvan.meetings.interfaces.lists import TASKS
 from danvan.meetings.models import Notification, TaskAssignment
-from danvan.meetings.queries import filter_tasks, task_or_404, task_overview, visible_meetings, visible_tasks
+from danvan.meetings.queries import task_or_404, task_overview, visible_meetings, visible_tasks
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships
 
@@ -30,13 +31,14 @@ def with_assignees(qs):
 
 @login_required
 def task_list(request):
-    form = TaskFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = with_assignees(filter_tasks(request.user, **filters)).order_by("due_date", "id")
-    return render_list(request, "meetings/tasks/list.html", "meetings/tasks/_results.html", {
-        "form": form, "page_obj": paginate(request, qs), "today": timezone.localdate(), "nav_active": "tasks",
-        "breadcrumbs": [(_("Follow-up tasks"), None)],
-    })
+    return TASKS.page(request, "meetings/tasks/list.html", {
+        "nav_active": "tasks", "breadcrumbs": [(_("Follow-up tasks"), None)]})
+
+
+@login_required
+@require_POST
+def task_export(request):
+    return TASKS.export(request)
 
 
 @login_required
