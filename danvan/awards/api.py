@@ -5,10 +5,11 @@ import datetime
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, Ref, Year, answers, choices_enum
+from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum
 from danvan.awards.domain.nominations import record_view
+from danvan.awards.interfaces.lists import NOMINATIONS
 from danvan.awards.models import NominationStatus
-from danvan.awards.queries import filter_nominations, nomination_or_404
+from danvan.awards.queries import nomination_or_404
 
 router = Router(tags=["Awards"])
 
@@ -38,15 +39,19 @@ class NominationOut(Schema):
 
 
 class NominationFilters(Schema):
+    """The filters of the nomination list page (validated by the same ``NominationFilterForm``)."""
+
+    q: SearchText | None = None
     award_kind: Id | None = None
     status: NominationStatusEnum | None = None
     year: Year | None = None
+    area: Id | None = None
 
 
 @router.get("", response=answers(list[NominationOut]), summary="Nominations in the user's scope")
 @paginate(Pagination)
 def list_nominations(request, filters: Query[NominationFilters]):
-    return filter_nominations(request.user, **filters.dict()).select_related("award_kind", "organization")
+    return NOMINATIONS.api(request)
 
 
 @router.get("/{nomination_id}", response=answers(NominationOut, 404), summary="One nomination (404 outside the scope)")

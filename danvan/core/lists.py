@@ -224,6 +224,8 @@ class ListDefinition:
     rows: Callable = field(default=lambda qs: qs)
     export_rows: Callable | None = None  # what an exported row needs, when it differs from ``rows``
     empty: object = gettext_lazy("Nothing in your scope matches these filters.")
+    heading: Callable | None = None  # filters -> a title row above the sheet's header
+    numbered: bool = False  # the sheet starts with a "No." column counting the rows
 
     @property
     def table_columns(self) -> list[Column]:
@@ -243,23 +245,22 @@ class ListDefinition:
         return (self.export_rows or self.rows)(self.query(user, **filters))
 
     # The page -----------------------------------------------------------------------------------
-    def page(self, request, template: str, context: dict | None = None, *, partial: str = "includes/list_table.html",
+    def page(self, request, template: str, context=None, *, partial: str = "includes/list_table.html",
              per_page: int | None = None):
         """The list page (or its results fragment for htmx): filters validated by the form (an
         invalid form shows its errors above an empty list), rows paginated, the table built from
-        the columns."""
+        the columns. ``context`` is a dict, or a callable ``filters -> dict`` for what depends on
+        the valid filters (a summary above the table)."""
         from danvan.core.views.helpers import paginate, render_list
 
         form = self.bind(request.GET, request.user)
-        if not form.is_bound:
-            qs = self.queryset(request.user, {})
-        elif form.is_valid():
-            qs = self.queryset(request.user, form.filters())
-        else:
-            qs = self.queryset(request.user, {}).none()
-        page_obj = paginate(request, qs, per_page)
+        valid = not form.is_bound or form.is_valid()
+        filters = form.filters() if form.is_bound and valid else {}
+        qs = self.queryset(request.user, filters)
+        page_obj = paginate(request, qs if valid else qs.none(), per_page)
+        extra = context(filters) if callable(context) else context
         context = {"form": form, "page_obj": page_obj, "list": self, "table": self.table(page_obj),
-                   "list_action": reverse(self.list_url), **(context or {})}
+                   "list_action": reverse(self.list_url), **(extra or {})}
         if self.export_url:
             context.setdefault("export_action", reverse(self.export_url))
         return render_list(request, template, partial, context)
@@ -292,8 +293,9 @@ class ListDefinition:
             return redirect(self.list_url)
         filters = form.filters()
         qs = self.export_queryset(request.user, filters)
-        if qs.count() <= inline_max():
-            response = HttpResponse(self.workbook(qs.iterator(chunk_size=2000)), content_type=XLSX)
+        if qs.count() <= inline_max() or request.method != "POST":
+            # A GET never writes (no job row): a link answers the whole file at once, however long.
+            response = HttpResponse(self.workbook(qs.iterator(chunk_size=2000), filters=filters), content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{self.file_name()}"'
             return response
         job = start_job(kind="core.list_export", title=str(self.title), user=request.user,
@@ -303,7 +305,7 @@ class ListDefinition:
     def file_name(self) -> str:
         return f"{self.filename}-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
 
-    def workbook(self, rows, progress=None) -> bytes:
+    def workbook(self, rows, progress=None, filters: dict | None = None) -> bytes:
         """One sheet: the header row, then one row per item, through ``safe_row``."""
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
@@ -315,17 +317,22 @@ class ListDefinition:
         columns = self.export_columns
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(str(self.title)[:31])
-        for index, column in enumerate(columns):
-            sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
-        sheet.freeze_panes = "A2"
+        widths = ([6] if self.numbered else []) + [column.width for column in columns]
+        for index, width in enumerate(widths):
+            sheet.column_dimensions[get_column_letter(index + 1)].width = width
+        if self.heading is not None:
+            title = WriteOnlyCell(sheet, value=str(self.heading(filters or {})))
+            title.font = Font(bold=True, size=13)
+            sheet.append([title])
+        labels = ([_("No.")] if self.numbered else []) + [column.label for column in columns]
         header = []
-        for column in columns:
-            cell = WriteOnlyCell(sheet, value=str(column.label))
+        for label in labels:
+            cell = WriteOnlyCell(sheet, value=str(label))
             cell.font = Font(bold=True)
             header.append(cell)
         sheet.append(header)
-        for row in rows:
-            sheet.append(safe_row([c.sheet_value(row) for c in columns], sheet))
+        for number, row in enumerate(rows, start=1):
+            sheet.append(safe_row(([number] if self.numbered else []) + [c.sheet_value(row) for c in columns], sheet))
             if progress:
                 progress.advance()
         buffer = io.BytesIO()
@@ -360,7 +367,7 @@ def run_list_export(job, progress):
         raise JobFailed(_("The filters are no longer valid."), form.error_list())
     qs = definition.export_queryset(job.created_by, form.filters())
     progress.set_total(qs.count())
-    content = definition.workbook(qs.iterator(chunk_size=2000), progress)
+    content = definition.workbook(qs.iterator(chunk_size=2000), progress, filters=form.filters())
     save_result(job, name=definition.file_name(), content=content)
     job.message = _("%(n)s rows exported.") % {"n": f"{job.total:,}".replace(",", ".")}
     job.save(update_fields=["message"])

@@ -35,7 +35,9 @@ def test_safe_cell_keeps_plain_values_and_makes_formula_text_a_string():
 
 
 def test_model_export_writes_formula_text_as_text_and_survives_a_control_character(
-        cast, django_capture_on_commit_callbacks):
+        cast, settings, django_capture_on_commit_callbacks):
+    """Through the background job (the export above the threshold), which writes the same sheet."""
+    settings.DANVAN_EXPORT_INLINE_MAX = 1
     keys = ["name", "person_name", "situation", "goals", "content", "forces", "outputs"]
     make_practice(cast.front_a, **dict(zip(keys, FORMULAS, strict=True)))
     make_practice(cast.front_a, name="Mô hình\x0b dân vận khéo")

@@ -1,14 +1,10 @@
-"""The nomination list (danh sách đề nghị) as XLSX (openpyxl) and as a Party-format DOCX."""
+"""The nomination list (danh sách đề nghị) as a Party-format DOCX (the XLSX is the list definition's,
+``interfaces/lists.py``)."""
 
-import io
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
-from danvan.core.interfaces.xlsx import safe_row
 
 COLUMNS = [gettext_noop("No."), gettext_noop("Nominee"), gettext_noop("Position, unit"), gettext_noop("Award kind"),
            gettext_noop("Nominating organization"), gettext_noop("Year"), gettext_noop("Status"),
@@ -26,26 +22,6 @@ def rows(nominations) -> list[list]:
 
 def headers() -> list[str]:
     return [_(c) for c in COLUMNS]
-
-
-def to_xlsx(nominations, *, title: str) -> bytes:
-    """One sheet: a title row, the header row, one row per nomination."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _("Nominations")[:31]
-    ws.append(safe_row([title]))
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append(safe_row(headers()))
-    for cell in ws[2]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for row in rows(nominations):
-        ws.append(safe_row(row))
-    for col, width in zip("ABCDEFGH", (6, 28, 36, 30, 36, 8, 14, 26), strict=True):
-        ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def to_party_document(nominations, *, organization, title: str, signer_name: str = ""):

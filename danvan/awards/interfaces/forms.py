@@ -3,27 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.awards.models import AwardKind, Nomination, NominationFile, NominationStatus
+from danvan.awards.models import AwardKind, Nomination, NominationFile
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.interfaces.forms import _scoped
 from danvan.meetings.queries import visible_meetings, visible_people
-from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
-
-
-class NominationFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search"}))
-    award_kind = forms.ModelChoiceField(label=_("Award kind"), required=False, queryset=AwardKind.objects.all(),
-                                        empty_label=_("All award kinds"))
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All statuses")), *NominationStatus.choices])
-    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100)
-    area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All areas in scope"))
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        _scoped(self.fields["area"], scoped_areas(user).order_by("level", "name_sort"))
 
 
 class NominationForm(StyledFormMixin, forms.ModelForm):

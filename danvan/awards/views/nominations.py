@@ -10,32 +10,26 @@ from django.views.decorators.http import require_POST
 
 from danvan.awards.domain import nominations as actions
 from danvan.awards.domain.eligibility import evaluate
-from danvan.awards.interfaces.forms import FileForm, NominationFilterForm, NominationForm, StepForm
+from danvan.awards.interfaces.forms import FileForm, NominationForm, StepForm
+from danvan.awards.interfaces.lists import NOMINATIONS
 from danvan.awards.models import NominationStatus
-from danvan.awards.queries import filter_nominations, nomination_or_404, recipients_summary
+from danvan.awards.queries import nomination_or_404, recipients_summary
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import can
 
 CRUMB = (gettext_lazy("Awards"), "/khen-thuong/")
 
 
-def _filters(request):
-    form = NominationFilterForm(request.GET or None, user=request.user)
-    return form, (form.cleaned_data if form.is_valid() else {})
-
-
 @login_required
 def nomination_list(request):
-    form, filters = _filters(request)
-    qs = filter_nominations(request.user, **filters).select_related("award_kind", "organization")
-    return render_list(request, "awards/list.html", "awards/_results.html", {
-        "form": form, "page_obj": paginate(request, qs), "nav_active": "awards",
+    return NOMINATIONS.page(request, "awards/list.html", lambda filters: {
+        "nav_active": "awards",
         "can_create": request.user.is_superuser or Organization.objects.for_user(request.user, "change").exists(),
         "summary": recipients_summary(request.user, year=filters.get("year"), area=filters.get("area")),
         "query": request.GET.urlencode(), "breadcrumbs": [(_("Awards"), None)],
-    })
+    }, partial="awards/_results.html")
 
 
 @login_required
