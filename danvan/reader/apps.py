@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReaderConfig(AppConfig):
+    name = "danvan.reader"
+    label = "reader"
+    verbose_name = _("Article reader")
