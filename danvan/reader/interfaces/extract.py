@@ -384,7 +384,7 @@ def find_province(texts: list[str]) -> tuple[str, str] | None:
 # People and their roles
 
 _WORD = re.compile(r"[^\s,;:.()\[\]\"“”'‘’–—!?/…]+")
-_ADDRESS = re.compile(r"(?:đồng chí|Đồng chí|đ/c|Đ/c|đ/c\.|ông|Ông|bà|Bà|Thiếu tướng|Trung tướng|Đại tá|Thượng tá)\s*$")
+_ADDRESS = re.compile(r"(?:đồng chí|Đồng chí|đ/c|Đ/c|đ/c\.|ông|Ông|bà|Bà|Thiếu tướng|Trung tướng|Đại tá|Thượng tá)\s*:?\s*$")
 _PLACE_BEFORE = re.compile(
     r"(?:tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|thôn|bản|làng|sông|núi|khu|tổ dân phố|"
     r"Đảng bộ|đảng bộ|Trung tâm|trung tâm|hồ|đèo)\s*$"
@@ -431,6 +431,7 @@ def find_names(sentence: str) -> list[Mention]:
                 and name not in _PROVINCE_SET
                 and not (len(words) == 2 and _PLACE_BEFORE.search(before))
                 and not _STREET_BEFORE.search(before)
+                and not (len(words) == 2 and re.search(r"(?:ủy|uỷ|UBND|HĐND)\s*$", before))
                 and not any(p in name for p in ("Lào Cai", "Hà Giang", "Hà Nội", "Sa Pa"))
             )
             if ok:
@@ -451,7 +452,7 @@ _TRIGGERS = [
     (ROLE_CHAIR, r"đồng chủ trì|chủ trì|chủ tọa|chủ toạ"),
     (ROLE_ATTEND, r"(?:cùng |tới |đến |về )?(?:tham )?dự(?!\s+(?:án|thảo|báo|kiến|toán|bị|định|phòng|trữ|thi|tính|khuyết|luật|trù|kiện)(?!\w))"),
     (ROLE_REPORT, r"báo cáo|trình bày|quán triệt|thông qua dự thảo"),
-    (ROLE_AWARD, r"được tặng|được trao|vinh dự nhận|vinh dự được|nhận"),
+    (ROLE_AWARD, r"được tặng|được trao|vinh dự nhận|vinh dự được|được nhận|nhận (?:Kỷ niệm chương|Bằng khen|Giấy khen|Huân chương|Huy chương|Cờ thi đua)"),
     (ROLE_SPEAK, r"phát biểu|khai mạc|tham luận|nhấn mạnh|đề nghị|yêu cầu|khẳng định|kết luận"),
 ]
 _TRIGGER_RE = re.compile("|".join(f"(?P<r{i}>(?<!\\w)(?:{p})(?!\\w))" for i, (_, p) in enumerate(_TRIGGERS)), re.I)
@@ -556,6 +557,7 @@ _DVK_COUNT = re.compile(
     rf"(?:(?P<q>{_QUALIFIER})\s+)?(?P<n>{_NUM})\s+mô hình(?:[^.;0-9]{{0,60}}?){_DVK}", re.I,
 )
 _DVK_COUNT_AFTER = re.compile(rf"mô hình\W{{0,3}}{_DVK}\W{{0,3}}(?:[^.;0-9]{{0,25}}?)\s*[:là]*\s*(?P<n>{_NUM})\s+mô hình", re.I)
+_DVK_TOTAL = re.compile(rf"(?:tổng số|nâng tổng số|tổng cộng|lũy kế|luỹ kế)(?:\s+lên)?(?:\s+(?:{_QUALIFIER}))?\s+(?P<n>{_NUM})\s+mô hình", re.I)
 _MEDAL = re.compile(r"kỷ niệm chương|kỉ niệm chương|KNC", re.I)
 _PEOPLE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:cá nhân|đồng chí|người|cán bộ|cán bộ, đảng viên)(?!\w)", re.I)
 _COLLECTIVE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể(?!\w)", re.I)
@@ -629,7 +631,6 @@ def read_source(source: Source) -> Reading:
     facts["chairs"] = Fact([])
 
     event = _event_sentence(body_sents, title)
-    lead = event or title
 
     # type and period: the sentence that names the meeting, then the title
     for text in [t for t in (event, title) if t]:
@@ -690,7 +691,10 @@ def read_source(source: Source) -> Reading:
     # counts
     best = None
     for s in body_sents + [title]:
-        for pattern in (_DVK_COUNT, _DVK_COUNT_AFTER):
+        patterns = (_DVK_COUNT, _DVK_COUNT_AFTER)
+        if re.search(_DVK, s, re.I):
+            patterns += (_DVK_TOTAL,)
+        for pattern in patterns:
             for m in pattern.finditer(s):
                 value = parse_number(m.group("n"))
                 if isinstance(value, int) and (best is None or value > best[0]):
@@ -738,7 +742,7 @@ def read_source(source: Source) -> Reading:
     )
 
 
-_DIRECTION = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|đề ra|chỉ đạo)(?:\s+(?:các|thời gian tới|trong thời gian tới)[^,]*,)?\s*", re.I)
+_DIRECTION = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|đề ra|chỉ đạo)(?:,?\s+(?:thời gian tới|trong thời gian tới),)?\s*", re.I)
 _CONTINUE = re.compile(r"^(?:đồng thời|bên cạnh đó|trong đó|ngoài ra|cùng với đó|mặt khác)", re.I)
 
 

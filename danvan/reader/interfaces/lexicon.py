@@ -10,7 +10,7 @@ Lâm Phùng Mai Tô Tạ Hà Thái Lương Chu Cao Lưu Đinh Kiều Quách Khú
 Vàng Thào Mùa Hầu Tẩn Lù Cà Quàng Lường Ksor Rơ Châm Ma Bế Đàm Ninh Nghiêm Tăng Thân Bạch Diệp La Lã
 Lại Lạc Mạc Mẫn Mông Văn Viên Tống Từ Doãn Kim Chế Khổng Giáp Mã Sầm Vi Âu Ông Thạch Danh Lăng Hoàng
 Vàng Lầu Ly Hờ Cứ Chảo Phàn Sần Tráng Thèn Nùng Hà Bàn Đèo Quan Yên Kha Mè Lỷ Giáp Nhữ Đồng Cù Cấn
-Bế Hoa Trình Tôn Kiều Lò Lê Phí Khuất Nghiêm Ngọc Y Điểu Siu Rmah Nay Kpă Bùi Chamaléa Pinăng Trà
+Bế Chẩu Hoa Trình Tôn Kiều Lò Lê Phí Khuất Nghiêm Ngọc Y Điểu Siu Rmah Nay Kpă Bùi Chamaléa Pinăng Trà
 """.split())
 
 # Capitalized words that start titles, organizations and places, never a given name in a name's first slot.

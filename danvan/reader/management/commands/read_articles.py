@@ -42,7 +42,7 @@ class Command(BaseCommand):
             labels = {}
             try:
                 with open(options["score"], encoding="utf-8") as handle:
-                    for n, line in enumerate(handle, 1):
+                    for line in handle:
                         if line.strip():
                             item = json.loads(line)
                             labels[item["file"]] = item
