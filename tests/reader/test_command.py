@@ -10,9 +10,10 @@ from django.core.management import CommandError, call_command
 from danvan.reader.interfaces.extract import FIELDS
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-if not SEEDS.is_dir():
-    SEEDS = Path("/work/shared/seeds")
+_ROOT = Path(__file__).resolve().parents[2]
+# ../shared/seeds beside the checkout (or beside the worktrees' folder)
+SEEDS = next((d / "shared" / "seeds" for d in (_ROOT.parent, _ROOT.parent.parent) if (d / "shared" / "seeds").is_dir()),
+             _ROOT.parent / "shared" / "seeds")
 
 
 def run(*args):

@@ -411,9 +411,11 @@ def find_names(sentence: str) -> list[Mention]:
     i = 0
     while i < len(toks):
         tok, start, _end = toks[i]
-        before = sentence[:start]
-        addressed = bool(_ADDRESS.search(before))
-        if _capitalized(tok) and ((tok in lexicon.SURNAMES) or (addressed and tok not in lexicon.NOT_NAME_START)):
+        if not _capitalized(tok):
+            i += 1
+            continue
+        before = sentence[max(0, start - 40):start]
+        if (tok in lexicon.SURNAMES) or (tok not in lexicon.NOT_NAME_START and _ADDRESS.search(before)):
             j = i + 1
             words = [tok]
             while j < len(toks) and len(words) < 5:
