@@ -6,3 +6,6 @@ class ReaderConfig(AppConfig):
     name = "danvan.reader"
     label = "reader"
     verbose_name = _("Article reader")
+
+    def ready(self):
+        from danvan.reader.domain import articles  # noqa: F401 - registers the background job's runner
