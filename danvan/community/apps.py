@@ -10,4 +10,4 @@ class CommunityConfig(AppConfig):
     def ready(self):
         from danvan.core.navigation import NavItem, register
 
-        pass
+        register(NavItem("community", _("People of prestige"), "prestige_list", icon="people", order=45))
