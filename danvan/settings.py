@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.awards",
     "danvan.reader",
+    "danvan.community",
 ]
 
 MIDDLEWARE = [
