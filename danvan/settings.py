@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "danvan.practices",
     "danvan.meetings",
     "danvan.awards",
+    "danvan.reader",
+    "danvan.community",
 ]
 
 MIDDLEWARE = [

@@ -281,3 +281,28 @@ def test_a_job_whose_worker_died_is_marked_failed_undone_and_can_be_run_again(ca
     job.refresh_from_db()
     assert (job.status, job.message, job.attempts) == (Job.Status.SUCCEEDED, "Đã nhập 2 mô hình.", 1)
     assert sorted(Practice.objects.unscoped("test reads back").values_list("name", flat=True)) == ["Camera an ninh", "Hiến đất làm đường"]
+
+
+def test_the_import_job_shows_a_total_while_it_checks_the_rows(cast):
+    """The checking pass reports "row n of N" (N from the sheet's declared size), then the writing pass
+    restarts at 0 of the rows to save: the job page never shows "0 of 0" for minutes."""
+    from danvan.practices.interfaces.importer import import_file
+
+    calls = []
+
+    class Spy:
+        def set_total(self, total):
+            calls.append(("total", total))
+
+        def restart(self, total):
+            calls.append(("restart", total))
+
+        def advance(self, steps=1, force=False):
+            calls.append(("advance", steps))
+
+    upload = xlsx([row(name="Hiến đất làm đường"), row(name="Camera an ninh"), row(name="Thắp sáng đường quê")])
+    saved, skipped = import_file(cast.commune_a, io.BytesIO(upload.read()), progress=Spy())
+    assert (saved, skipped) == (3, 0)
+    assert calls[0] == ("total", 3)
+    assert calls[1:4] == [("advance", 1)] * 3
+    assert calls[4] == ("restart", 3)
