@@ -169,18 +169,16 @@ class Column:
         return _resolve(row, self.value or self.key)
 
     def sheet_value(self, row):
-        """The value written to the XLSX cell (through ``safe_row``)."""
+        """The value written to the XLSX cell (through ``safe_row``): numbers and dates stay numbers and
+        dates (shown dd/mm/yyyy by ``ListDefinition.workbook``), choices their label, yes/no "có"."""
         value = self.raw(row)
         if value is None:
             return ""
         if self.format == "bool":
             return _("yes") if value else ""
         if isinstance(value, datetime.datetime):
-            return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) \
-                else value.strftime("%d/%m/%Y %H:%M")
-        if isinstance(value, datetime.date):
-            return value.strftime("%d/%m/%Y")
-        if isinstance(value, int | float | str):
+            return (timezone.localtime(value) if timezone.is_aware(value) else value).replace(tzinfo=None)
+        if isinstance(value, int | float | str | datetime.date):
             return value
         return str(value)
 
@@ -332,12 +330,28 @@ class ListDefinition:
             header.append(cell)
         sheet.append(header)
         for number, row in enumerate(rows, start=1):
-            sheet.append(safe_row(([number] if self.numbered else []) + [c.sheet_value(row) for c in columns], sheet))
+            values = ([number] if self.numbered else []) + [c.sheet_value(row) for c in columns]
+            sheet.append([_dated(sheet, v) for v in safe_row(values, sheet)])
             if progress:
                 progress.advance()
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
+
+
+def _dated(sheet, value):
+    """A date or time as a real cell shown dd/mm/yyyy (hh:mm), so Excel can sort and filter it."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, datetime.datetime):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY HH:MM"
+        return cell
+    if isinstance(value, datetime.date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "DD/MM/YYYY"
+        return cell
+    return value
 
 
 LISTS: dict[str, ListDefinition] = {}

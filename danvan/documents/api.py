@@ -4,8 +4,8 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum
+from danvan.documents.interfaces.lists import DOCUMENTS
 from danvan.documents.models import DocType, IssuedDocument
-from danvan.documents.queries.documents import filter_documents
 from danvan.orgs.scope import get_in_scope
 
 router = Router(tags=["Document register"])
@@ -64,7 +64,7 @@ def _documents():
 @router.get("", response=answers(list[DocumentOut]), summary="Sổ văn bản: các văn bản trong phạm vi của người dùng")
 @paginate(Pagination)
 def list_documents(request, filters: Query[DocumentFilters]):
-    return filter_documents(request.user, **filters.dict()).select_related("content_type")
+    return DOCUMENTS.api(request)
 
 
 @router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")

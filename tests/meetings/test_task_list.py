@@ -72,7 +72,7 @@ def test_export_shows_the_same_rows_and_columns(cast, tasks):
     assert rows[0] == ("Nhiệm vụ", "Hội nghị", "Tổ chức thực hiện", "Thời hạn", "Trạng thái",
                        "Tiến độ (%)", "Ngày hoàn thành")
     assert rows[1:] == [("Rà soát hộ nghèo phường Yên Bái", "Giao ban quý III", cast.front_b.name,
-                         later.due_date.strftime("%d/%m/%Y"), "Chưa thực hiện", 0, None)]
+                         datetime.datetime.combine(later.due_date, datetime.time()), "Chưa thực hiện", 0, None)]
 
 
 def test_export_bad_filter_starts_nothing(cast, tasks):

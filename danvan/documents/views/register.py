@@ -3,18 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.documents.domain.register import issue_number
-from danvan.documents.interfaces.exporters import register_xlsx
-from danvan.documents.interfaces.forms import DocumentFilterForm, ReserveNumberForm
+from danvan.documents.interfaces.forms import ReserveNumberForm
+from danvan.documents.interfaces.lists import DOCUMENTS
 from danvan.documents.models import IssuedDocument
-from danvan.documents.queries.documents import filter_documents
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 
@@ -23,37 +20,21 @@ def _list_crumb():
     return (_("Document register"), "/so-van-ban/")
 
 
-def _filtered(request):
-    form = DocumentFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    if form.is_bound and not form.is_valid():
-        return form, IssuedDocument.objects.none()
-    return form, filter_documents(request.user, **filters)
-
-
 def can_reserve(user) -> bool:
     return Organization.objects.for_user(user, "change").current().exists()
 
 
 @login_required
 def document_list(request):
-    form, qs = _filtered(request)
-    context = {
-        "form": form, "page_obj": paginate(request, qs), "nav_active": "documents",
-        "can_reserve": can_reserve(request.user), "export_query": request.GET.urlencode(),
-        "breadcrumbs": [(_("Document register"), None)],
-    }
-    return render_list(request, "documents/list.html", "documents/_results.html", context)
+    return DOCUMENTS.page(request, "documents/list.html", {
+        "nav_active": "documents", "can_reserve": can_reserve(request.user),
+        "breadcrumbs": [(_("Document register"), None)]})
 
 
 @login_required
 def document_export(request):
-    _form, qs = _filtered(request)
-    response = HttpResponse(
-        register_xlsx(qs), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response["Content-Disposition"] = f'attachment; filename="so-van-ban-{stamp}.xlsx"'
-    return response
+    """The export button (POST: a job when long) or a link (GET: the file at once)."""
+    return DOCUMENTS.export(request)
 
 
 @login_required
