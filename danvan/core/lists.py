@@ -77,6 +77,17 @@ class YesNoField(forms.ChoiceField):
         return None if value == "" else value == "true"
 
 
+class DateFilter(forms.DateField):
+    """A date filter: dd/mm/yyyy as typed on the page, or ISO (yyyy-mm-dd) as the API documents it."""
+
+    input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
+        super().__init__(**kwargs)
+
+
 class ListFilterForm(StyledFormMixin, forms.Form):
     """The base of every list's filter form. Subclasses declare fields and set scoped querysets in
     ``__init__(..., user=...)`` (call ``super().__init__`` first). A choice outside the user's scope is

@@ -3,19 +3,16 @@
 import datetime
 import enum
 
-from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
-from django.utils.translation import gettext as _
+from django.db.models import Prefetch
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
-from danvan.meetings.interfaces.lists import TASKS
+from danvan.meetings.interfaces.lists import MEETINGS, TASKS
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
-from danvan.meetings.queries import filter_meetings, filter_tasks, meeting_or_404, task_or_404
-from danvan.reports.models import Period
+from danvan.meetings.queries import filter_tasks, meeting_or_404, task_or_404
 
 router = Router(tags=["Meetings"])
 task_router = Router(tags=["Follow-up tasks"])
@@ -104,6 +101,8 @@ class MeetingDetailOut(MeetingOut):
 
 
 class MeetingFilters(Schema):
+    """The filters of the meeting list page (validated by the same ``MeetingFilterForm``)."""
+
     kind: MeetingKindEnum | None = None
     area: Id | None = None
     period: Id | None = None
@@ -118,10 +117,7 @@ class MeetingFilters(Schema):
 def list_meetings(request, filters: Query[MeetingFilters]):
     """``period``: id of a reporting period linked to the meeting (an unknown id is refused with 422);
     ``period_label``: words of the period label, diacritics ignored."""
-    if filters.period is not None and not Period.objects.filter(pk=filters.period).exists():
-        raise ValidationError({"period": _("The chosen period reviewed does not exist.")})
-    return filter_meetings(request.user, **filters.dict()).select_related("organization").annotate(
-        n_points=Count("bridge_points"))
+    return MEETINGS.api(request)
 
 
 @router.get("/{meeting_id}", response=answers(MeetingDetailOut, 404), summary="One meeting (404 outside the scope)")

@@ -4,6 +4,7 @@ from danvan.meetings.views import bridge, documents, files, meetings, people, ta
 
 urlpatterns = [
     path("", meetings.meeting_list, name="meeting_list"),
+    path("xuat-excel/", meetings.meeting_export, name="meeting_export"),
     path("lich/", meetings.meeting_calendar, name="meeting_calendar"),
     path("them/", meetings.meeting_create, name="meeting_create"),
     path("<int:pk>/", meetings.meeting_detail, name="meeting_detail"),

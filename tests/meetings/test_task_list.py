@@ -84,3 +84,28 @@ def test_export_bad_filter_starts_nothing(cast, tasks):
 def test_bearer_and_page_agree_for_an_assignee(cast, tasks, client):
     data = client.get("/api/v1/tasks", **bearer(cast.commune_a)).json()
     assert [i["title"] for i in data["items"]] == ["Nhân rộng mô hình ở xã Bảo Ái"]
+
+
+@pytest.mark.parametrize(("param", "value"), [
+    ("kind", "xyz"), ("area", "abc"), ("period", "999999"), ("period_label", "x" * 101),
+    ("date_from", "31/02/2026"), ("date_to", "hôm qua"), ("q", "x" * 101)])
+def test_meeting_list_bad_filter_is_named_on_page_api_and_export(cast, tasks, param, value):
+    html = login(cast.province).get(f"/hoi-nghi/?{param}={value}").content.decode()
+    assert "alert-warning" in html and "Giao ban quý III" not in html
+    response = login(cast.province).get(f"/api/v1/meetings?{param}={value}")
+    assert response.status_code == 422 and param in [e["field"] for e in response.json()["errors"]]
+    follow = login(cast.province).post("/hoi-nghi/xuat-excel/", {param: value}, follow=True)
+    assert follow.redirect_chain[-1][0] == "/hoi-nghi/"
+
+
+def test_meeting_list_page_api_and_export_agree(cast, tasks):
+    m1, m2, late, later = tasks
+    query = "kind=tong_ket&date_from=01/01/2026"
+    html = login(cast.province).get(f"/hoi-nghi/?{query}").content.decode()
+    assert "Tổng kết công tác dân vận năm 2025" in html and "Giao ban quý III" not in html
+    api = login(cast.province).get("/api/v1/meetings?kind=tong_ket&date_from=2026-01-01").json()
+    assert [i["title"] for i in api["items"]] == ["Tổng kết công tác dân vận năm 2025"]
+    response = login(cast.province).post("/hoi-nghi/xuat-excel/", {"kind": "tong_ket", "date_from": "01/01/2026"})
+    rows = list(load_workbook(io.BytesIO(response.content)).worksheets[0].iter_rows(values_only=True))
+    assert rows[0] == ("Ngày", "Hội nghị", "Loại", "Cơ quan tổ chức", "Kỳ đánh giá", "Hình thức", "Điểm cầu")
+    assert [r[1:4] for r in rows[1:]] == [("Tổng kết công tác dân vận năm 2025", "Tổng kết", cast.commission.name)]

@@ -6,9 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
-from danvan.meetings.models import Meeting, MeetingKind, Person, Role, TaskStatus
+from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
-from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships
 from danvan.places.models import Area, AreaReach
@@ -33,21 +32,6 @@ def _scoped(field, qs):
     field.queryset = qs
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
     field.error_messages.setdefault("invalid_pk_value", OUT_OF_SCOPE)
-
-
-class MeetingFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giao ban 9 thang")}))
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
-    area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All areas in scope"))
-    period = forms.ModelChoiceField(label=_("Period reviewed"), required=False, queryset=Period.objects.all(),
-                                    empty_label=_("All periods"), error_messages={"invalid_choice": NO_SUCH_PERIOD})
-    date_from = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
-    date_to = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        _scoped(self.fields["area"], scoped_areas(user).order_by("level", "name_sort"))
 
 
 class MeetingForm(StyledFormMixin, forms.ModelForm):

@@ -2,15 +2,60 @@
 list and the export of follow-up tasks (``TASKS``)."""
 
 from django import forms
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.lists import Column, ListDefinition, ListFilterForm, YesNoField, register
-from danvan.meetings.models import TaskAssignment, TaskStatus
-from danvan.meetings.queries import filter_tasks, visible_meetings
+from danvan.core.lists import Column, DateFilter, ListDefinition, ListFilterForm, YesNoField, register
+from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
+from danvan.meetings.queries import filter_meetings, filter_tasks, visible_meetings
+from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
+from danvan.reports.models import Period
+
+
+class MeetingFilterForm(ListFilterForm):
+    """Meetings: the page, ``GET /api/v1/meetings`` and the export accept the same filters."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giao ban 9 thang")}))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *MeetingKind.choices])
+    area = forms.ModelChoiceField(label=_("Area"), required=False, queryset=None, empty_label=_("All areas in scope"))
+    period = forms.ModelChoiceField(label=_("Period reviewed"), required=False, queryset=Period.objects.all(),
+                                    empty_label=_("All periods"),
+                                    error_messages={"invalid_choice": _("The chosen period reviewed does not exist.")})
+    period_label = forms.CharField(label=_("Period (words of its label)"), required=False, max_length=100)
+    date_from = DateFilter(label=_("From"))
+    date_to = DateFilter(label=_("To"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.scope_choices(area=scoped_areas(user).order_by("level", "name_sort"))
+
+
+def meetings_in_order(user, **filters):
+    return filter_meetings(user, **filters).order_by("-starts_at", "-id")
+
+
+def meeting_rows(qs):
+    return qs.select_related("organization").annotate(n_points=Count("bridge_points", distinct=True))
+
+
+def _day(m):
+    return timezone.localtime(m.starts_at).date()
+
+
+MEETINGS_COLUMNS = [
+    Column("starts_at", _("Date"), value=_day, format="date", width=12),
+    Column("title", _("Meeting"), link=lambda m: reverse("meeting_detail", args=[m.pk]), width=50),
+    Column("kind", _("Kind"), format="choice", width=18),
+    Column("organization", _("Organizing organization"), value="organization.name", width=40),
+    Column("period_label", _("Period reviewed"), width=20),
+    Column("mode", _("Mode"), format="choice", width=14),
+    Column("n_points", _("Bridge points"), format="number", width=10),
+]
 
 
 class TaskFilterForm(ListFilterForm):
@@ -67,6 +112,12 @@ def _progress(task):
     return format_html('<progress max="100" value="{}" aria-label="{}"></progress> {}%', task.progress,
                        _("Progress"), task.progress)
 
+
+MEETINGS = register(ListDefinition(
+    key="meetings", form=MeetingFilterForm, query=meetings_in_order, rows=meeting_rows, columns=MEETINGS_COLUMNS,
+    title=_("Meetings"), filename="hoi-nghi", list_url="meeting_list", export_url="meeting_export",
+    empty=_("No meeting in your scope matches the filters."),
+))
 
 TASKS = register(ListDefinition(
     key="tasks", form=TaskFilterForm, query=tasks_in_order, rows=task_rows,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context, paginate
 from danvan.meetings.domain import meetings as actions
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
@@ -22,11 +22,11 @@ from danvan.meetings.interfaces.forms import (
     ConclusionForm,
     ContributionForm,
     DocumentForm,
-    MeetingFilterForm,
     MeetingForm,
     RoleForm,
     TaskForm,
 )
+from danvan.meetings.interfaces.lists import MEETINGS
 from danvan.meetings.models import Role
 from danvan.meetings.queries import filter_meetings, meeting_or_404
 from danvan.orgs.models import Organization
@@ -59,14 +59,14 @@ def can_create(user) -> bool:
 
 @login_required
 def meeting_list(request):
-    form = MeetingFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = filter_meetings(request.user, **filters).select_related("organization").annotate(
-        n_points=Count("bridge_points", distinct=True)).order_by("-starts_at", "-id")
-    return render_list(request, "meetings/list.html", "meetings/_list_results.html", {
-        "form": form, "page_obj": paginate(request, qs), "nav_active": "meetings",
-        "can_create": can_create(request.user), "breadcrumbs": [(_("Meetings"), None)],
-    })
+    return MEETINGS.page(request, "meetings/list.html", {
+        "nav_active": "meetings", "can_create": can_create(request.user), "breadcrumbs": [(_("Meetings"), None)]})
+
+
+@login_required
+@require_POST
+def meeting_export(request):
+    return MEETINGS.export(request)
 
 
 @login_required
