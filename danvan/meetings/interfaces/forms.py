@@ -171,8 +171,3 @@ class PositionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         _scoped(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
-
-
-class PersonFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search"}))

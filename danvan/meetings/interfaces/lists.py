@@ -9,10 +9,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import Column, DateFilter, ListDefinition, ListFilterForm, YesNoField, register
-from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
-from danvan.meetings.queries import filter_meetings, filter_tasks, visible_meetings
+from danvan.core.text import search_filter
+from danvan.meetings.models import MeetingKind, Position, TaskAssignment, TaskStatus
+from danvan.meetings.queries import filter_meetings, filter_tasks, visible_meetings, visible_people
 from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
+from danvan.orgs.scope import restrict
 from danvan.reports.models import Period
 
 
@@ -132,4 +134,41 @@ TASKS = register(ListDefinition(
     ],
     title=_("Follow-up tasks"), filename="nhiem-vu-sau-hoi-nghi", list_url="task_list", export_url="task_export",
     empty=_("No task in your scope matches the filters."),
+))
+
+
+class PersonFilterForm(ListFilterForm):
+    q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+
+
+def people_in_order(user, *, q=None, **_ignored):
+    return search_filter(visible_people(user), q or "").order_by("name_sort", "id")
+
+
+def _positions(person):
+    parts = []
+    for pos in person.positions.all():
+        text = f"{pos.title}, {pos.organization.name}"
+        if pos.valid_to:
+            text += f" ({_('until')} {pos.valid_to:%d/%m/%Y})"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def people_for_list(user, **filters):
+    """People in scope with only the positions held in organizations the user may see."""
+    return people_in_order(user, **filters).prefetch_related(
+        Prefetch("positions", queryset=restrict(Position.objects.select_related("organization"), user)))
+
+
+# The registry holds personal data: it has no export, and a person's page logs each read.
+PEOPLE = register(ListDefinition(
+    key="people", form=PersonFilterForm, query=people_for_list,
+    columns=[
+        Column("full_name", _("Full name"), link=lambda p: reverse("person_detail", args=[p.pk]), width=30),
+        Column("positions", _("Positions"), value=_positions, css="small", width=60),
+    ],
+    title=_("People"), filename="nguoi", list_url="person_list",
+    empty=_("No person in your scope matches."),
 ))

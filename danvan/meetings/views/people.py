@@ -3,18 +3,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.text import search_filter
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.meetings.domain import people as actions
-from danvan.meetings.interfaces.forms import PersonFilterForm, PersonForm, PositionForm
-from danvan.meetings.models import Position
-from danvan.meetings.queries import person_or_404, visible_people
+from danvan.meetings.interfaces.forms import PersonForm, PositionForm
+from danvan.meetings.interfaces.lists import PEOPLE
+from danvan.meetings.queries import person_or_404
 from danvan.orgs.scope import restrict
 
 CRUMB = (gettext_lazy("People"), "/hoi-nghi/nguoi/")
@@ -22,15 +20,8 @@ CRUMB = (gettext_lazy("People"), "/hoi-nghi/nguoi/")
 
 @login_required
 def person_list(request):
-    form = PersonFilterForm(request.GET or None)
-    qs = visible_people(request.user).prefetch_related(
-        Prefetch("positions", queryset=restrict(Position.objects.select_related("organization"), request.user)))
-    if form.is_valid():
-        qs = search_filter(qs, form.cleaned_data.get("q") or "")
-    return render_list(request, "meetings/people/list.html", "meetings/people/_results.html", {
-        "form": form, "page_obj": paginate(request, qs.order_by("name_sort", "id")), "nav_active": "meetings",
-        "breadcrumbs": [(_("Meetings"), "/hoi-nghi/"), (_("People"), None)],
-    })
+    return PEOPLE.page(request, "meetings/people/list.html", {
+        "nav_active": "meetings", "breadcrumbs": [(_("Meetings"), "/hoi-nghi/"), (_("People"), None)]})
 
 
 @login_required
