@@ -4,8 +4,9 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum
+from danvan.orgs.interfaces.lists import ORGANIZATIONS
 from danvan.orgs.models import Kind, Organization
-from danvan.orgs.queries.organizations import filter_organizations, successions_of
+from danvan.orgs.queries.organizations import successions_of
 from danvan.orgs.scope import get_in_scope
 
 router = Router(tags=["Organizations"])
@@ -43,6 +44,8 @@ class OrganizationDetailOut(OrganizationOut):
 
 
 class OrganizationFilters(Schema):
+    """The filters of the organization list page (validated by the same ``OrganizationFilterForm``)."""
+
     area: Id | None = None
     kind: OrganizationKind | None = None
     q: SearchText | None = None
@@ -52,7 +55,7 @@ class OrganizationFilters(Schema):
 @router.get("", response=answers(list[OrganizationOut]), summary="Organizations in the user's scope (filters: area with subtree and history, kind, q)")
 @paginate(Pagination)
 def list_organizations(request, filters: Query[OrganizationFilters]):
-    return filter_organizations(request.user, **filters.dict()).select_related("area", "parent")
+    return ORGANIZATIONS.api(request)
 
 
 @router.get("/{org_id}", response=answers(OrganizationDetailOut, 404), summary="One organization (404 when out of scope)")

@@ -4,6 +4,7 @@ from danvan.orgs.views import organizations, users
 
 urlpatterns = [
     path("", organizations.org_list, name="org_list"),
+    path("xuat-excel/", organizations.org_export, name="org_export"),
     path("them/", organizations.org_create, name="org_create"),
     path("<int:pk>/", organizations.org_detail, name="org_detail"),
     path("<int:pk>/sua/", organizations.org_edit, name="org_edit"),

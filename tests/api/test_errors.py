@@ -60,8 +60,14 @@ def test_huge_page_number_is_refused_not_a_500(cast, url):
                                        ("/api/v1/reports", "period"), ("/api/v1/areas", "parent"),
                                        ("/api/v1/tasks", "meeting")])
 def test_integer_filter_above_64_bits_is_refused(cast, url, param):
-    _refused(_get(cast.province, url, **{param: BIG}), 422, param)
-    assert _get(cast.province, url, **{param: BIG - 1}).json()["count"] == 0
+    too_big = _refused(_get(cast.province, url, **{param: BIG}), 422, param)
+    # The largest id passes the bounded type; the list's filter form then finds no such row in scope
+    # and names the field (the same refusal as on the page), or the list is empty.
+    answer = _get(cast.province, url, **{param: BIG - 1})
+    if answer.status_code == 200:
+        assert answer.json()["count"] == 0
+    else:
+        assert _refused(answer, 422, param) != too_big
 
 
 @pytest.mark.parametrize("url,year", [("/api/v1/documents", 10000), ("/api/v1/documents", -1),

@@ -5,27 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.core.models import User
 from danvan.orgs.domain import rights
-from danvan.orgs.models import Kind, Organization, OrganizationSuccession, Role
-from danvan.places.models import Area
+from danvan.orgs.models import Organization, OrganizationSuccession, Role
 
 
 def scoped_areas(user):
     """Areas a user may place an organization in (the domain's rule, ``rights.placeable_areas``)."""
     return rights.placeable_areas(user)
-
-
-class OrganizationFilterForm(StyledFormMixin, forms.Form):
-    q = forms.CharField(label=_("Search by name"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. mat tran bao ai")}))
-    kind = forms.ChoiceField(label=_("Organization kind"), required=False, choices=[("", _("All kinds")), *Kind.choices])
-    area = forms.ModelChoiceField(label=_("Areas"), required=False, queryset=Area.objects.none(),
-                                  empty_label=_("Every area in your scope"),
-                                  error_messages={"invalid_choice": _("This area is not in your scope.")})
-    include_former = forms.BooleanField(label=_("Include dissolved and merged organizations"), required=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = scoped_areas(user).order_by("level", "name_sort")
 
 
 class OrganizationForm(StyledFormMixin, forms.ModelForm):

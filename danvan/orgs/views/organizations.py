@@ -4,8 +4,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.domain import rights
 from danvan.orgs.domain.organizations import (
     EDITABLE_FIELDS,
@@ -13,9 +14,10 @@ from danvan.orgs.domain.organizations import (
     record_succession,
     update_organization,
 )
-from danvan.orgs.interfaces.forms import OrganizationFilterForm, OrganizationForm, SuccessionForm
+from danvan.orgs.interfaces.forms import OrganizationForm, SuccessionForm
+from danvan.orgs.interfaces.lists import ORGANIZATIONS
 from danvan.orgs.models import Organization
-from danvan.orgs.queries.organizations import filter_organizations, members_of, successions_of
+from danvan.orgs.queries.organizations import members_of, successions_of
 from danvan.orgs.scope import can, get_in_scope
 
 LIST_CRUMB = (_("Organizations"), "/to-chuc/")
@@ -23,15 +25,14 @@ LIST_CRUMB = (_("Organizations"), "/to-chuc/")
 
 @login_required
 def org_list(request):
-    form = OrganizationFilterForm(request.GET or None, user=request.user)
-    filters = form.cleaned_data if form.is_valid() else {}
-    qs = filter_organizations(request.user, **filters).select_related("area", "parent")
-    context = {
-        "form": form, "page_obj": paginate(request, qs), "nav_active": "orgs",
-        "can_create": _can_create(request.user),
-        "breadcrumbs": [(_("Organizations"), None)],
-    }
-    return render_list(request, "orgs/list.html", "orgs/_list_results.html", context)
+    return ORGANIZATIONS.page(request, "orgs/list.html", {
+        "nav_active": "orgs", "can_create": _can_create(request.user), "breadcrumbs": [(_("Organizations"), None)]})
+
+
+@login_required
+@require_POST
+def org_export(request):
+    return ORGANIZATIONS.export(request)
 
 
 def _can_create(user) -> bool:
