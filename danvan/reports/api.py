@@ -28,9 +28,10 @@ from danvan.orgs.scope import get_in_scope
 from danvan.reports.domain import actions as report_actions
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.access import allowed_actions
+from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Form, Period, PeriodKind, Report, Status
 from danvan.reports.queries.completeness import completeness
-from danvan.reports.queries.reports import filter_reports, report_content
+from danvan.reports.queries.reports import report_content
 from danvan.reports.queries.rollup import rollup
 from danvan.reports.queries.scope import areas_for
 
@@ -127,6 +128,8 @@ class ReportDetailOut(ReportOut):
 
 
 class ReportFilters(Schema):
+    """The filters of the report list page (validated by the same ``ReportFilterForm``)."""
+
     form: Id | None = None
     period: Id | None = None
     status: ReportStatus | None = None
@@ -266,7 +269,7 @@ def get_completeness(request, form: Id, period: Id, area: Id):
 @router.get("", response=answers(list[ReportOut]), summary="Các báo cáo trong phạm vi của người dùng")
 @paginate(Pagination)
 def list_reports(request, filters: Query[ReportFilters]):
-    return filter_reports(request.user, **filters.dict())
+    return REPORTS.api(request)
 
 
 @router.post("", response=answers(_DetailOut, 400, 403, 404, status=201), summary="Tạo báo cáo (nháp)",

@@ -4,6 +4,7 @@ from danvan.reports.views import analysis, reports
 
 urlpatterns = [
     path("", reports.report_list, name="report_list"),
+    path("xuat-excel/", reports.report_list_export, name="report_list_export"),
     path("tao/", reports.report_create, name="report_create"),
     path("tong-hop/", analysis.rollup_page, name="report_rollup"),
     path("tong-hop/lap-bao-cao/", analysis.compile_start, name="report_compile"),

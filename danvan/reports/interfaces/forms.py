@@ -10,7 +10,7 @@ from danvan.core.forms import StyledFormMixin
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships, scope_areas
 from danvan.places.models import Area, AreaSuccession
-from danvan.reports.models import REPORTED_PERIOD_KINDS, Form, Period, PeriodKind, Status
+from danvan.reports.models import REPORTED_PERIOD_KINDS, Form, Period, PeriodKind
 
 
 def area_choices(user):
@@ -29,16 +29,6 @@ def default_area(user):
     if areas:
         return areas[0]
     return None
-
-
-class ReportFilterForm(StyledFormMixin, forms.Form):
-    form = forms.ModelChoiceField(Form.objects.filter(is_active=True), label=_("Form"), required=False,
-                                  empty_label=_("All forms"))
-    period = forms.ModelChoiceField(Period.objects.all(), label=_("Period"), required=False,
-                                    empty_label=_("All periods"))
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("All statuses")), *Status.choices])
-    q = forms.CharField(label=_("Organization"), required=False, max_length=100)
 
 
 class ReportCreateForm(StyledFormMixin, forms.Form):

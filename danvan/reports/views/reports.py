@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, run_action
 from danvan.orgs.scope import can, get_in_scope
 from danvan.reports.domain import actions as report_actions
 from danvan.reports.domain import reports as actions
@@ -22,9 +22,10 @@ from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.validation import indicators_for
-from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, ReportFilterForm, values_form_class
+from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, values_form_class
+from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
-from danvan.reports.queries.reports import filter_reports, report_content
+from danvan.reports.queries.reports import report_content
 
 LIST_CRUMB = (_("Reports"), "/bao-cao/")
 
@@ -43,11 +44,14 @@ def error_text(exc: ValidationError) -> str:
 
 @login_required
 def report_list(request):
-    form = ReportFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    context = {"form": form, "page_obj": paginate(request, filter_reports(request.user, **filters)),
-               "nav_active": "reports", "breadcrumbs": [(_("Reports"), None)]}
-    return render_list(request, "reports/list.html", "reports/_list_results.html", context)
+    return REPORTS.page(request, "reports/list.html", {
+        "nav_active": "reports", "breadcrumbs": [(_("Reports"), None)]})
+
+
+@login_required
+@require_POST
+def report_list_export(request):
+    return REPORTS.export(request)
 
 
 @login_required
