@@ -145,6 +145,55 @@ def home_organization(user) -> Organization | None:
     return memberships[0].organization if memberships else None
 
 
+def pickable_areas(user, *, purpose: str = "filter") -> QuerySet:
+    """The one answer to "which areas may this user pick" (Area rows, unordered):
+
+    - ``"filter"`` (list filters, statistics, roll-ups, completeness, where a record is carried out):
+      every unit, current or legacy, in the subtree of the areas of the user's organizations, history
+      included (``AreaReach``: the legacy units that became part of them), so old Yên Bái's communes
+      are found from new Lào Cai; a superuser: every area;
+    - ``"place"`` (where to place an organization): current units only, under those areas, without
+      history; a superuser: every current province and commune.
+    """
+    from danvan.places.models import Area
+
+    superuser = getattr(user, "is_superuser", False)
+    roots = {m.organization.area_id for m in active_memberships(user)} if not superuser else set()
+    if purpose == "place":
+        qs = Area.objects.current()
+        if superuser:
+            return qs.filter(level__in=["province", "commune"])
+        return qs.filter(reach_up__ancestor_id__in=roots, reach_up__via_history=False).distinct()
+    if purpose != "filter":
+        raise ValueError(f"unknown purpose {purpose!r}")
+    if superuser:
+        return Area.objects.all()
+    return Area.objects.filter(id__in=AreaReach.objects.filter(ancestor_id__in=roots).values("descendant_id"))
+
+
+def membership_covers(membership, organization) -> bool:
+    """Whether one membership's scope covers ``organization``: a Party committee or a dân vận
+    commission covers every organization located in its area's subtree (history included); any other
+    organization covers itself and the organizations below it. The rule ``scope_filter`` applies in SQL."""
+    own = membership.organization
+    if own.is_area_scoped:
+        return AreaReach.objects.filter(ancestor_id=own.area_id, descendant_id=organization.area_id).exists()
+    return OrganizationReach.objects.filter(ancestor_id=own.id, descendant_id=organization.id).exists()
+
+
+def covers_area(user, area, action: str = "view") -> bool:
+    """Whether ``user`` sees every organization in ``area``'s subtree: one of their area-scoped
+    organizations (committee, commission) has ``area`` in its subtree, with ``action``. ``user`` None
+    (the system) and a superuser cover everything."""
+    if user is None or (user.is_superuser and user.is_active):
+        return True
+    if area is None:
+        return False
+    roots = [m.organization.area_id for m in active_memberships(user)
+             if m.organization.is_area_scoped and action in m.actions]
+    return bool(roots) and AreaReach.objects.filter(ancestor_id__in=roots, descendant=area).exists()
+
+
 def scope_areas(user):
     """The areas at the root of the user's scope (for the header and the dashboard)."""
     return [m.organization.area for m in active_memberships(user)]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.awards.models import AwardKind, NominationStatus
 from danvan.awards.queries import filter_nominations
 from danvan.core.lists import Column, ListDefinition, ListFilterForm, register
-from danvan.orgs.interfaces.forms import scoped_areas
+from danvan.orgs.scope import pickable_areas
 
 
 class NominationFilterForm(ListFilterForm):
@@ -26,7 +26,7 @@ class NominationFilterForm(ListFilterForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.scope_choices(area=scoped_areas(user).order_by("level", "name_sort"))
+        self.scope_choices(area=pickable_areas(user).order_by("level", "name_sort"))
 
 
 def nominations_in_order(user, **filters):

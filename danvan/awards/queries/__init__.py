@@ -1,11 +1,10 @@
 """Per-user nomination queries (scope: the nominating organization)."""
 
 from django.db.models import Count, Q
-from django.http import Http404
 
 from danvan.awards.models import Nomination, NominationStatus
 from danvan.core.text import search_filter
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import get_in_scope, restrict
 from danvan.places.models import Area, AreaReach
 
 
@@ -14,11 +13,9 @@ def visible_nominations(user, action: str = "view"):
 
 
 def nomination_or_404(user, pk, action: str = "view"):
-    try:
-        return visible_nominations(user, action).select_related(
-            "award_kind", "person", "collective", "organization__area", "meeting").get(pk=pk)
-    except (Nomination.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    """The nomination through ``get_in_scope`` (404 outside the scope)."""
+    return get_in_scope(Nomination.objects.select_related(
+        "award_kind", "person", "collective", "organization__area", "meeting"), user, action, pk=pk)
 
 
 def filter_nominations(user, *, award_kind=None, status=None, year=None, area=None, q=None, **_ignored):

@@ -9,8 +9,7 @@ from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import active_memberships
-from danvan.places.models import Area, AreaReach
+from danvan.orgs.scope import pickable_areas
 from danvan.reports.models import Period
 
 OUT_OF_SCOPE = _("This choice is not in your scope.")
@@ -19,11 +18,8 @@ DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 
 
 def areas_with_history(user):
-    """Areas under the user's scope roots, legacy units that became part of them included."""
-    if user.is_superuser:
-        return Area.objects.all()
-    roots = {m.organization.area_id for m in active_memberships(user)}
-    return Area.objects.filter(id__in=AreaReach.objects.filter(ancestor_id__in=roots).values("descendant_id"))
+    """Areas under the user's scope roots, legacy units included: ``pickable_areas`` (the one rule)."""
+    return pickable_areas(user)
 
 
 def _scoped(field, qs):

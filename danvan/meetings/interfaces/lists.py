@@ -12,9 +12,8 @@ from danvan.core.lists import Column, DateFilter, ListDefinition, ListFilterForm
 from danvan.core.text import search_filter
 from danvan.meetings.models import MeetingKind, Position, TaskAssignment, TaskStatus
 from danvan.meetings.queries import filter_meetings, filter_tasks, visible_meetings, visible_people
-from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import pickable_areas, restrict
 from danvan.reports.models import Period
 
 
@@ -34,7 +33,7 @@ class MeetingFilterForm(ListFilterForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.scope_choices(area=scoped_areas(user).order_by("level", "name_sort"))
+        self.scope_choices(area=pickable_areas(user).order_by("level", "name_sort"))
 
 
 def meetings_in_order(user, **filters):

@@ -1,7 +1,6 @@
 """Per-user querysets: every one starts from the scope (``danvan.orgs.scope``)."""
 
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.http import Http404
 from django.utils import timezone
 
 from danvan.core.text import search_filter, search_terms
@@ -14,7 +13,7 @@ from danvan.meetings.models import (
     overdue_q,
 )
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import get_in_scope, restrict
 from danvan.places.models import Area, AreaReach
 
 
@@ -25,10 +24,8 @@ def visible_meetings(user, action: str = "view"):
 
 
 def meeting_or_404(user, pk, action: str = "view"):
-    try:
-        return visible_meetings(user, action).select_related("organization__area").get(pk=pk)
-    except (Meeting.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    """The meeting through ``get_in_scope`` (404 outside the scope)."""
+    return get_in_scope(Meeting.objects.select_related("organization__area"), user, action, pk=pk)
 
 
 def _area_ids(area):
@@ -70,10 +67,9 @@ def visible_tasks(user, action: str = "view"):
 
 
 def task_or_404(user, pk, action: str = "view"):
-    try:
-        return visible_tasks(user, action).select_related("conclusion", "meeting", "organization").get(pk=pk)
-    except (FollowUpTask.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    """The task through ``get_in_scope`` (404 outside the scope)."""
+    return get_in_scope(FollowUpTask.objects.select_related("conclusion", "meeting", "organization"), user, action,
+                        pk=pk)
 
 
 def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None, area=None, q=None, today=None,
@@ -160,7 +156,5 @@ def visible_people(user):
 
 
 def person_or_404(user, pk):
-    try:
-        return visible_people(user).get(pk=pk)
-    except (Person.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    """The person through ``get_in_scope`` (404 outside the scope)."""
+    return get_in_scope(Person.objects.all(), user, pk=pk)

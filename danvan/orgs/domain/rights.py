@@ -21,7 +21,7 @@ from django.db.models import QuerySet
 
 from danvan.orgs.models import Organization, Role
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
-from danvan.orgs.scope import active_memberships, can
+from danvan.orgs.scope import active_memberships, can, pickable_areas
 from danvan.places.models import Area, AreaReach
 
 SCOPE_FIELDS = ("kind", "area", "parent")
@@ -53,13 +53,8 @@ def administers_whole_area(user, area: Area) -> bool:
 
 
 def placeable_areas(user) -> QuerySet:
-    """Areas where ``user`` may place an organization: current units under the areas of the user's
-    organizations (every current province and commune for a superuser)."""
-    qs = Area.objects.current()
-    if getattr(user, "is_superuser", False):
-        return qs.filter(level__in=["province", "commune"])
-    roots = {m.organization.area_id for m in active_memberships(user)}
-    return qs.filter(reach_up__ancestor_id__in=roots, reach_up__via_history=False).distinct()
+    """Areas where ``user`` may place an organization (``pickable_areas(user, purpose="place")``)."""
+    return pickable_areas(user, purpose="place")
 
 
 def may_edit(user, organization: Organization) -> bool:

@@ -8,9 +8,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import Column, ListDefinition, ListFilterForm, register
-from danvan.orgs.interfaces.forms import scoped_areas
 from danvan.orgs.models import Kind
 from danvan.orgs.queries.organizations import filter_organizations
+from danvan.orgs.scope import pickable_areas
 from danvan.places.models import Area
 
 
@@ -25,7 +25,7 @@ class OrganizationFilterForm(ListFilterForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        self.fields["area"].queryset = scoped_areas(user).order_by("level", "name_sort")
+        self.fields["area"].queryset = pickable_areas(user).order_by("level", "name_sort")
 
 
 def _active(org):

@@ -81,13 +81,8 @@ def campaigns_for(user):
 
 
 def areas_for(user):
-    """Areas a user may place a practice in or filter by: every unit (current or legacy, commune or
-    above) under the areas of the user's organizations."""
-    from danvan.orgs.scope import active_memberships
-    from danvan.places.models import Area
+    """Areas a user may place a practice in or filter by: ``pickable_areas`` (the one rule), ordered
+    current first, then by level and name."""
+    from danvan.orgs.scope import pickable_areas
 
-    qs = Area.objects.all()
-    if not getattr(user, "is_superuser", False):
-        roots = {m.organization.area_id for m in active_memberships(user)}
-        qs = qs.filter(id__in=AreaReach.objects.filter(ancestor_id__in=roots).values("descendant_id"))
-    return qs.order_by("valid_to", "level", "name_sort")
+    return pickable_areas(user).order_by("valid_to", "level", "name_sort")

@@ -9,21 +9,13 @@ A user who may not even see the report gets 404 from ``get_in_scope`` before any
 """
 
 from danvan.orgs.models import OrganizationReach
-from danvan.orgs.scope import active_memberships
+from danvan.orgs.scope import active_memberships, membership_covers
 from danvan.places.models import AreaReach
 from danvan.reports.models import EDITABLE_STATUSES, Report, Status
 
 
 def _member_with(user, organization, action: str) -> bool:
     return any(m.organization_id == organization.id and action in m.actions for m in active_memberships(user))
-
-
-def _covers(membership, organization) -> bool:
-    """Whether this one membership's scope covers ``organization``."""
-    own = membership.organization
-    if own.is_area_scoped:
-        return AreaReach.objects.filter(ancestor_id=own.area_id, descendant_id=organization.area_id).exists()
-    return OrganizationReach.objects.filter(ancestor_id=own.id, descendant_id=organization.id).exists()
 
 
 def is_top(organization) -> bool:
@@ -51,7 +43,7 @@ def may_review(user, report: Report) -> bool:
             if is_top(report.organization):
                 return True
             continue
-        if _covers(membership, report.organization):
+        if membership_covers(membership, report.organization):
             return True
     return False
 

@@ -28,7 +28,7 @@ from decimal import Decimal
 from django.db import connection
 from django.db.models import Avg, Count, Max, Q, Sum
 
-from danvan.orgs.scope import active_memberships, visible_organizations
+from danvan.orgs.scope import covers_area, visible_organizations
 from danvan.places.models import AreaReach
 from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
 from danvan.reports.domain.rollups import CELL_LEVELS
@@ -53,18 +53,6 @@ class Rollup:
     reports: int = 0
     derived: bool = False
     period: object = None
-
-
-def covers_area(user, area) -> bool:
-    """Whether ``user`` sees every organization in ``area``'s subtree (then the area filter alone is
-    the scope, and the roll-up needs no second scope subquery)."""
-    if user is None or (user.is_superuser and user.is_active):
-        return True
-    if area is None:
-        return False
-    roots = [m.organization.area_id for m in active_memberships(user)
-             if m.organization.is_area_scoped and "view" in m.actions]
-    return bool(roots) and AreaReach.objects.filter(ancestor_id__in=roots, descendant=area).exists()
 
 
 def counted_filter(user, *, form, periods, area=None, kinds=None, prefix: str = "") -> Q:

@@ -22,12 +22,8 @@ def organizations_in(user, area=None):
 
 
 def areas_for(user):
-    """The areas a user may ask roll-ups and completeness for: the subtrees (history included) of the
-    areas of their organizations."""
-    from danvan.orgs.scope import active_memberships
-    from danvan.places.models import Area
+    """The areas a user may ask roll-ups and completeness for: ``pickable_areas`` (the one rule)."""
+    from danvan.orgs.scope import pickable_areas
 
-    if user.is_superuser:
-        return Area.objects.all()
-    roots = {m.organization.area_id for m in active_memberships(user)}
-    return Area.objects.filter(id__in=AreaReach.objects.filter(ancestor_id__in=roots).values("descendant_id"))
+    return pickable_areas(user)
+
