@@ -1,0 +1,71 @@
+"""Import arrows run one way (issue 8 §3), read from the source with ``ast`` (nothing is imported):
+
+- ``core`` imports nothing from ``places`` or ``orgs`` (the foundation does not know the scope's
+  models); modules plug into it through registries;
+- a ``queries/`` module never imports a ``domain/`` module (pure helpers live where both can use them).
+
+The arrows that still point the wrong way are listed in ``KNOWN_*`` with where they are: the list may
+only shrink. A new wrong arrow fails naming the file and the import."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent / "danvan"
+
+# core -> orgs/places still to move up: the dashboard shell and /api/v1/me need the scope, the demo
+# commands load areas and users.
+KNOWN_CORE = {
+    ("core/views/pages.py", "danvan.orgs.queries.organizations"),
+    ("core/management/commands/demo.py", "danvan.places.models"),
+    ("core/management/commands/demo_logins.py", "danvan.orgs.demo"),
+    ("core/context_processors.py", "danvan.orgs.scope"),
+    ("core/api.py", "danvan.orgs.scope"),
+}
+# queries -> domain still to untangle: report periods and roll-up cell levels, the indicators of a form.
+KNOWN_QUERIES = {
+    ("reports/queries/rollup.py", "danvan.reports.domain.periods"),
+    ("reports/queries/rollup.py", "danvan.reports.domain.rollups"),
+    ("reports/queries/reports.py", "danvan.reports.domain.validation"),
+}
+
+
+def imports(path: Path) -> set[str]:
+    """Every module ``path`` imports, at the top or inside a function."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+def sources(pattern: str):
+    return [p for p in sorted(ROOT.glob(pattern)) if "migrations" not in p.parts]
+
+
+def test_core_imports_nothing_from_places_or_orgs():
+    found = {(str(p.relative_to(ROOT)), m) for p in sources("core/**/*.py") for m in imports(p)
+             if m.startswith(("danvan.orgs", "danvan.places"))}
+    assert found - KNOWN_CORE == set(), "core must not import places/orgs (use a registry)"
+    assert KNOWN_CORE - found == set(), "an arrow was removed: delete it from KNOWN_CORE"
+
+
+def test_queries_never_import_domain():
+    found = {(str(p.relative_to(ROOT)), m) for p in sources("*/queries/**/*.py") for m in imports(p)
+             if ".domain" in m}
+    assert found - KNOWN_QUERIES == set(), "a queries/ module must not import domain/"
+    assert KNOWN_QUERIES - found == set(), "an arrow was removed: delete it from KNOWN_QUERIES"
+
+
+def test_the_list_mechanism_knows_no_module():
+    """``core/lists.py`` is what every module plugs into: it imports only Django, openpyxl and core."""
+    found = {m for m in imports(ROOT / "core" / "lists.py") if m.startswith("danvan.")}
+    assert {m for m in found if not m.startswith("danvan.core")} == set()
+
+
+def test_the_arrow_reader_sees_imports_inside_functions(tmp_path):
+    """Positive control: an import inside a function is found."""
+    source = tmp_path / "x.py"
+    source.write_text("def f():\n    from danvan.orgs.scope import restrict\n    import danvan.places.models\n")
+    assert imports(source) == {"danvan.orgs.scope", "danvan.places.models"}
