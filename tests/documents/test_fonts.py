@@ -58,7 +58,7 @@ def test_pdf_renders_on_a_machine_without_any_font(tmp_path):
     assert result.returncode == 0, result.stderr.decode()[-2000:]
     data = out.read_bytes()
     assert set(embedded_fonts(data)) == {"Tinos", "Tinos-Bold", "Tinos-Italic"}
-    from danvan.documents.reading import pdf_text
+    from tests.reading import pdf_text
 
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in " ".join(pdf_text(data).split())
 

@@ -1,8 +1,8 @@
 import datetime
 import json
 
-from danvan.documents.reading import docx_text, pdf_text
 from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table, render_docx, render_pdf
+from tests.reading import docx_text, pdf_text
 
 
 def make_doc(**changes):

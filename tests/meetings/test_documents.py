@@ -2,11 +2,11 @@ import datetime
 
 from danvan.awards.models import AwardKind
 from danvan.documents.models import IssuedDocument
-from danvan.documents.reading import docx_text, pdf_text
 from danvan.meetings.domain.bridge import add_bridge_points
 from danvan.meetings.domain.meetings import add_contribution, add_role
 from tests.conftest import login
 from tests.meetings.helpers import conclusion, meeting, person
+from tests.reading import docx_text, pdf_text
 
 
 def _meeting(cast):

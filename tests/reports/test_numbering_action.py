@@ -5,10 +5,10 @@ import pytest
 
 from danvan.documents.domain.terms import ensure_default_terms
 from danvan.documents.models import IssuedDocument
-from danvan.documents.reading import docx_text
 from danvan.reports.domain.reports import approve_report
 from danvan.reports.models import Report
 from tests.conftest import login
+from tests.reading import docx_text
 
 
 def _register():

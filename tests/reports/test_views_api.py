@@ -178,8 +178,8 @@ def test_xlsx_export_holds_the_figures(rep):
 
 
 def test_docx_and_pdf_exports_contain_header_number_and_figures(rep, term_covering_today):
-    from danvan.documents.reading import docx_text, pdf_text
     from danvan.reports.domain.reports import approve_report
+    from tests.reading import docx_text, pdf_text
 
     approve_report(rep.p25, actor=rep.cast.leader)
     client = login(rep.cast.leader)

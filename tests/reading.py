@@ -1,4 +1,5 @@
-"""Read generated documents back as text (tests of this and other apps check contents with these)."""
+"""Read generated documents back as text: tests check the contents of DOCX and PDF files with these
+(pypdf is a dev-only dependency, so this lives with the tests, not in the app)."""
 
 import io
 import unicodedata
