@@ -12,6 +12,7 @@ from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain.actions import allowed_actions
+from danvan.practices.domain.actions import next_step as practice_next_step
 from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
 from danvan.practices.domain.permissions import may_edit
 from danvan.practices.domain.practices import create_practice, update_practice
@@ -62,7 +63,7 @@ def practice_detail(request, pk: int):
         "replicas": practices_for(user).filter(replicates=practice).select_related("area", "organization"),
         "replicates_visible": practice.replicates_id
         and practices_for(user).filter(pk=practice.replicates_id).exists(),
-        "summary": evaluation_summary(practice),
+        "summary": evaluation_summary(practice), "next_step": practice_next_step(practice),
         "can_edit": "edit" in allowed,
         "can_register": "register" in allowed,
         "can_start": "start" in allowed,
