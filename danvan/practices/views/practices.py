@@ -48,6 +48,12 @@ def _detail_queryset():
 @login_required
 def practice_detail(request, pk: int):
     practice = get_in_scope(_detail_queryset(), request.user, pk=pk)
+    return render_detail(request, practice)
+
+
+def render_detail(request, practice, *, recognize_form=None, status=200):
+    """The practice page; ``recognize_form`` a bound form refused for a field, shown with every value
+    the leader chose kept (the level does not fall back to the first choice)."""
     user = request.user
     allowed = allowed_actions(user, practice)
     can_edit = may_edit(user, practice)
@@ -66,12 +72,12 @@ def practice_detail(request, pk: int):
         "evaluation_form": EvaluationForm(criteria=criteria) if criteria else None,
         "can_decide": "recognize" in allowed,
         "can_outstanding": bool(allowed & {"outstanding", "not_outstanding"}),
-        "recognize_form": RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
+        "recognize_form": recognize_form or RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
         "attachment_form": AttachmentForm() if can_edit else None,
         "breadcrumbs": crumbs((practice.name[:60], None)),
         **audit_context(practice),
     }
-    return render(request, "practices/detail.html", context)
+    return render(request, "practices/detail.html", context, status=status)
 
 
 @login_required
