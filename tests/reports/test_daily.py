@@ -45,3 +45,20 @@ def test_report_page_says_what_comes_next_and_who(rep):
     assert "sửa báo cáo theo yêu cầu và gửi lại — do cán bộ của Ủy ban MTTQ Việt Nam xã Bảo Ái thực hiện." in page
     page = login(c.province).get(f"/bao-cao/{rep.p25.pk}/").content.decode()
     assert "do lãnh đạo Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai thực hiện" in page
+
+
+def test_leader_compiles_the_area_report_for_a_month_in_which_the_ban_has_its_own(rep):
+    c = rep.cast
+    client = login(c.leader)
+    query = f"?form={rep.form.pk}&period={rep.m2025.pk}&area={c.geo.laocai.pk}"
+    body = client.get("/bao-cao/tong-hop/" + query).content.decode()
+    # before: only "open the area's report" pointing at the Ban's own report p25
+    assert f'href="/bao-cao/{rep.p25.pk}/"' in body and "Mở báo cáo riêng của" in body
+    assert 'action="/bao-cao/tong-hop/lap-bao-cao/"' in body
+    response = client.post("/bao-cao/tong-hop/lap-bao-cao/", {"form": rep.form.pk, "period": rep.m2025.pk,
+                                                              "area": c.geo.laocai.pk})
+    compiled = Report._base_manager.get(organization=c.commission, period=rep.m2025, is_compiled=True)
+    assert response.status_code == 302 and response["Location"] == f"/bao-cao/{compiled.pk}/sua/"
+    assert Report._base_manager.get(pk=rep.p25.pk).is_compiled is False  # the Ban's own report untouched
+    body = client.get("/bao-cao/tong-hop/" + query).content.decode()
+    assert f'href="/bao-cao/{compiled.pk}/"' in body and 'action="/bao-cao/tong-hop/lap-bao-cao/"' not in body
