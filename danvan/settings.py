@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "danvan.practices",
     "danvan.meetings",
     "danvan.awards",
+    "danvan.reader",
+    "danvan.community",
 ]
 
 MIDDLEWARE = [
