@@ -79,4 +79,7 @@ class StyledFormMixin:
         super().full_clean()
         for name in self._errors or {}:
             if name in self.fields:
-                self.fields[name].widget.attrs["aria-invalid"] = "true"
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                if "is-invalid" not in widget.attrs.get("class", ""):  # outlined in red (Bootstrap)
+                    widget.attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
