@@ -27,6 +27,7 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
     path("api/v1/", include("danvan.api.urls")),
+    path("hoi-nghi/doc-bai/", include("danvan.reader.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]
