@@ -26,6 +26,7 @@ urlpatterns = [
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
+    path("cong-dong/", include("danvan.community.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("hoi-nghi/doc-bai/", include("danvan.reader.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

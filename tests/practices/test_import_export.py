@@ -105,19 +105,39 @@ def test_import_with_a_missing_column_or_a_non_excel_file(cast, django_capture_o
     assert Practice.objects.unscoped("test reads back").count() == 0
 
 
-def test_export_writes_what_is_filtered_in_scope(cast, django_capture_on_commit_callbacks):
+def _sheet(content: bytes):
+    return list(load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(values_only=True))
+
+
+def test_export_writes_what_is_filtered_in_scope(cast):
+    """At most DANVAN_EXPORT_INLINE_MAX rows: the file comes back at once, no job."""
     make_practice(cast.front_a, name="Kinh tế A", field="economy")
     make_practice(cast.front_a, name="Văn hóa A", field="culture_society")
     make_practice(cast.front_b, name="Kinh tế B", field="economy")
-    with django_capture_on_commit_callbacks(execute=True):
-        login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"field": "economy"})
-    job = Job.objects.latest("id")
-    assert job.status == Job.Status.SUCCEEDED and job.total == 1
-    content = login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/")
-    wb = load_workbook(io.BytesIO(b"".join(content.streaming_content)))
-    values = list(wb.worksheets[0].iter_rows(values_only=True))
+    response = login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"field": "economy"})
+    assert response["Content-Disposition"].startswith('attachment; filename="mo-hinh-dan-van-kheo-')
+    values = _sheet(response.content)
     assert values[0][1] == "Tên mô hình" and [r[1] for r in values[1:]] == ["Kinh tế A"]
     assert values[1][5] == "Kinh tế"
+    assert Job.objects.count() == 0
+
+
+def test_export_above_the_threshold_runs_as_a_job_with_every_row(cast, settings,
+                                                                   django_capture_on_commit_callbacks):
+    """Above the threshold the export is a background job that writes every row (no silent cap)."""
+    settings.DANVAN_EXPORT_INLINE_MAX = 2
+    for name in ("Mô hình Ba", "Mô hình Một", "Mô hình Hai"):
+        make_practice(cast.front_a, name=name, field="economy")
+    make_practice(cast.front_b, name="Mô hình khác", field="economy")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"sort": "name"})
+    job = Job.objects.get()
+    assert response.url == f"/cong-viec/{job.pk}/"
+    assert job.kind == "core.list_export" and job.status == Job.Status.SUCCEEDED
+    assert (job.total, job.done) == (3, 3) and job.message == "Đã xuất 3 dòng."
+    content = login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/")
+    values = _sheet(b"".join(content.streaming_content))
+    assert [r[1] for r in values[1:]] == ["Mô hình Ba", "Mô hình Hai", "Mô hình Một"]
 
 
 def test_export_bad_filter_starts_nothing(cast):
