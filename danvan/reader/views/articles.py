@@ -111,9 +111,10 @@ def highlight(text: str, evidence: dict[str, list[str]]) -> list[list[dict]]:
 
 def _evidence_map(reading: dict) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for field, sentence in (reading.get("evidence") or {}).items():
-        for part in [sentence] if field != "chairs" else []:
-            out.setdefault(part, []).append(str(FIELD_LABELS.get(field, field)))
+    evidence = reading.get("evidence") or {}
+    for field in FIELDS:  # in the fields' order (a jsonb column does not keep the keys' order)
+        if field != "chairs" and evidence.get(field):
+            out.setdefault(evidence[field], []).append(str(FIELD_LABELS[field]))
     for person in reading.get("people") or []:
         for sentence in person.get("evidence") or []:
             out.setdefault(sentence, []).append(person["name"])
