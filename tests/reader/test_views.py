@@ -109,3 +109,16 @@ def test_list_search_without_diacritics_and_scope(cast):
     assert article.title not in other.get("/hoi-nghi/doc-bai/").content.decode()
     assert other.get(f"/hoi-nghi/doc-bai/{article.pk}/").status_code == 404
     assert client.get(f"/hoi-nghi/doc-bai/{article.pk}/").status_code == 200
+
+
+def test_list_filter_refuses_a_bad_status_and_keeps_its_query_count(cast, django_assert_max_num_queries):
+    from danvan.reader.domain.articles import read_text
+
+    for n in range(6):
+        read_text(actor=cast.province, organization=cast.commission, text=TEXT.replace("Hòa Bình", f"Hòa Bình {n}"))
+    client = login(cast.province)
+    page = client.get("/hoi-nghi/doc-bai/?status=xoa").content.decode()
+    assert "invalid-feedback" in page and "xoa" in page
+    with django_assert_max_num_queries(12):
+        page = client.get("/hoi-nghi/doc-bai/?status=read").content.decode()
+    assert page.count('href="/hoi-nghi/doc-bai/') >= 6

@@ -34,6 +34,15 @@ def _scoped(field, qs):
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
 
 
+class ArticleFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of the article list: search without diacritics, status."""
+
+    q = forms.CharField(label=_("Search without diacritics"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[
+        ("", _("All")), ("read", _("Read, to be checked")), ("confirmed", _("Confirmed"))])
+
+
 class ReadForm(StyledFormMixin, forms.Form):
     organization = forms.ModelChoiceField(label=_("Read for"), queryset=None)
     title = forms.CharField(label=_("Title"), required=False, max_length=300)

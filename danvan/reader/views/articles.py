@@ -16,7 +16,13 @@ from danvan.core.domain.jobs import start_job
 from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
 from danvan.reader.domain import articles as actions
 from danvan.reader.interfaces.extract import FIELDS
-from danvan.reader.interfaces.forms import ConfirmForm, ReadForm, direction_rows, people_rows
+from danvan.reader.interfaces.forms import (
+    ArticleFilterForm,
+    ConfirmForm,
+    ReadForm,
+    direction_rows,
+    people_rows,
+)
 from danvan.reader.interfaces.sources import KINDS
 from danvan.reader.queries import article_or_404, confirmed_articles, filter_articles
 
@@ -77,11 +83,12 @@ def article_list(request):
                           input_file=SimpleUploadedFile(name, content)))[1])
             if ok:
                 return redirect("job_detail", pk=job.pk)
-    q = request.GET.get("q", "")[:200]
-    status = request.GET.get("status", "")
+    filters = ArticleFilterForm(request.GET or None)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    articles = filter_articles(request.user, q=values.get("q") or "", status=values.get("status") or "")
     return render_list(request, "reader/list.html", "reader/_results.html", {
-        "form": form, "page_obj": paginate(request, filter_articles(request.user, q=q, status=status)), "q": q,
-        "status": status, "nav_active": "meetings", "breadcrumbs": [CRUMBS[0], (CRUMBS[1][0], None)],
+        "form": form, "filters": filters, "page_obj": paginate(request, articles), "nav_active": "meetings",
+        "breadcrumbs": [CRUMBS[0], (CRUMBS[1][0], None)],
     })
 
 
