@@ -260,3 +260,13 @@ def test_multi_year_reviews_breakdowns_and_opening_periods():
     fields = read_article(text).fields()
     assert (fields["meeting_type"], fields["commended_collectives"], fields["dvk_models"]) == ("other", None, 40)
     assert fields["organizer"] == "Ban Chỉ đạo phong trào huyện Si Ma Cai"
+
+
+def test_a_crawl_that_glued_title_stamp_and_lead_into_one_line():
+    text = ("Bắc Hà: tổng kết 10 năm ngày hội đại đoàn kết 10:05 22/11/2024 (Mặt trận) -Sáng 20/11, Ban Thường trực "
+            "Ủy ban MTTQ Việt Nam huyện Bắc Hà tổ chức hội nghị tổng kết 10 năm Ngày hội Đại đoàn kết giai đoạn 2014-2024.")
+    reading = read_article(text)
+    fields = reading.fields()
+    assert reading.title == "Bắc Hà: tổng kết 10 năm ngày hội đại đoàn kết"
+    assert (fields["event_date"], fields["meeting_type"], fields["report_period"]) == ("2024-11-20", "chuyen_de", "2014-2024")
+    assert fields["organizer"] == "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Bắc Hà"

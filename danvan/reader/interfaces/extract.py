@@ -56,6 +56,7 @@ _STAMP_WITH_TIME = re.compile(
     r"^\s*(?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*)(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$",
     re.I,
 )
+_GLUED_STAMP = re.compile(r"\s(\d{1,2}[:h]\d{2},?\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:h]\d{2})\s")
 _CAPTION_START = re.compile(r"^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh:|ảnh minh họa|ảnh minh hoạ)", re.I)
 _BYLINE = re.compile(
     r"^(?:theo\s|tin,?\s*ảnh|tin và ảnh|bài,?\s*ảnh|nguồn:|tác giả:|\(?[A-ZĐ]{2,}\)?$|[A-ZĐ][\w.]*\s*\(?[A-ZĐ]?\w*\)?$)",
@@ -111,6 +112,13 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
         if day is not None:
             stamp = stamp or day
             continue
+        glued = _GLUED_STAMP.search(line)
+        if glued and len(line) > glued.end() + 20:
+            # a crawl that glued "Title 09:21 19/06/2023 (Source) - Chiều 16/6, …" into one line
+            stamp = stamp or parse_stamp(glued.group(1))
+            head, line = line[: glued.start()].strip(), line[glued.end():].strip()
+            if head and not blocks:
+                blocks.append(Block(head, "title"))
         if not blocks:
             blocks.append(Block(line, "title"))
             continue
@@ -321,7 +329,7 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
-    rf"^(?:[^,]{{0,40}}?\s[-–—]\s+)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
+    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
     re.I,
 )
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
