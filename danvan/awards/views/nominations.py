@@ -13,7 +13,6 @@ from danvan.awards.domain import nominations as actions
 from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.interfaces.forms import FileForm, NominationForm, StepForm
 from danvan.awards.interfaces.lists import NOMINATIONS
-from danvan.awards.models import NominationStatus
 from danvan.awards.queries import nomination_or_404, recipients_summary
 from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context
