@@ -5,7 +5,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
-from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
+from danvan.core.domain.editing import edit
+from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.orgs.scope import can, restrict
 from danvan.practices.models import FINAL, REGISTRATION_ITEMS, Holder, Practice, PracticeEvent, Status
 
@@ -67,22 +68,14 @@ def update_practice(*, practice: Practice, actor, expected_version: int | None =
     ``ValidationError`` (by field) for a new organization outside the actor's scope or the checks of
     ``create_practice``. Nothing is changed then.
     """
-    locked = Practice.objects.unscoped("domain lock by primary key").select_for_update().get(pk=practice.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(
-            _("This model was just changed by someone else. Reload the page to see the new content, then edit again."),
-            field="version", code="conflict")
-    if locked.status in FINAL:
-        raise WrongState(_("A model that has been decided on (recognized or not) can no longer be edited."),
-                         code="final")
-    if not can(actor, "change", locked.organization):
-        raise NotAllowed(_("This organization is outside your scope."))
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked, actor)
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    practice.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    stale = _("This model was just changed by someone else. Reload the page to see the new content, then edit again.")
+    with edit(practice, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        if locked.status in FINAL:
+            raise WrongState(_("A model that has been decided on (recognized or not) can no longer be edited."),
+                             code="final")
+        if not can(actor, "change", locked.organization):
+            raise NotAllowed(_("This organization is outside your scope."))
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked, actor)
     return practice

@@ -1,0 +1,42 @@
+"""One optimistic edit (issue 8 §3): lock the row, check the version read, change, bump the version,
+save and audit — the block every edit action repeated.
+
+    with edit(practice, actor=actor, expected_version=version, stale=_("... changed by someone else")) as locked:
+        ...checks that may raise (state, rights): nothing is saved then...
+        locked.name = name
+    # saved, version + 1, one "update" audit event with the changed fields
+
+The caller runs inside ``transaction.atomic`` (a domain action); ``stale`` is the Vietnamese message of
+the 409 (``StaleVersion``, field ``version``)."""
+
+from contextlib import contextmanager
+
+from danvan.core.domain import audit
+from danvan.core.domain.refusals import StaleVersion
+
+
+def lock(obj):
+    """``obj``'s row again, locked (``select_for_update``) through the plain manager: the caller got
+    ``obj`` through the scope, so this is a domain lock by primary key."""
+    return type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+
+
+def check_version(locked, expected_version: int | None, stale) -> None:
+    """Refuse with ``StaleVersion`` (409, field ``version``) when someone saved since the page was read."""
+    if expected_version is not None and locked.version != expected_version:
+        raise StaleVersion(stale, field="version", code="conflict")
+
+
+@contextmanager
+def edit(obj, *, actor, expected_version: int | None, stale, action: str = "update"):
+    """Lock ``obj``, check the version, yield the locked row to change; then bump ``version``, save,
+    write one audit event with the changed fields, and copy the saved values onto ``obj``. An exception
+    inside the block saves nothing."""
+    locked = lock(obj)
+    check_version(locked, expected_version, stale)
+    before = audit.snapshot(locked)
+    yield locked
+    locked.version += 1
+    locked.save()
+    audit.record(actor, action, locked, changes=audit.diff(before, audit.snapshot(locked)))
+    obj.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
