@@ -69,3 +69,20 @@ def test_the_arrow_reader_sees_imports_inside_functions(tmp_path):
     source = tmp_path / "x.py"
     source.write_text("def f():\n    from danvan.orgs.scope import restrict\n    import danvan.places.models\n")
     assert imports(source) == {"danvan.orgs.scope", "danvan.places.models"}
+
+
+def test_no_module_level_gettext_freezes_a_label():
+    """A label made at import time with ``gettext`` is frozen in the language of the first request
+    (breadcrumbs stayed Vietnamese for a user who chose English): module-level labels use ``gettext_lazy``."""
+    frozen = []
+    for path in sources("**/*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        eager = any(isinstance(n, ast.ImportFrom) and n.module == "django.utils.translation"
+                    and any(a.name == "gettext" and a.asname == "_" for a in n.names) for n in tree.body)
+        if not eager:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and any(
+                    isinstance(c, ast.Call) and getattr(c.func, "id", None) == "_" for c in ast.walk(node.value)):
+                frozen.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert frozen == []

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.views.helpers import audit_context
@@ -20,7 +21,7 @@ from danvan.orgs.models import Organization
 from danvan.orgs.queries.organizations import members_of, successions_of
 from danvan.orgs.scope import can, get_in_scope
 
-LIST_CRUMB = (_("Organizations"), "/to-chuc/")
+LIST_CRUMB = (gettext_lazy("Organizations"), "/to-chuc/")
 
 
 @login_required

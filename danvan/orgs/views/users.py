@@ -5,6 +5,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.models import User
@@ -15,7 +16,7 @@ from danvan.orgs.interfaces.forms import MembershipForm, UserCreateForm
 from danvan.orgs.models import Membership, Role
 from danvan.orgs.scope import active_memberships, get_in_scope, restrict, visible_organizations
 
-CRUMB = (_("Users"), "/to-chuc/nguoi-dung/")
+CRUMB = (gettext_lazy("Users"), "/to-chuc/nguoi-dung/")
 
 
 def can_manage_users(user) -> bool:

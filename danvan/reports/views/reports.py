@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed, message_of
@@ -27,7 +28,7 @@ from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import report_content
 
-LIST_CRUMB = (_("Reports"), "/bao-cao/")
+LIST_CRUMB = (gettext_lazy("Reports"), "/bao-cao/")
 
 
 def _report(request, pk, action="view"):
