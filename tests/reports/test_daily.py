@@ -62,3 +62,24 @@ def test_leader_compiles_the_area_report_for_a_month_in_which_the_ban_has_its_ow
     assert Report._base_manager.get(pk=rep.p25.pk).is_compiled is False  # the Ban's own report untouched
     body = client.get("/bao-cao/tong-hop/" + query).content.decode()
     assert f'href="/bao-cao/{compiled.pk}/"' in body and 'action="/bao-cao/tong-hop/lap-bao-cao/"' not in body
+
+
+def test_the_commune_officer_sees_its_report_due_with_its_date(rep):
+    import datetime
+
+    from danvan.reports.views.panel import reports_due
+
+    c = rep.cast
+    due = reports_due(c.commune_a, today=datetime.date(2025, 10, 3))
+    assert [(d["organization"], d["period"].label, d["deadline"], d["report"]) for d in due] == [
+        (c.front_a, "Tháng 9 năm 2025", datetime.date(2025, 10, 5), rep.a25)]
+    assert due[0]["overdue"] is False
+    later = reports_due(c.commune_a, today=datetime.date(2025, 11, 10))
+    assert [(d["period"].label, d["report"], d["overdue"]) for d in later] == [("Tháng 10 năm 2025", None, True)]
+    # the page (today's previous month has no report in this world): "chưa tạo", with a link that opens
+    # the creation page with the form, the unit and the month chosen
+    body = login(c.commune_a).get("/").content.decode()
+    assert "của Ủy ban MTTQ Việt Nam xã Bảo Ái: hạn" in body and "chưa tạo" in body
+    assert f"organization={c.front_a.pk}&amp;kind=month" in body
+    # a user without a unit to report for sees no such line
+    assert "chưa tạo" not in login(c.nobody).get("/").content.decode()
