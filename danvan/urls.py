@@ -34,6 +34,7 @@ urlpatterns = [
     path("mo-hinh/", include("danvan.practices.urls")),
     path("cong-dong/", include("danvan.community.urls")),
     path("api/v1/", include("danvan.api.urls")),
+    path("hoi-nghi/doc-bai/", include("danvan.reader.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]
