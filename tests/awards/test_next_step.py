@@ -53,3 +53,17 @@ def test_unknown_step_is_refused_naming_the_field(cast, medal):  # noqa: F811
         dispatcher.perform(n, "publish", actor=cast.commune_a)
     assert "action" in exc.value.message_dict
     assert Nomination._base_manager.get(pk=n.pk).status == "draft"
+
+
+def test_dashboard_lists_the_nominations_waiting_for_the_users_step(cast, medal):  # noqa: F811
+    ban = nominate(cast, medal, org=cast.commission, name="Hà Thị Lan")
+    commune = nominate(cast, medal, name="Lò Thị Hoa")
+    dashboard = login(cast.commune_a).get("/").content.decode()
+    assert f'href="/khen-thuong/{commune.pk}/"' in dashboard and "1 hồ sơ đề nghị nháp của đơn vị cần gửi" in dashboard
+    login(cast.commune_a).post(f"/khen-thuong/{commune.pk}/buoc/", {"action": "submit", "reason": ""})
+    login(cast.province).post(f"/khen-thuong/{ban.pk}/buoc/", {"action": "submit", "reason": ""})
+    leader = login(cast.leader).get("/").content.decode()
+    assert "2 hồ sơ đề nghị đang chờ bạn thẩm định hoặc quyết định" in leader
+    assert f'href="/khen-thuong/{ban.pk}/"' in leader and f'href="/khen-thuong/{commune.pk}/"' in leader
+    # the officer who submitted waits for nobody's step of hers: no awards panel
+    assert "chờ bạn thẩm định" not in login(cast.province).get("/").content.decode()

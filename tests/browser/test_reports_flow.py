@@ -50,6 +50,8 @@ def test_fill_submit_return_approve(browser, world):
     page.fill("textarea[name=reason]", "Bổ sung số liệu đơn thư tháng 9")
     page.click("button[formaction$='/chuyen/return/']")
     assert Report._base_manager.get(pk=report.pk).status == "returned"
+    # the reason was saved on the server: its browser draft is gone (no stale "restore" offer)
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('dv-draft:')).length") == 0
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
 
     # the officer sees the reason and what to do, corrects and submits again

@@ -62,3 +62,59 @@ def test_leader_compiles_the_area_report_for_a_month_in_which_the_ban_has_its_ow
     assert Report._base_manager.get(pk=rep.p25.pk).is_compiled is False  # the Ban's own report untouched
     body = client.get("/bao-cao/tong-hop/" + query).content.decode()
     assert f'href="/bao-cao/{compiled.pk}/"' in body and 'action="/bao-cao/tong-hop/lap-bao-cao/"' not in body
+
+
+def test_the_commune_officer_sees_its_report_due_with_its_date(rep):
+    import datetime
+
+    from danvan.reports.views.panel import reports_due
+
+    c = rep.cast
+    due = reports_due(c.commune_a, today=datetime.date(2025, 10, 3))
+    assert [(d["organization"], d["period"].label, d["deadline"], d["report"]) for d in due] == [
+        (c.front_a, "Tháng 9 năm 2025", datetime.date(2025, 10, 5), rep.a25)]
+    assert due[0]["overdue"] is False
+    later = reports_due(c.commune_a, today=datetime.date(2025, 11, 10))
+    assert [(d["period"].label, d["report"], d["overdue"]) for d in later] == [("Tháng 10 năm 2025", None, True)]
+    # the page (today's previous month has no report in this world): "chưa tạo", with a link that opens
+    # the creation page with the form, the unit and the month chosen
+    body = login(c.commune_a).get("/").content.decode()
+    assert "của Ủy ban MTTQ Việt Nam xã Bảo Ái: hạn" in body and "chưa tạo" in body
+    assert f"organization={c.front_a.pk}&amp;kind=month" in body
+    # a user without a unit to report for sees no such line
+    assert "chưa tạo" not in login(c.nobody).get("/").content.decode()
+
+
+def test_leader_approves_several_reports_in_one_step(rep):
+    c = rep.cast
+    client = login(c.leader)
+    page = client.get("/bao-cao/cho-duyet/").content.decode()
+    for r in (rep.a25, rep.b25, rep.p25):
+        assert f'name="report" value="{r.pk}"' in page
+    assert f'value="{rep.h23.pk}"' not in page  # Huế's is not his
+    response = client.post("/bao-cao/cho-duyet/", {"action": "approve", "report": [rep.a25.pk, rep.b25.pk]},
+                           follow=True)
+    assert "Đã duyệt 2 báo cáo." in response.content.decode()
+    statuses = dict(Report._base_manager.filter(pk__in=[rep.a25.pk, rep.b25.pk, rep.p25.pk]).values_list("pk", "status"))
+    assert statuses == {rep.a25.pk: "approved", rep.b25.pk: "approved", rep.p25.pk: "submitted"}
+
+
+def test_bulk_return_needs_a_reason_and_refuses_out_of_scope_ids_changing_nothing(rep):
+    c = rep.cast
+    client = login(c.leader)
+    body = client.post("/bao-cao/cho-duyet/", {"action": "return", "report": [rep.a25.pk, rep.b25.pk],
+                                               "reason": ""}, follow=True).content.decode()
+    assert "Hãy ghi lý do trả lại báo cáo" in body or "lý do" in body
+    body = client.post("/bao-cao/cho-duyet/", {"action": "approve", "report": [rep.a25.pk, rep.h23.pk]},
+                       follow=True).content.decode()
+    assert "không còn chờ bạn duyệt" in body
+    body = client.post("/bao-cao/cho-duyet/", {"action": "approve", "report": ["x"]}, follow=True).content.decode()
+    assert "Báo cáo: không đọc được lựa chọn." in body
+    assert set(Report._base_manager.filter(pk__in=[rep.a25.pk, rep.b25.pk, rep.h23.pk])
+               .values_list("status", flat=True)) == {"submitted"}
+    # positive control: with a reason both go back to their units
+    client.post("/bao-cao/cho-duyet/", {"action": "return", "report": [rep.a25.pk, rep.b25.pk],
+                                        "reason": "Thiếu số liệu quý"})
+    assert set(Report._base_manager.filter(pk__in=[rep.a25.pk, rep.b25.pk]).values_list("status", flat=True)) == {"returned"}
+    # an officer has nothing to review here
+    assert "Không có báo cáo nào đang chờ bạn." in login(c.province).get("/bao-cao/cho-duyet/").content.decode()

@@ -2,8 +2,13 @@
 this user's own work — only what the user can do (a chuyên viên of the Ban is not sent to other units'
 drafts that she would be refused on opening)."""
 
+import datetime
+
+from django.utils import timezone
+
 from danvan.orgs.scope import active_memberships
-from danvan.reports.models import Notification, Report, Status
+from danvan.reports.domain.periods import period_for
+from danvan.reports.models import Form, Notification, Report, Status
 from danvan.reports.queries.scope import visible_reports
 
 SHOWN = 5
@@ -24,6 +29,33 @@ def _work(user):
     return waiting, drafts
 
 
+def reports_due(user, today=None):
+    """The monthly report each of the user's own organizations owes now (the last month ended), with
+    its deadline and its report (None: "chưa tạo"). Reads only: the period is not created here."""
+    today = today or timezone.localdate()
+    last_month_end = today.replace(day=1) - datetime.timedelta(days=1)
+    period = period_for("month", last_month_end.year, last_month_end.month)
+    memberships = [m for m in active_memberships(user) if "change" in m.actions]
+    due = []
+    for form in Form.objects.filter(is_active=True).order_by("name"):
+        if "month" not in (form.period_kinds or []):
+            continue
+        for m in memberships:
+            org = m.organization
+            if form.applies_to_kinds and org.kind not in form.applies_to_kinds:
+                continue
+            report = None
+            if period.pk:
+                report = visible_reports(user, "change").filter(form=form, period=period, organization=org,
+                                                                 is_compiled=False).first()
+            due.append({"form": form, "organization": org, "period": period, "report": report,
+                        "deadline": period.deadline(form), "overdue": report is None and period.deadline(form) < today
+                        or (report is not None and report.status in (Status.DRAFT, Status.RETURNED)
+                            and period.deadline(form) < today),
+                        "year": last_month_end.year, "index": last_month_end.month})
+    return due
+
+
 def dashboard_panel(request):
     user = request.user
     if not user.is_authenticated:
@@ -31,7 +63,7 @@ def dashboard_panel(request):
     notes = list(Notification.objects.filter(user=user, read_at__isnull=True).select_related("organization")[:5])
     waiting, drafts = _work(user)
     related = ("period", "organization", "form_version__form")
-    return {"template": "reports/_panel.html", "order": 10, "notifications": notes,
+    return {"template": "reports/_panel.html", "order": 10, "notifications": notes, "due": reports_due(user),
             "waiting": waiting.count(), "drafts": drafts.count(),
             "draft_reports": list(drafts.select_related(*related).order_by("period__end", "id")[:SHOWN]),
             "waiting_reports": list(waiting.select_related(*related).order_by("submitted_at", "id")[:SHOWN])}

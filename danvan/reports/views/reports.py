@@ -57,7 +57,9 @@ def report_list_export(request):
 
 @login_required
 def report_create(request):
-    form = ReportCreateForm(request.POST or None, user=request.user)
+    # the dashboard's "report due" link opens this page with the form, organization and period chosen
+    initial = {key: request.GET[key] for key in ("form", "organization", "kind", "year", "index") if key in request.GET}
+    form = ReportCreateForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -5,11 +5,12 @@
  * values differ from the form's, a banner offers "Restore the draft" / "Discard" (texts from the
  * <template id="dv-draft-banner"> of the layout, so they are translated server-side). A draft equal to
  * what the page shows (the save went through) is dropped silently. Sending the form saves the draft
- * first, so a refused CSRF check or a lost connection does not lose the text. Served as a static file
+ * first, so a refused CSRF check or a lost connection does not lose the text; the next page's success
+ * message drops it. Served as a static file
  * (the Content-Security-Policy allows no inline script). */
 (function () {
   "use strict";
-  var PREFIX = "dv-draft:";
+  var PREFIX = "dv-draft:", PENDING = "dv-draft-pending";
   var store;
   try { store = window.localStorage; store.getItem("x"); } catch (e) { return; }
 
@@ -79,7 +80,10 @@
     }
     form.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(save, 300); });
     form.addEventListener("change", save);
-    form.addEventListener("submit", function () { clearTimeout(timer); save(); sending = true; });
+    form.addEventListener("submit", function () {
+      clearTimeout(timer); save(); sending = true;
+      try { window.sessionStorage.setItem(PENDING, key); } catch (e) { /* private mode */ }
+    });
     if (!saved) return;
     var draft;
     try { draft = JSON.parse(saved); } catch (e) { store.removeItem(key); return; }
@@ -115,7 +119,17 @@
     }
   }
 
+  /* The form sent last: when the next page confirms success (a success message of the layout), its
+   * draft has been saved on the server and is dropped; a refused send (error page, form again) keeps it. */
+  function settlePending() {
+    var pending;
+    try { pending = window.sessionStorage.getItem(PENDING); window.sessionStorage.removeItem(PENDING); }
+    catch (e) { return; }
+    if (pending && document.querySelector("#messages .alert-success")) store.removeItem(pending);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    settlePending();
     var forms = Array.prototype.filter.call(document.querySelectorAll("form"), function (f) {
       return (f.method || "").toLowerCase() === "post" && !f.hasAttribute("data-no-draft") &&
         (f.hasAttribute("data-draft") || f.querySelector("textarea"));
