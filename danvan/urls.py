@@ -27,6 +27,7 @@ urlpatterns = [
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
+    path("cong-dong/", include("danvan.community.urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),
