@@ -3,6 +3,7 @@ petitions). Lists validate their filters with the page's filter form; identities
 pages and every read of them is logged by the same domain function."""
 
 import datetime
+import enum
 
 from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
@@ -10,9 +11,25 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum
 from danvan.orgs.scope import get_in_scope
+from danvan.voice.domain.dialogues import opinions_for_reader
 from danvan.voice.domain.receptions import cases_for_reader
-from danvan.voice.interfaces.filters import ReceptionFilterForm
-from danvan.voice.models import CaseKind, Field, ReceptionSession, Rule, SessionKind
+from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm, ReceptionFilterForm
+from danvan.voice.models import (
+    CaseKind,
+    Dialogue,
+    DialogueRule,
+    Field,
+    Outcome,
+    ReceptionSession,
+    Rule,
+    SessionKind,
+)
+from danvan.voice.queries.dialogues import (
+    COMMITMENT_STATES,
+    commitment_state,
+    filter_commitments,
+    filter_dialogues,
+)
 from danvan.voice.queries.receptions import filter_sessions
 
 reception_router = Router(tags=["Receptions"])
@@ -100,3 +117,139 @@ def get_reception(request, reception_id: Id):
     session.shown_cases, session.names_shown = cases_for_reader(actor=request.user, session=session)
     session.n_cases = len(session.shown_cases)
     return session
+
+
+dialogue_router = Router(tags=["Dialogues"])
+commitment_router = Router(tags=["Commitments"])
+DialogueRuleEnum = choices_enum("DialogueRule", DialogueRule)
+OutcomeEnum = choices_enum("OpinionOutcome", Outcome)
+CommitmentStateEnum = enum.StrEnum("CommitmentState", {s.upper(): s for s in COMMITMENT_STATES})
+
+
+class DialogueOut(Schema):
+    id: int
+    meeting_id: int
+    title: str
+    organization: Ref
+    rule: DialogueRuleEnum
+    held_on: datetime.date
+    notice_published_on: datetime.date | None
+    notice_late: bool
+    notice_late_reason: str
+    result_notice_on: datetime.date | None
+    result_due: datetime.date
+    opinions_count: int
+
+    @staticmethod
+    def resolve_title(obj):
+        return obj.meeting.title
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_opinions_count(obj):
+        return getattr(obj, "n_opinions", 0)
+
+
+class OpinionOut(Schema):
+    id: int
+    text: str
+    field: FieldEnum
+    citizen_name: str
+    addressed_to: Ref | None
+    outcome: OutcomeEnum
+    answer: str
+    leader: Ref | None
+    due_date: datetime.date | None
+    task_id: int | None
+    supervision_note: str
+
+    @staticmethod
+    def resolve_addressed_to(obj):
+        return {"id": obj.addressed_to.id, "name": obj.addressed_to.name} if obj.addressed_to_id else None
+
+    @staticmethod
+    def resolve_leader(obj):
+        return {"id": obj.leader.id, "name": obj.leader.full_name} if obj.leader_id else None
+
+
+class DialogueDetailOut(DialogueOut):
+    front_opinions: str
+    result_posted_on: datetime.date | None
+    result_sent_on: datetime.date | None
+    names_shown: bool
+    opinions: list[OpinionOut]
+
+    @staticmethod
+    def resolve_opinions(obj):
+        return obj.shown_opinions
+
+
+class DialogueFilters(Schema):
+    """The filters of the HTML list (validated by the same ``DialogueFilterForm``)."""
+
+    q: SearchText | None = None
+    area: Id | None = None
+    organization: Id | None = None
+    rule: DialogueRuleEnum | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+
+@dialogue_router.get("", response=answers(list[DialogueOut]), summary="Dialogues in the user's scope")
+@paginate(Pagination)
+def list_dialogues(request, filters: Query[DialogueFilters]):
+    return filter_dialogues(request.user, **_validated(DialogueFilterForm(request.GET, user=request.user)))
+
+
+@dialogue_router.get("/{dialogue_id}", response=answers(DialogueDetailOut, 404),
+                     summary="One dialogue with its opinions and outcomes (citizens masked outside the organizer)")
+def get_dialogue(request, dialogue_id: Id):
+    dialogue = get_in_scope(Dialogue.objects.select_related("meeting", "organization"), request.user, pk=dialogue_id)
+    dialogue.shown_opinions, dialogue.names_shown = opinions_for_reader(actor=request.user, dialogue=dialogue)
+    dialogue.n_opinions = len(dialogue.shown_opinions)
+    return dialogue
+
+
+class CommitmentOut(Schema):
+    id: int
+    text: str
+    dialogue_id: int | None
+    organization: Ref
+    leader: Ref | None
+    due_date: datetime.date | None
+    task_id: int
+    state: CommitmentStateEnum
+    supervision_note: str
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization_id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_leader(obj):
+        return {"id": obj.leader.id, "name": obj.leader.full_name} if obj.leader_id else None
+
+    @staticmethod
+    def resolve_state(obj):
+        return commitment_state(obj)
+
+
+class CommitmentFilters(Schema):
+    """The filters of the ledger page (validated by the same ``CommitmentFilterForm``)."""
+
+    state: CommitmentStateEnum | None = None
+    overdue: bool | None = None
+    leader: Id | None = None
+    organization: Id | None = None
+    area: Id | None = None
+
+
+@commitment_router.get("", response=answers(list[CommitmentOut]),
+                       summary="Commitments (promises) in the user's scope, with their derived state")
+@paginate(Pagination)
+def list_commitments(request, filters: Query[CommitmentFilters]):
+    return filter_commitments(request.user, **_validated(CommitmentFilterForm(request.GET, user=request.user))
+                              ).select_related("organization")

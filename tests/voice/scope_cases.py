@@ -3,7 +3,7 @@
 
 import datetime
 
-from tests.scope_cases import change, count, refuse, view
+from tests.scope_cases import change, count, refuse, row, view
 
 
 def build(w):
@@ -11,6 +11,11 @@ def build(w):
 
     w.reception = create_session(actor=None, organization=w.front_a, receiver=w.person, held_on=datetime.date(2025, 11, 6),
                                  rule="front", place="Nhà văn hóa thôn Nậm Lúc (tiếp dân)")
+    from danvan.voice.domain.dialogues import add_opinion, create_dialogue
+
+    w.dialogue = create_dialogue(actor=None, organization=w.front_a, title="Đối thoại với Nhân dân thôn Nậm Lúc",
+                                 held_on=datetime.date(2025, 11, 20), notice_published_on=datetime.date(2025, 11, 10))
+    w.opinion = add_opinion(actor=None, dialogue=w.dialogue, text="Đề nghị sửa cầu treo Nậm Lúc", addressed_to=w.front_a)
     w.reception_case = add_case(actor=None, session=w.reception, subject="Kiến nghị sửa đường thôn Nậm Lúc",
                                 citizen_name="Lò Văn Kiến", kind="recommendation", field="infrastructure")
 
@@ -21,8 +26,33 @@ def _cases_of(w):
     return count(CitizenCase, session=w.reception)
 
 
+def _opinions_of(w):
+    from danvan.voice.models import Opinion
+
+    return count(Opinion, dialogue=w.dialogue)
+
+
+def _opinion_row(w):
+    from danvan.voice.models import Opinion
+
+    return row(Opinion, w.opinion.pk)
+
+
 def cases():
     return [
+        view("/doi-thoai/<int:pk>/", lambda w: f"/doi-thoai/{w.dialogue.pk}/",
+             shows=lambda w: "Đối thoại với Nhân dân thôn Nậm Lúc"),
+        refuse("POST", "/doi-thoai/<int:pk>/", lambda w: f"/doi-thoai/{w.dialogue.pk}/"),
+        change("POST", "/doi-thoai/<int:pk>/y-kien/", lambda w: f"/doi-thoai/{w.dialogue.pk}/y-kien/",
+               data=lambda w: {"text": "Đề nghị làm mương", "field": "infrastructure"}, watch=_opinions_of,
+               status=302),
+        refuse("GET", "/doi-thoai/<int:pk>/y-kien/", lambda w: f"/doi-thoai/{w.dialogue.pk}/y-kien/"),
+        change("POST", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/",
+               data=lambda w: {"outcome": "answered", "answer": "Đã trả lời tại hội nghị"}, watch=_opinion_row,
+               status=302),
+        refuse("GET", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/"),
+        view("/api/v1/dialogues/{dialogue_id}", lambda w: f"/api/v1/dialogues/{w.dialogue.pk}",
+             json_id=lambda w: w.dialogue.pk),
         view("/tiep-dan/<int:pk>/", lambda w: f"/tiep-dan/{w.reception.pk}/",
              shows=lambda w: "Nhà văn hóa thôn Nậm Lúc (tiếp dân)"),
         refuse("POST", "/tiep-dan/<int:pk>/", lambda w: f"/tiep-dan/{w.reception.pk}/"),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.interfaces.forms import areas_with_history
 from danvan.orgs.models import Organization
-from danvan.voice.models import Rule, SessionKind
+from danvan.voice.models import DialogueRule, Rule, SessionKind
 
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 OUT_OF_SCOPE = _("This choice is not in your scope.")
@@ -73,3 +73,31 @@ class DutyTableForm(ScopedFilterForm):
         return (self.cleaned_data.get("year") if self.is_valid() else None) or timezone.localdate().year
 
 
+
+
+class DialogueFilterForm(ScopedFilterForm):
+    rule = forms.ChoiceField(label=_("Rule"), required=False, choices=_any(_("All rules")) + DialogueRule.choices)
+    date_from = forms.DateField(label=_("From"), required=False, widget=DATE_WIDGET)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
+            self.add_error("date_to", _("The end date must not be before the start date."))
+        return data
+
+
+class CommitmentFilterForm(ScopedFilterForm):
+    state = forms.ChoiceField(label=_("State"), required=False, choices=_any(_("All states")) + [
+        ("on_time", _("Kept on time")), ("late", _("Kept late")), ("overdue", _("Overdue")), ("open", _("Open"))])
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    leader = forms.ModelChoiceField(label=_("Leader"), required=False, queryset=None, empty_label=_("All leaders"))
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.meetings.models import Person
+        from danvan.orgs.scope import restrict
+
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["q"]
+        self.fields["leader"].queryset = restrict(Person.objects.all(), user).order_by("name_sort")
+        self.fields["leader"].error_messages["invalid_choice"] = OUT_OF_SCOPE
