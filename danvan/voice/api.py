@@ -9,17 +9,29 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
 from danvan.orgs.scope import get_in_scope
+from danvan.voice.domain import actions, clocks
+from danvan.voice.domain.actions import ACTIONS
 from danvan.voice.domain.dialogues import opinions_for_reader
+from danvan.voice.domain.petitions import for_reader
 from danvan.voice.domain.receptions import cases_for_reader
-from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm, ReceptionFilterForm
+from danvan.voice.interfaces.filters import (
+    CommitmentFilterForm,
+    DialogueFilterForm,
+    PetitionFilterForm,
+    ReceptionFilterForm,
+)
 from danvan.voice.models import (
     CaseKind,
+    Channel,
+    Complexity,
     Dialogue,
     DialogueRule,
     Field,
     Outcome,
+    Petition,
+    PetitionState,
     ReceptionSession,
     Rule,
     SessionKind,
@@ -30,6 +42,7 @@ from danvan.voice.queries.dialogues import (
     filter_commitments,
     filter_dialogues,
 )
+from danvan.voice.queries.petitions import filter_petitions
 from danvan.voice.queries.receptions import filter_sessions
 
 reception_router = Router(tags=["Receptions"])
@@ -253,3 +266,151 @@ class CommitmentFilters(Schema):
 def list_commitments(request, filters: Query[CommitmentFilters]):
     return filter_commitments(request.user, **_validated(CommitmentFilterForm(request.GET, user=request.user))
                               ).select_related("organization")
+
+
+petition_router = Router(tags=["Petitions"])
+PetitionStateEnum = choices_enum("PetitionState", PetitionState)
+PetitionStateFilter = enum.StrEnum("PetitionStateFilter", {"RESOLVED": "resolved"} | {
+    m.name: m.value for m in PetitionState})
+ChannelEnum = choices_enum("PetitionChannel", Channel)
+ComplexityEnum = choices_enum("PetitionComplexity", Complexity)
+PetitionAction = enum.StrEnum("PetitionAction", {a.upper(): a for a in ACTIONS})
+
+
+class PetitionOut(Schema):
+    id: int
+    code: str
+    organization: Ref
+    received_on: datetime.date
+    channel: ChannelEnum
+    kind: CaseKindEnum
+    subject: str
+    field: FieldEnum
+    sender_name: str
+    anonymous: bool
+    signatories: int
+    instance: int
+    remote: bool
+    complexity: ComplexityEnum
+    state: PetitionStateEnum
+    accepted_on: datetime.date | None
+    resolved_on: datetime.date | None
+    extensions: int
+    due: datetime.date | None
+    days_left: int | None
+    overdue: bool
+    version: int
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_due(obj):
+        return obj.due[1] if obj.due else None
+
+    @staticmethod
+    def resolve_overdue(obj):
+        return obj.days_left is not None and obj.days_left < 0
+
+
+class StepOut(Schema):
+    action: str
+    on: datetime.date
+    from_state: str
+    to_state: str
+    number: str
+    note: str
+
+
+class PetitionDetailOut(PetitionOut):
+    sender_address: str
+    area: Ref
+    steps: list[StepOut]
+    allowed_actions: list[str]
+
+    @staticmethod
+    def resolve_area(obj):
+        return {"id": obj.area.id, "name": obj.area.full_name}
+
+    @staticmethod
+    def resolve_steps(obj):
+        return list(obj.steps.all())
+
+
+class PetitionFilters(Schema):
+    """The filters of the register page (validated by the same ``PetitionFilterForm``)."""
+
+    q: SearchText | None = None
+    kind: CaseKindEnum | None = None
+    state: PetitionStateFilter | None = None
+    overdue: bool | None = None
+    area: Id | None = None
+    organization: Id | None = None
+    handler: Id | None = None
+    received_from: datetime.date | None = None
+    received_to: datetime.date | None = None
+
+
+class StepIn(Schema):
+    on: datetime.date | None = None
+    number: text(60) = ""
+    note: text(2000) = ""
+    version: int | None = None
+
+
+def _with_clocks(petitions):
+    table = clocks.clocks()
+    for p in petitions:
+        p.due = clocks.deadline(p, table)
+        p.days_left = clocks.days_left(p, table=table)
+    return petitions
+
+
+@petition_router.get("", response=answers(list[PetitionOut]),
+                     summary="Petitions in the user's scope, with days left and overdue (senders masked by law)")
+@paginate(Pagination)
+def list_petitions(request, filters: Query[PetitionFilters]):
+    return _PetitionRows(request.user, filter_petitions(
+        request.user, **_validated(PetitionFilterForm(request.GET, user=request.user))))
+
+
+class _PetitionRows:
+    """A lazy page of petitions: masked and given their clocks only for the rows of the page."""
+
+    def __init__(self, user, qs):
+        self.user, self.qs = user, qs
+
+    def count(self):
+        return self.qs.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        return _with_clocks(for_reader(actor=self.user, petitions=self.qs[item]))
+
+
+def _petition(request, petition_id):
+    return get_in_scope(Petition.objects.select_related("organization", "area"), request.user, pk=petition_id)
+
+
+def _detail(request, petition):
+    petition = _with_clocks(for_reader(actor=request.user, petitions=[petition]))[0]
+    petition.allowed_actions = actions.allowed_actions(request.user, petition)
+    return petition
+
+
+@petition_router.get("/{petition_id}", response=answers(PetitionDetailOut, 404),
+                     summary="One petition with its steps and clock (404 outside the scope)")
+def get_petition(request, petition_id: Id):
+    return _detail(request, _petition(request, petition_id))
+
+
+@petition_router.post("/{petition_id}/{action}", response=answers(PetitionDetailOut, 403, 404, 409),
+                      summary="Record one step of the petition (the page's dispatcher)")
+def petition_step(request, petition_id: Id, action: PetitionAction, payload: StepIn):
+    petition = _petition(request, petition_id)
+    actions.perform(petition, action.value, actor=request.user, on=payload.on, number=payload.number,
+                    note=payload.note, expected_version=payload.version)
+    return _detail(request, _petition(request, petition_id))

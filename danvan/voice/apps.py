@@ -13,6 +13,10 @@ class VoiceConfig(AppConfig):
         register(NavItem("voice", _("Citizens' voice"), "reception_list", icon="megaphone", order=35))
         register(NavItem("receptions", _("Receptions"), "reception_list", icon="person-lines-fill", order=36,
                          parent="voice"))
+        register(NavItem("dialogues", _("Dialogues"), "dialogue_list", icon="chat-square-text", order=38,
+                         parent="voice"))
+        register(NavItem("petitions", _("Petitions"), "petition_list", icon="envelope-paper", order=39,
+                         parent="voice"))
         register(NavItem("reception_duties", _("Reception duties"), "reception_duties", icon="calendar-check",
                          order=37, parent="voice"))
 

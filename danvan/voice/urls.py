@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.voice.views import dialogues, receptions
+from danvan.voice.views import dialogues, petitions, receptions
 
 urlpatterns = [
     path("tiep-dan/", receptions.reception_list, name="reception_list"),
@@ -14,4 +14,8 @@ urlpatterns = [
     path("doi-thoai/<int:pk>/", dialogues.dialogue_detail, name="dialogue_detail"),
     path("doi-thoai/<int:pk>/y-kien/", dialogues.opinion_add, name="dialogue_opinion_add"),
     path("doi-thoai/y-kien/<int:pk>/tra-loi/", dialogues.opinion_answer, name="opinion_answer"),
+    path("don-thu/", petitions.petition_list, name="petition_list"),
+    path("don-thu/xuat/", petitions.petition_export, name="petition_export"),
+    path("don-thu/<int:pk>/", petitions.petition_detail, name="petition_detail"),
+    path("don-thu/<int:pk>/buoc/<str:action>/", petitions.petition_step, name="petition_step"),
 ]

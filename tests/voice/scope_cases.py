@@ -16,6 +16,12 @@ def build(w):
     w.dialogue = create_dialogue(actor=None, organization=w.front_a, title="Đối thoại với Nhân dân thôn Nậm Lúc",
                                  held_on=datetime.date(2025, 11, 20), notice_published_on=datetime.date(2025, 11, 10))
     w.opinion = add_opinion(actor=None, dialogue=w.dialogue, text="Đề nghị sửa cầu treo Nậm Lúc", addressed_to=w.front_a)
+    from danvan.voice.domain.petitions import receive_petition
+
+    w.petition = receive_petition(actor=None, organization=w.front_a, code="KN-NAMLUC-01",
+                                  received_on=datetime.date(2025, 11, 3), kind="complaint",
+                                  subject="Khiếu nại việc thu hồi đất thôn Nậm Lúc", area=w.front_a.area,
+                                  sender_name="Lò Văn Khiếu")
     w.reception_case = add_case(actor=None, session=w.reception, subject="Kiến nghị sửa đường thôn Nậm Lúc",
                                 citizen_name="Lò Văn Kiến", kind="recommendation", field="infrastructure")
 
@@ -38,8 +44,24 @@ def _opinion_row(w):
     return row(Opinion, w.opinion.pk)
 
 
+def _petition_row(w):
+    from danvan.voice.models import Petition
+
+    return row(Petition, w.petition.pk)
+
+
 def cases():
     return [
+        view("/don-thu/<int:pk>/", lambda w: f"/don-thu/{w.petition.pk}/", shows=lambda w: "KN-NAMLUC-01"),
+        refuse("POST", "/don-thu/<int:pk>/", lambda w: f"/don-thu/{w.petition.pk}/"),
+        change("POST", "/don-thu/<int:pk>/buoc/<str:action>/", lambda w: f"/don-thu/{w.petition.pk}/buoc/classify/",
+               data=lambda w: {"on": "04/11/2025"}, watch=_petition_row, status=302),
+        refuse("GET", "/don-thu/<int:pk>/buoc/<str:action>/", lambda w: f"/don-thu/{w.petition.pk}/buoc/classify/"),
+        view("/api/v1/petitions/{petition_id}", lambda w: f"/api/v1/petitions/{w.petition.pk}",
+             json_id=lambda w: w.petition.pk),
+        change("POST", "/api/v1/petitions/{petition_id}/{action}",
+               lambda w: f"/api/v1/petitions/{w.petition.pk}/classify", data=lambda w: {"on": "2025-11-04"},
+               watch=_petition_row),
         view("/doi-thoai/<int:pk>/", lambda w: f"/doi-thoai/{w.dialogue.pk}/",
              shows=lambda w: "Đối thoại với Nhân dân thôn Nậm Lúc"),
         refuse("POST", "/doi-thoai/<int:pk>/", lambda w: f"/doi-thoai/{w.dialogue.pk}/"),

@@ -31,7 +31,7 @@ from danvan.voice.models import (
 )
 
 S = PetitionState
-PROTECTED = gettext_lazy("người tố cáo (được bảo mật)")
+PROTECTED = gettext_lazy("the denouncer (identity protected)")
 
 # action: (allowed from, to state or None for "stays", needs a document number)
 STEPS = {

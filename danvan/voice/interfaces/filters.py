@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.interfaces.forms import areas_with_history
 from danvan.orgs.models import Organization
-from danvan.voice.models import DialogueRule, Rule, SessionKind
+from danvan.voice.models import CaseKind, DialogueRule, PetitionState, Rule, SessionKind
 
 DATE_WIDGET = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
 OUT_OF_SCOPE = _("This choice is not in your scope.")
@@ -101,3 +101,19 @@ class CommitmentFilterForm(ScopedFilterForm):
         del self.fields["q"]
         self.fields["leader"].queryset = restrict(Person.objects.all(), user).order_by("name_sort")
         self.fields["leader"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+
+
+class PetitionFilterForm(ScopedFilterForm):
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(_("All kinds")) + CaseKind.choices)
+    state = forms.ChoiceField(label=_("State"), required=False, choices=_any(_("All states"))
+                              + [("resolved", _("Resolved (decided, enforced or closed)"))] + PetitionState.choices)
+    overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    handler = forms.IntegerField(label=_("Handling officer (id)"), required=False, min_value=1, widget=forms.HiddenInput)
+    received_from = forms.DateField(label=_("Received from"), required=False, widget=DATE_WIDGET)
+    received_to = forms.DateField(label=_("Received to"), required=False, widget=DATE_WIDGET)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("received_from") and data.get("received_to") and data["received_to"] < data["received_from"]:
+            self.add_error("received_to", _("The end date must not be before the start date."))
+        return data
