@@ -159,3 +159,20 @@ def test_a_denouncers_identity_only_for_the_handler_and_the_head(p, v):
     assert read(v.officer_a, complaint) == "Lò Văn Dân" and read(v.cast.leader, complaint) == "***"
     logged = AuditEvent.objects.filter(action="view", object_id=str(petition.pk))
     assert sorted(logged.values_list("actor__username", flat=True)) == ["handler_a", "head_a"]
+
+
+def test_an_overdue_petition_notifies_its_handler_and_the_leaders_above(p, v):
+    from danvan.meetings.models import Notification
+    from danvan.orgs.models import Role
+    from danvan.voice.domain.petitions import notify_overdue
+
+    handler = member(v.party_a, username="handler_n")
+    above = member(v.cast.party, Role.LEADER, username="leader_above")
+    late = p("KN-LATE", handler=handler)  # received 05/01/2026: acceptance due 15/01/2026
+    p("KN-FRESH", received_on=D(2026, 1, 14), handler=handler)
+    assert notify_overdue(today=D(2026, 1, 16)) == 2
+    rows = Notification.objects.filter(key__startswith=f"petition:{late.pk}:")
+    assert sorted(rows.values_list("user__username", flat=True)) == ["handler_n", "leader_above"]
+    assert "KN-LATE" in rows.first().message and "15/01/2026" in rows.first().message
+    assert notify_overdue(today=D(2026, 1, 16)) == 0
+    assert above.pk

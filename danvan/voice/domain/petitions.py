@@ -215,3 +215,38 @@ def for_reader(*, actor, petitions) -> list:
     for p in shown:
         audit.record(actor, "view", p, message=_("Read the sender's identity"))
     return result
+
+
+@transaction.atomic
+def notify_overdue(*, today: datetime.date | None = None) -> int:
+    """Tell the handler of every overdue petition, and the leaders (lãnh đạo) of the organization above its
+    handling organization, once per petition and due date (system job: no actor, every organization).
+
+    Effects: inserts ``meetings.Notification`` rows (keyed, so a second run the same day adds none).
+    Returns how many were inserted."""
+    from danvan.meetings.models import Notification
+    from danvan.orgs.models import Membership
+
+    today = today or timezone.localdate()
+    table = clocks.clocks(today)
+    overdue = (Petition.objects.unscoped("system job over every organization")
+               .filter(clocks.overdue_q(today, table)).select_related("organization"))
+    made = 0
+    for petition in overdue:
+        due = clocks.deadline(petition, table)
+        if due is None:
+            continue
+        users = set()
+        if petition.handler_id:
+            users.add(petition.handler_id)
+        if petition.organization.parent_id:
+            users |= set(Membership.objects.filter(organization_id=petition.organization.parent_id, role=Role.LEADER,
+                                                   is_active=True).values_list("user_id", flat=True))
+        message = _("Petition %(code)s is overdue (due %(due)s): %(subject)s") % {
+            "code": petition.code, "due": due[1].strftime("%d/%m/%Y"), "subject": petition.subject[:200]}
+        for user_id in users:
+            _obj, created = Notification.objects.get_or_create(
+                user_id=user_id, key=f"petition:{petition.pk}:{due[1]:%Y%m%d}"[:100],
+                defaults={"message": message[:500], "url": f"/don-thu/{petition.pk}/"})
+            made += created
+    return made
