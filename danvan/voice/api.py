@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, example_body, text
 from danvan.orgs.scope import get_in_scope
 from danvan.voice.domain import actions, clocks
 from danvan.voice.domain.actions import ACTIONS
@@ -407,8 +407,9 @@ def get_petition(request, petition_id: Id):
     return _detail(request, _petition(request, petition_id))
 
 
-@petition_router.post("/{petition_id}/{action}", response=answers(PetitionDetailOut, 403, 404, 409),
-                      summary="Record one step of the petition (the page's dispatcher)")
+@petition_router.post("/{petition_id}/{action}", response=answers(PetitionDetailOut, 400, 403, 404, 409),
+                      summary="Record one step of the petition (the page's dispatcher)",
+                      openapi_extra=example_body({"on": "2026-01-09", "number": "01/QĐ-TL", "note": "", "version": 1}))
 def petition_step(request, petition_id: Id, action: PetitionAction, payload: StepIn):
     petition = _petition(request, petition_id)
     actions.perform(petition, action.value, actor=request.user, on=payload.on, number=payload.number,
