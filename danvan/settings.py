@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "danvan.awards",
     "danvan.reader",
     "danvan.community",
+    "danvan.voice",
 ]
 
 MIDDLEWARE = [

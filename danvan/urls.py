@@ -29,6 +29,7 @@ urlpatterns = [
     path("to-chuc/", include("danvan.orgs.urls")),
     path("hoi-nghi/", include("danvan.meetings.urls")),
     path("khen-thuong/", include("danvan.awards.urls")),
+    path("", include("danvan.voice.urls")),
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),

@@ -181,6 +181,10 @@ api.add_router("/meetings", "danvan.meetings.api.router")
 api.add_router("/tasks", "danvan.meetings.api.task_router")
 api.add_router("/nominations", "danvan.awards.api.router")
 api.add_router("/prestige-people", "danvan.community.api.router")
+api.add_router("/receptions", "danvan.voice.api.reception_router")
+api.add_router("/dialogues", "danvan.voice.api.dialogue_router")
+api.add_router("/commitments", "danvan.voice.api.commitment_router")
+api.add_router("/petitions", "danvan.voice.api.petition_router")
 
 
 def not_found_json(request, exception=None):

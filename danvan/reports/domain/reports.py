@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
-from danvan.reports.domain import access, rollups
+from danvan.reports.domain import access, rollups, sources
 from danvan.reports.domain.validation import clean_values, indicators_for
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
 
@@ -86,8 +86,9 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
     ``values`` is {indicator code: text or number}; ``narratives`` {section code: HTML}.
     Effects: replaces the report's ``ReportValue`` rows for the indicators that apply to it (a counted
     report's old values leave the roll-up aggregates and its new ones enter them,
-    ``rollups.recounting``), updates the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``,
-    writes an "update" audit event with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
+    ``rollups.recounting``), updates the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``;
+    an indicator with a source (``reports.domain.sources``) takes the figure derived from the records,
+    whatever was typed; writes an "update" audit event with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
     ``WrongState`` when the report is locked, ``NotAllowed`` when ``actor`` may not edit it, ``ValidationError``
     ({code: message}) for bad values — in every case nothing is changed.
     """
@@ -98,6 +99,8 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
                              % {"status": locked.get_status_display().lower()})
         raise NotAllowed(_("Only the staff of %(org)s can change its report.") % {"org": locked.organization.name})
     indicators = indicators_for(locked.form_version, locked.organization)
+    derived = sources.derived_values(indicators, locked.organization, locked.period)
+    values = {**values, **{code: figure for code, (figure, _source) in derived.items()}}
     cleaned, errors = clean_values(indicators, values, list(locked.form_version.rules.all()))
     if errors:
         raise ValidationError(errors)
@@ -138,6 +141,17 @@ def _save_narratives(report: Report, narratives: dict) -> None:
             row.save(update_fields=["html"])
 
 
+def _refresh_derived(report: Report, indicators) -> None:
+    """Store the derived figures of ``report`` (a draft or returned report: not counted in the roll-up)."""
+    derived = sources.derived_values(indicators, report.organization, report.period)
+    if not derived:
+        return
+    by_code = {ind.code: ind for ind in indicators}
+    report.values.filter(indicator__code__in=list(derived)).delete()
+    ReportValue.objects.bulk_create([ReportValue(report=report, indicator=by_code[code], value=figure)
+                                     for code, (figure, _source) in derived.items()])
+
+
 def _stored_values(report: Report) -> dict:
     return {code: (text or value) for code, value, text in
             report.values.values_list("indicator__code", "value", "text")}
@@ -169,7 +183,8 @@ def _finish(report, locked, *, actor, action, from_status, note, fields) -> Repo
 def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     """Send a draft or returned report up.
 
-    Effects: checks every required figure and rule on the stored values; sets status "submitted",
+    Effects: recomputes the figures of indicators with a source from the records (replacing their
+    ``ReportValue`` rows); checks every required figure and rule on the stored values; sets status "submitted",
     ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
     the report's figures enter the roll-up aggregates (``rollups.count_in``).
     Raises ``WrongState`` (not a draft or returned), ``NotAllowed`` (not the report's own staff) or ``ValidationError``
@@ -183,6 +198,7 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
                                       Status.RETURNED), to_status=Status.SUBMITTED, check=check,
                                       expected_version=expected_version)
     indicators = indicators_for(locked.form_version, locked.organization)
+    _refresh_derived(locked, indicators)
     _cleaned, errors = clean_values(indicators, _stored_values(locked), list(locked.form_version.rules.all()),
                                     for_submit=True)
     if errors:

@@ -141,14 +141,21 @@ class ReasonForm(StyledFormMixin, forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
-def values_form_class(indicators, sections):
+def values_form_class(indicators, sections, derived=None):
     """A form with one text field per indicator (numbers typed the Vietnamese way) and one rich-text
-    field per narrative section, plus the report's ``version`` for the concurrent-edit check."""
+    field per narrative section, plus the report's ``version`` for the concurrent-edit check.
+    ``derived`` ({code: (figure, Source)}, ``reports.domain.sources``): those fields are read-only
+    (disabled: a posted value is ignored), their help text says where the figure comes from."""
+    derived = derived or {}
     fields = {"version": forms.IntegerField(widget=forms.HiddenInput)}
     for ind in indicators:
         label = f"{ind.name} ({ind.unit})" if ind.unit else ind.name
-        fields[f"v_{ind.code}"] = forms.CharField(label=label, required=False, max_length=40,
-                                                  widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+        field = forms.CharField(label=label, required=False, max_length=40,
+                                widget=forms.TextInput(attrs={"inputmode": "decimal"}))
+        if ind.code in derived:
+            field.disabled = True
+            field.help_text = _("calculated from %(source)s") % {"source": derived[ind.code][1].label}
+        fields[f"v_{ind.code}"] = field
     for section in sections:
         if section.has_narrative:
             fields[f"n_{section.code}"] = forms.CharField(

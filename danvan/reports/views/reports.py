@@ -19,6 +19,7 @@ from danvan.core.views.helpers import audit_context, run_action
 from danvan.orgs.scope import can, get_in_scope
 from danvan.reports.domain import actions as report_actions
 from danvan.reports.domain import reports as actions
+from danvan.reports.domain import sources
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
@@ -99,9 +100,10 @@ def report_edit(request, pk: int):
         return redirect("report_detail", pk=report.pk)
     indicators = indicators_for(report.form_version, report.organization)
     sections = list(report.form_version.sections.all())
-    form_class = values_form_class(indicators, sections)
+    derived = sources.derived_values(indicators, report.organization, report.period)
+    form_class = values_form_class(indicators, sections, derived)
     if request.method == "POST":
-        form = form_class(request.POST)
+        form = form_class(request.POST, initial=_initial(report, derived))
         if form.is_valid():
             values = {ind.code: form.cleaned_data[f"v_{ind.code}"] for ind in indicators}
             narratives = {s.code: form.cleaned_data[f"n_{s.code}"] for s in sections if s.has_narrative}
@@ -120,8 +122,9 @@ def report_edit(request, pk: int):
                 messages.success(request, _("The report was saved."))
                 return redirect("report_detail", pk=report.pk)
     else:
-        form = form_class(initial=_initial(report))
-    groups = [(s, [form[f"v_{i.code}"] for i in indicators if i.section_id == s.id],
+        form = form_class(initial=_initial(report, derived))
+    links = {code: source.link(report.organization, report.period) for code, (_f, source) in derived.items()}
+    groups = [(s, [(form[f"v_{i.code}"], links.get(i.code)) for i in indicators if i.section_id == s.id],
                form[f"n_{s.code}"] if s.has_narrative else None) for s in sections]
     return render(request, "reports/edit.html", {
         "report": report, "form": form, "groups": groups, "nav_active": "reports",
@@ -129,7 +132,7 @@ def report_edit(request, pk: int):
                         (_("Fill in"), None)]})
 
 
-def _initial(report):
+def _initial(report, derived=None):
     from danvan.core.templatetags.dv import num
 
     initial = {"version": report.version}
@@ -138,6 +141,8 @@ def _initial(report):
             if value not in (None, ""):
                 initial[f"v_{ind.code}"] = value if ind.value_type == "text" else num(value, ind.decimals)
         initial[f"n_{section.code}"] = html
+    for code, (figure, _source) in (derived or {}).items():
+        initial[f"v_{code}"] = num(figure, 0)
     return initial
 
 

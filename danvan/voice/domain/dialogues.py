@@ -1,0 +1,195 @@
+"""Domain actions on dialogues and the ledger of promises.
+
+A dialogue is a meeting of kind đối thoại (``meetings``) plus a ``Dialogue`` row: the rule, the notice
+before (at least 7 days: a later notice needs its reason), the Front's opinions gathered beforehand and
+the result notice after (due within 10 days; late is derived). Each citizen's opinion gets an outcome; a
+commitment becomes a conclusion of the meeting and a follow-up task (``meetings.domain.tasks``) assigned
+to the organization that promised, with its due date; the task's progress and evidence are the
+keeping of the promise. Rights: "change" on the organizing organization (``NotAllowed``); ``actor``
+None is the system (demo)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from danvan.core.domain import audit
+from danvan.meetings.domain.meetings import add_conclusion, create_meeting
+from danvan.meetings.domain.tasks import create_task
+from danvan.meetings.models import MeetingKind
+from danvan.orgs.scope import require
+from danvan.voice.domain.receptions import staff_of
+from danvan.voice.models import MASK, Dialogue, DialogueRule, Field, Opinion, Outcome
+from danvan.voice.models.dialogues import NOTICE_DAYS_BEFORE
+
+
+def _at(day: datetime.date, hour=8):
+    return timezone.make_aware(datetime.datetime(day.year, day.month, day.day, hour, 0))
+
+
+@transaction.atomic
+def create_dialogue(*, actor, organization, title: str, held_on: datetime.date, rule: str = DialogueRule.COMMUNE_YEARLY,
+                    venue: str = "", notice_published_on: datetime.date | None = None, notice_late_reason: str = "",
+                    front_opinions: str = "", co_organizers=()) -> Dialogue:
+    """Create a dialogue: a meeting of kind đối thoại and its ``Dialogue`` row.
+
+    Effects: inserts the ``Meeting`` (through ``meetings.create_meeting``, with its audit event), the
+    ``Dialogue`` and a "create" audit event. Raises ``NotAllowed`` unless ``actor`` may change
+    ``organization``; ``ValidationError`` when the title or date is missing, the rule is unknown, or
+    the notice was published less than 7 days before without a reason (nothing saved)."""
+    require(actor, "change", organization, _("You may not organize dialogues for %(org)s.") % {
+        "org": organization.name}, field="organization")
+    errors = {}
+    if not (title or "").strip():
+        errors["title"] = _("Enter the title of the dialogue.")
+    if not held_on:
+        errors["held_on"] = _("Enter the date of the dialogue.")
+    if rule not in DialogueRule.values:
+        errors["rule"] = _("Choose the rule from the list.")
+    if held_on and notice_published_on and notice_published_on > held_on - datetime.timedelta(
+            days=NOTICE_DAYS_BEFORE) and not (notice_late_reason or "").strip():
+        errors["notice_late_reason"] = _(
+            "The notice was published less than %(n)s days before the dialogue: record the reason.") % {
+            "n": NOTICE_DAYS_BEFORE}
+    if errors:
+        raise ValidationError(errors)
+    meeting = create_meeting(actor=actor, kind=MeetingKind.DIALOGUE, title=title.strip(), organization=organization,
+                             starts_at=_at(held_on), venue=venue, co_organizers=co_organizers)
+    dialogue = Dialogue.objects.create(meeting=meeting, organization=organization, rule=rule, held_on=held_on,
+                                       notice_published_on=notice_published_on,
+                                       notice_late_reason=(notice_late_reason or "").strip(),
+                                       front_opinions=(front_opinions or "").strip())
+    audit.record(actor, "create", dialogue)
+    return dialogue
+
+
+@transaction.atomic
+def record_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, posted_on=None, sent_on=None,
+                         document=None) -> Dialogue:
+    """Record the result notice of a dialogue (issued, posted at the commune office, sent to the village
+    heads; the register's TB document when issued through it).
+
+    Effects: updates the dates and the document link, bumps ``version``; "action" audit event. Raises
+    ``NotAllowed`` unless ``actor`` may change the dialogue; ``ValidationError`` when a date is before
+    the dialogue."""
+    require(actor, "change", dialogue, _("You may not change this dialogue."))
+    errors = {}
+    for name, day in (("issued_on", issued_on), ("posted_on", posted_on), ("sent_on", sent_on)):
+        if day and day < dialogue.held_on:
+            errors[name] = _("The result notice cannot come before the dialogue.")
+    if not issued_on:
+        errors["issued_on"] = _("Enter the date the result notice was issued.")
+    if errors:
+        raise ValidationError(errors)
+    Dialogue.objects.unscoped("checked above").filter(pk=dialogue.pk).update(
+        result_notice_on=issued_on, result_posted_on=posted_on, result_sent_on=sent_on,
+        result_document=document, version=dialogue.version + 1)
+    dialogue.refresh_from_db()
+    audit.record(actor, "action", dialogue, message=_("Result notice issued on %(d)s") % {
+        "d": issued_on.strftime("%d/%m/%Y")})
+    return dialogue
+
+
+@transaction.atomic
+def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHER, addressed_to=None,
+                citizen_name: str = "") -> Opinion:
+    """Record a citizen's opinion raised at ``dialogue`` (the name only if the citizen gave it).
+
+    Effects: inserts an ``Opinion`` (outcome "not answered yet"); "action" audit event on the dialogue.
+    Raises ``NotAllowed`` unless ``actor`` may change the dialogue and sees ``addressed_to``;
+    ``ValidationError`` for an empty text or an unknown field."""
+    require(actor, "change", dialogue, _("You may not change this dialogue."))
+    if addressed_to is not None:
+        require(actor, "view", addressed_to, _("This organization is not in your scope."), field="addressed_to")
+    errors = {}
+    if not (text or "").strip():
+        errors["text"] = _("Enter the opinion.")
+    if field not in Field.values:
+        errors["field"] = _("Choose the field from the list.")
+    if errors:
+        raise ValidationError(errors)
+    opinion = Opinion.objects.create(organization_id=dialogue.organization_id, dialogue=dialogue, text=text.strip(),
+                                     field=field, addressed_to=addressed_to, citizen_name=(citizen_name or "").strip())
+    audit.record(actor, "action", dialogue, message=_("Opinion recorded: %(t)s") % {"t": opinion.text[:200]})
+    return opinion
+
+
+@transaction.atomic
+def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", leader=None, due_date=None,
+                   owner=None, expected_version: int | None = None) -> Opinion:
+    """Give an opinion its outcome: answered on the spot, a commitment, transferred, not within competence.
+
+    A commitment needs a due date and the organization that promised (``owner``, defaulting to the
+    opinion's addressee): it becomes a numbered conclusion of the dialogue's meeting and a follow-up task
+    assigned to ``owner`` due on ``due_date`` (its progress, evidence and completion keep the promise).
+    Effects: updates the opinion (outcome, answer, leader, due date, task), bumps ``version``; for a
+    commitment inserts a ``Conclusion``, a ``FollowUpTask`` and its ``TaskAssignment``; audit events.
+    Raises ``NotAllowed`` unless ``actor`` may change the opinion's dialogue and sees ``owner`` and
+    ``leader``; ``ValidationError`` for an unknown outcome, a commitment without due date or owner, a
+    commitment already made, or a stale ``expected_version`` (nothing changed)."""
+    require(actor, "change", opinion, _("You may not answer this opinion."))
+    locked = Opinion.objects.unscoped("domain lock by primary key").select_for_update().get(pk=opinion.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(_("This opinion was just changed by someone else. Reload the page and try again."),
+                              code="conflict")
+    owner = owner or locked.addressed_to
+    errors = {}
+    if outcome not in Outcome.values or outcome == Outcome.PENDING:
+        errors["outcome"] = _("Choose the outcome from the list.")
+    if outcome == Outcome.COMMITMENT:
+        if not due_date:
+            errors["due_date"] = _("A commitment needs the date by which it will be kept.")
+        if owner is None:
+            errors["owner"] = _("Choose the organization that promised.")
+        if locked.task_id:
+            errors["outcome"] = _("This opinion already has a commitment.")
+    if errors:
+        raise ValidationError(errors)
+    if leader is not None:
+        require(actor, "view", leader, _("This person is not in your scope."), field="leader")
+    if outcome == Outcome.COMMITMENT:
+        require(actor, "view", owner, _("This organization is not in your scope."), field="owner")
+        meeting = locked.dialogue.meeting
+        conclusion = add_conclusion(actor=actor, meeting=meeting, text=_("Commitment: %(t)s") % {"t": locked.text})
+        locked.task = create_task(actor=actor, conclusion=conclusion, title=locked.text[:300], assignees=[owner],
+                                  due_date=due_date, description=(answer or "").strip())
+        locked.due_date = due_date
+    locked.outcome, locked.answer, locked.leader = outcome, (answer or "").strip(), leader
+    locked.version += 1
+    locked.save()
+    audit.record(actor, "action", locked, message=Outcome(outcome).label)
+    opinion.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    return locked
+
+
+@transaction.atomic
+def supervise(*, actor, opinion: Opinion, note: str) -> Opinion:
+    """Record the Front's supervision note on how a promise is kept.
+
+    Effects: updates ``supervision_note``; "action" audit event. Raises ``NotAllowed`` unless ``actor``
+    sees the opinion (the Front above supervises), ``ValidationError`` for an empty note."""
+    require(actor, "view", opinion, _("You may not supervise this opinion."))
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Write the supervision note.")})
+    Opinion.objects.unscoped("checked above").filter(pk=opinion.pk).update(supervision_note=note.strip())
+    opinion.supervision_note = note.strip()
+    audit.record(actor, "action", opinion, message=_("Supervision: %(n)s") % {"n": note.strip()[:200]})
+    return opinion
+
+
+def opinions_for_reader(*, actor, dialogue: Dialogue):
+    """The dialogue's opinions as ``actor`` may read them: citizens' names masked unless ``actor`` is staff
+    of the organizing organization. Page and API both call this. Effects: one "view" audit event when
+    names were shown. Returns (opinions, names shown)."""
+    opinions = list(Opinion.objects.unscoped("opinions of a dialogue fetched through the scope").filter(
+        dialogue=dialogue).select_related("addressed_to", "leader", "task"))
+    see = staff_of(actor, dialogue.organization_id)
+    for o in opinions:
+        if not see and o.citizen_name:
+            o.citizen_name = MASK
+    shown = sum(1 for o in opinions if o.citizen_name) if see else 0
+    if shown:
+        audit.record(actor, "view", dialogue, message=_("Read the citizens' names (%(n)s)") % {"n": shown})
+    return opinions, see

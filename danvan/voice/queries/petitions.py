@@ -1,0 +1,44 @@
+"""Per-user petition queries: the register filtered (page, API and export share one filter form), and
+the counts by kind × state of an area (with the legacy units merged into it)."""
+
+from django.db.models import Count
+from django.utils import timezone
+
+from danvan.core.text import search_terms
+from danvan.orgs.scope import restrict
+from danvan.voice.domain import clocks
+from danvan.voice.models import Petition
+from danvan.voice.models.petitions import RESOLVED_STATES
+from danvan.voice.queries.receptions import in_area, under_organization
+
+
+def filter_petitions(user, *, q=None, kind=None, state=None, overdue=None, area=None, organization=None,
+                     handler=None, received_from=None, received_to=None, today=None, **_ignored):
+    qs = restrict(Petition.objects.all(), user)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if state == "resolved":
+        qs = qs.filter(state__in=RESOLVED_STATES)
+    elif state:
+        qs = qs.filter(state=state)
+    if overdue:
+        qs = qs.filter(clocks.overdue_q(today or timezone.localdate()))
+    if area:
+        qs = in_area(qs, area, lookup="area_id")
+    if organization:
+        qs = under_organization(qs, organization)
+    if handler:
+        qs = qs.filter(handler_id=getattr(handler, "pk", handler))
+    if received_from:
+        qs = qs.filter(received_on__gte=received_from)
+    if received_to:
+        qs = qs.filter(received_on__lte=received_to)
+    for word in search_terms(q or ""):
+        qs = qs.filter(subject_folded__contains=word)
+    return qs.select_related("organization", "area").order_by("-received_on", "-id")
+
+
+def counts_by_kind_and_state(user, *, area=None, received_from=None, received_to=None) -> dict:
+    """{(kind, state): n} of the petitions in scope (of ``area``'s subtree, legacy units included)."""
+    qs = filter_petitions(user, area=area, received_from=received_from, received_to=received_to).order_by()
+    return {(r["kind"], r["state"]): r["n"] for r in qs.values("kind", "state").annotate(n=Count("id"))}

@@ -1,0 +1,112 @@
+"""Dialogue pages: list, create, read (opinions; citizens masked for those outside the organizing
+organization), add an opinion, answer it (a commitment becomes a follow-up task), the ledger of promises."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from danvan.core.domain.refusals import REFUSALS, message_of
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.scope import can, get_in_scope
+from danvan.voice.domain import dialogues as domain
+from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm
+from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm
+from danvan.voice.models import Dialogue, Opinion
+from danvan.voice.queries.dialogues import commitment_state, filter_dialogues, ledger
+from danvan.voice.views.receptions import _add_errors
+
+LIST_CRUMB = (_("Dialogues"), "/doi-thoai/")
+
+
+@login_required
+def dialogue_list(request):
+    form = DialogueFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    context = {"form": form, "page_obj": paginate(request, filter_dialogues(request.user, **filters)),
+               "today": timezone.localdate(), "nav_active": "voice", "breadcrumbs": [(_("Dialogues"), None)]}
+    return render_list(request, "voice/dialogue_list.html", "voice/_dialogue_results.html", context)
+
+
+@login_required
+def dialogue_create(request):
+    form = DialogueForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                dialogue = domain.create_dialogue(actor=request.user, **form.cleaned_data)
+        except REFUSALS as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The dialogue was recorded."))
+            return redirect("dialogue_detail", pk=dialogue.pk)
+    return render(request, "voice/form.html", {"form": form, "title": _("New dialogue"), "nav_active": "voice",
+                                               "breadcrumbs": [LIST_CRUMB, (_("New dialogue"), None)]})
+
+
+def _dialogue(request, pk, action="view"):
+    return get_in_scope(Dialogue.objects.select_related("meeting", "organization"), request.user, action, pk=pk)
+
+
+@login_required
+@require_safe
+def dialogue_detail(request, pk: int):
+    dialogue = _dialogue(request, pk)
+    opinions, see = domain.opinions_for_reader(actor=request.user, dialogue=dialogue)
+    today = timezone.localdate()
+    for o in opinions:
+        o.state = commitment_state(o, today) if o.task_id else ""
+    return render(request, "voice/dialogue_detail.html", {
+        "dialogue": dialogue, "opinions": opinions, "names_shown": see, "today": today,
+        "result_late": dialogue.result_late(today), "can_change": can(request.user, "change", dialogue),
+        "opinion_form": OpinionForm(user=request.user), "answer_form": AnswerForm(user=request.user),
+        "nav_active": "voice", "breadcrumbs": [LIST_CRUMB, (str(dialogue), None)], **audit_context(dialogue)})
+
+
+@login_required
+@require_POST
+def opinion_add(request, pk: int):
+    dialogue = _dialogue(request, pk)
+    form = OpinionForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                domain.add_opinion(actor=request.user, dialogue=dialogue, **form.cleaned_data)
+        except REFUSALS as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("The opinion was recorded."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    return redirect("dialogue_detail", pk=dialogue.pk)
+
+
+@login_required
+@require_POST
+def opinion_answer(request, pk: int):
+    opinion = get_in_scope(Opinion.objects.select_related("dialogue"), request.user, pk=pk)
+    form = AnswerForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                domain.answer_opinion(actor=request.user, opinion=opinion, **form.cleaned_data)
+        except REFUSALS as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("The outcome was recorded."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    return redirect("dialogue_detail", pk=opinion.dialogue_id)
+
+
+@login_required
+def promise_ledger(request):
+    form = CommitmentFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    figures = ledger(request.user, area=filters.get("area"), organization=filters.get("organization"))
+    return render(request, "voice/ledger.html", {
+        "form": form, "figures": figures, "nav_active": "voice",
+        "breadcrumbs": [LIST_CRUMB, (_("Ledger of promises"), None)]})

@@ -1,0 +1,101 @@
+"""Reception pages: list, record, read (citizens masked for those who do not follow the cases up),
+add a case, and the duty table. Thin: parse, call the domain, render."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from danvan.core.domain.refusals import REFUSALS, message_of
+from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.orgs.scope import can, get_in_scope
+from danvan.voice.domain import receptions as domain
+from danvan.voice.interfaces.filters import DutyTableForm, ReceptionFilterForm
+from danvan.voice.interfaces.forms import CaseForm, SessionForm
+from danvan.voice.models import ReceptionSession
+from danvan.voice.queries.receptions import duty_table, filter_sessions
+
+LIST_CRUMB = (_("Receptions"), "/tiep-dan/")
+
+
+def _add_errors(form, exc):
+    if hasattr(exc, "error_dict"):
+        for name, msgs in exc.message_dict.items():
+            form.add_error(name if name in form.fields else None, msgs)
+    else:
+        form.add_error(None, message_of(exc))
+
+
+@login_required
+def reception_list(request):
+    form = ReceptionFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    context = {"form": form, "page_obj": paginate(request, filter_sessions(request.user, **filters)),
+               "nav_active": "voice", "breadcrumbs": [(_("Receptions"), None)]}
+    return render_list(request, "voice/reception_list.html", "voice/_reception_results.html", context)
+
+
+@login_required
+def reception_create(request):
+    form = SessionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                session = domain.create_session(actor=request.user, **form.cleaned_data)
+        except (ValidationError, *REFUSALS) as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The reception was recorded: add the citizens received."))
+            return redirect("reception_detail", pk=session.pk)
+    return render(request, "voice/form.html", {
+        "form": form, "title": _("Record a reception"), "nav_active": "voice",
+        "breadcrumbs": [LIST_CRUMB, (_("Record a reception"), None)]})
+
+
+def _session(request, pk, action="view"):
+    return get_in_scope(ReceptionSession.objects.select_related("organization", "receiver"), request.user, action,
+                        pk=pk)
+
+
+@login_required
+@require_safe
+def reception_detail(request, pk: int):
+    session = _session(request, pk)
+    cases, see = domain.cases_for_reader(actor=request.user, session=session)
+    return render(request, "voice/reception_detail.html", {
+        "session": session, "cases": cases, "names_shown": see, "case_form": CaseForm(),
+        "can_change": can(request.user, "change", session), "nav_active": "voice",
+        "breadcrumbs": [LIST_CRUMB, (str(session), None)], **audit_context(session)})
+
+
+@login_required
+@require_POST
+def reception_case_add(request, pk: int):
+    session = _session(request, pk)
+    form = CaseForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                domain.add_case(actor=request.user, session=session, **form.cleaned_data)
+        except (ValidationError, *REFUSALS) as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("The case was added."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items()
+                                         for e in errs))
+    return redirect("reception_detail", pk=session.pk)
+
+
+@login_required
+def reception_duties(request):
+    form = DutyTableForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    year = filters.pop("year", None) or form.chosen_year()
+    rows, by_area = duty_table(request.user, year, **filters)
+    return render(request, "voice/duties.html", {
+        "form": form, "year": year, "rows": rows, "by_area": by_area, "months": range(1, 13),
+        "nav_active": "voice", "breadcrumbs": [LIST_CRUMB, (_("Reception duties"), None)]})

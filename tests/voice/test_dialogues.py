@@ -1,0 +1,143 @@
+"""Dialogues: the notice rule (≥ 7 days, else a reason), the result notice (≤ 10 days, late derived),
+opinions and outcomes, commitments becoming follow-up tasks, the ledger of promises against hand counts,
+masking of citizens' names, pages and API in scope."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+
+from danvan.core.domain.refusals import NotAllowed
+from danvan.meetings.domain.tasks import report_progress
+from danvan.meetings.models import FollowUpTask, Meeting
+from danvan.voice.domain.dialogues import add_opinion, answer_opinion, create_dialogue, record_result_notice
+from danvan.voice.models import Dialogue
+from danvan.voice.queries.dialogues import ledger
+from tests.conftest import bearer, login
+
+D = datetime.date
+
+
+def _dialogue(v, **kw):
+    values = {"organization": v.party_a, "title": "Hội nghị đối thoại xã Bảo Ái năm 2026", "held_on": D(2026, 3, 20),
+              "notice_published_on": D(2026, 3, 10), "venue": "Hội trường xã"}
+    values.update(kw)
+    return create_dialogue(actor=None, **values)
+
+
+def test_a_dialogue_is_a_meeting_of_kind_doi_thoai(v):
+    d = _dialogue(v)
+    meeting = Meeting.objects.unscoped("test reads back").get(pk=d.meeting_id)
+    assert (meeting.kind, meeting.organization_id, meeting.venue) == ("doi_thoai", v.party_a.pk, "Hội trường xã")
+    assert d.notice_due == D(2026, 3, 13) and not d.notice_late
+
+
+def test_a_late_notice_needs_its_reason(v):
+    with pytest.raises(ValidationError) as err:
+        _dialogue(v, notice_published_on=D(2026, 3, 16))
+    assert "notice_late_reason" in err.value.message_dict
+    assert not Dialogue.objects.unscoped("test reads back").exists()
+    d = _dialogue(v, notice_published_on=D(2026, 3, 16), notice_late_reason="Bão lũ, hoãn họp")
+    assert d.notice_late and d.notice_late_reason == "Bão lũ, hoãn họp"
+
+
+def test_result_notice_due_within_ten_days_late_is_derived(v):
+    d = _dialogue(v)
+    assert d.result_due == D(2026, 3, 30)
+    assert not d.result_late(D(2026, 3, 30)) and d.result_late(D(2026, 3, 31))
+    record_result_notice(actor=None, dialogue=d, issued_on=D(2026, 4, 2), posted_on=D(2026, 4, 3))
+    assert d.result_late(D(2026, 12, 31))
+    with pytest.raises(ValidationError):
+        record_result_notice(actor=None, dialogue=d, issued_on=D(2026, 3, 1))
+
+
+def test_other_unit_cannot_create_or_change(v):
+    with pytest.raises(NotAllowed):
+        create_dialogue(actor=v.officer_b, organization=v.party_a, title="Đối thoại", held_on=D(2026, 3, 20))
+    d = _dialogue(v)
+    with pytest.raises(NotAllowed):
+        add_opinion(actor=v.officer_b, dialogue=d, text="Ý kiến")
+
+
+def _promise(v, d, text, due, *, leader=None):
+    o = add_opinion(actor=None, dialogue=d, text=text, field="land", addressed_to=v.party_a)
+    return answer_opinion(actor=None, opinion=o, outcome="commitment", due_date=due, leader=leader,
+                          answer="Sẽ giải quyết")
+
+
+def test_a_commitment_becomes_a_task_and_the_ledger_counts_it(v):
+    d = _dialogue(v)
+    a = _promise(v, d, "Sửa đường thôn Nậm Lúc", D(2026, 5, 1), leader=v.secretary_a)
+    b = _promise(v, d, "Lắp đèn đường trục xã", D(2026, 5, 1), leader=v.secretary_a)
+    c = _promise(v, d, "Nạo vét kênh mương", D(2026, 6, 1), leader=v.secretary_a)
+    e = _promise(v, d, "Cấp sổ đỏ cho 5 hộ", D(2026, 9, 1))
+    task = FollowUpTask.objects.unscoped("test reads back").get(pk=a.task_id)
+    assert task.title == "Sửa đường thôn Nậm Lúc" and task.due_date == D(2026, 5, 1)
+    assert list(task.assignments.values_list("organization_id", flat=True)) == [v.party_a.pk]
+    assert task.conclusion.text.startswith("Cam kết") or "Sửa đường thôn Nậm Lúc" in task.conclusion.text
+    report_progress(actor=None, task=a.task, status="done", progress=100, note="Đã sửa xong", on=D(2026, 4, 28))
+    report_progress(actor=None, task=b.task, status="done", progress=100, note="Đã lắp", on=D(2026, 5, 10))
+    figures = ledger(v.cast.leader, today=D(2026, 7, 1))
+    assert {k: figures["total"][k] for k in ("promised", "on_time", "late", "overdue", "open")} == {
+        "promised": 4, "on_time": 1, "late": 1, "overdue": 1, "open": 1}
+    by_leader = {r["leader__full_name"]: r for r in figures["by_leader"]}
+    assert by_leader["Sùng A Páo"]["promised"] == 3 and by_leader["Sùng A Páo"]["overdue"] == 1
+    assert by_leader[None]["open"] == 1
+    assert ledger(v.officer_b, today=D(2026, 7, 1))["total"]["promised"] == 0
+    assert c.task_id and e.task_id
+    with pytest.raises(ValidationError):
+        answer_opinion(actor=None, opinion=a, outcome="commitment", due_date=D(2026, 8, 1))
+
+
+def test_a_commitment_needs_a_due_date(v):
+    d = _dialogue(v)
+    o = add_opinion(actor=None, dialogue=d, text="Xây nhà văn hóa", addressed_to=v.party_a)
+    with pytest.raises(ValidationError) as err:
+        answer_opinion(actor=None, opinion=o, outcome="commitment")
+    assert "due_date" in err.value.message_dict
+    assert not FollowUpTask.objects.unscoped("test reads back").exists()
+
+
+def test_pages_and_api_mask_citizens_and_stay_in_scope(v):
+    d = _dialogue(v)
+    add_opinion(actor=None, dialogue=d, text="Đề nghị làm đường", citizen_name="Thào A Sử", addressed_to=v.party_a)
+    _promise(v, d, "Sửa cầu treo", D(2026, 4, 1), leader=v.secretary_a)
+    own = login(v.officer_a).get(f"/doi-thoai/{d.pk}/").content.decode()
+    assert "Thào A Sử" in own and "Sửa cầu treo" in own
+    above = login(v.cast.leader).get(f"/doi-thoai/{d.pk}/").content.decode()
+    assert "Thào A Sử" not in above and "***" in above
+    assert login(v.officer_b).get(f"/doi-thoai/{d.pk}/").status_code == 404
+    api = Client().get(f"/api/v1/dialogues/{d.pk}", **bearer(v.cast.province)).json()
+    assert [o["citizen_name"] for o in api["opinions"]] == ["***", ""]
+    assert api["opinions"][1]["outcome"] == "commitment" and api["opinions"][1]["due_date"] == "2026-04-01"
+    listed = Client().get("/api/v1/commitments?overdue=true", **bearer(v.cast.leader)).json()
+    assert listed["count"] == 1 and listed["items"][0]["text"] == "Sửa cầu treo"
+    assert Client().get("/api/v1/commitments", **bearer(v.officer_b)).json()["count"] == 0
+    ledger_page = login(v.cast.leader).get("/doi-thoai/so-theo-doi-loi-hua/").content.decode()
+    assert "Sùng A Páo" in ledger_page
+
+
+def test_the_dialogue_figure_of_the_report_comes_from_the_records(v):
+    from danvan.orgs.models import Kind
+    from danvan.reports.domain.default_form import ensure_default_form
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.domain.reports import create_report, save_report
+    from tests.factories import OrganizationFactory, member
+
+    # The commune's Ban Xây dựng Đảng reports: its own dialogues of March count (not April's, not the
+    # Party committee's).
+    ban = OrganizationFactory(name="Ban Xây dựng Đảng xã Bảo Ái", kind=Kind.PARTY_BUILDING_COMMISSION,
+                              area=v.cast.geo.commune_a, parent=v.party_a)
+    officer = member(ban, username="ban_a")
+    _dialogue(v, held_on=D(2026, 3, 20))
+    for day in (D(2026, 3, 5), D(2026, 3, 27), D(2026, 4, 3)):
+        create_dialogue(actor=None, organization=ban, title="Đối thoại với đoàn viên", held_on=day,
+                        notice_published_on=day - datetime.timedelta(days=10))
+    report = create_report(actor=officer, form=ensure_default_form(), period=get_period("month", 2026, 3),
+                           organization=ban)
+    save_report(report, actor=officer, expected_version=report.version,
+                values={"DV_DT_SO": "9", "DV_DON_NHAN": "0", "DV_DON_GQ": "0", "DV_MH_DK": "0"})
+    assert report.values.get(indicator__code="DV_DT_SO").value == 2
+    body = login(officer).get(f"/bao-cao/{report.pk}/sua/").content.decode()
+    assert "tính từ sổ đối thoại" in body
