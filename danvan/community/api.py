@@ -11,10 +11,11 @@ from ninja.pagination import paginate
 from danvan.api.common import Id, Pagination, SearchText, Year, answers, choices_enum, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_read
-from danvan.community.interfaces.filters import PrestigeFilterForm
-from danvan.community.interfaces.present import present
-from danvan.community.models import CommunityRole, EndReason, EntryStatus
+from danvan.community.interfaces.filters import DignitaryFilterForm, PrestigeFilterForm
+from danvan.community.interfaces.present import present, present_dignitary
+from danvan.community.models import CommunityRole, Dignitary, EndReason, EntryStatus
 from danvan.community.queries.prestige import entry_or_404, filter_entries
+from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
 
 router = Router(tags=["People of prestige"])
 StatusEnum = choices_enum("PrestigeStatus", EntryStatus)
@@ -116,3 +117,60 @@ def take_step(request, entry_id: Id, action: ActionEnum, body: StepIn):
     result = entry_or_404(request.user, result.pk)
     return _out(result, request.user, actions.allowed_actions(request.user, result))
 
+
+
+dignitary_router = Router(tags=["Religious registry"])
+DignitaryKindEnum = choices_enum("DignitaryKind", Dignitary.Kind)
+
+
+class DignitaryOut(Schema):
+    id: int
+    person_id: int
+    full_name: str
+    kind: DignitaryKindEnum
+    title: str
+    religion: str
+    religious_organization: str
+    place: str
+    area: str
+    area_id: int
+    since: datetime.date
+    until: datetime.date | None
+    end_note: str
+    version: int
+
+
+class DignitaryFilters(Schema):
+    q: SearchText | None = None
+    religion: Id | None = None
+    kind: DignitaryKindEnum | None = None
+    area: Id | None = None
+    on: datetime.date | None = None
+    current: bool | None = None
+
+
+class _LoggedDignitaries(_LoggedRows):
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        record_read(actor=self.user, objects=rows, where="API")
+        return [present_dignitary(d, self.user) for d in rows]
+
+
+@dignitary_router.get("", response=answers(list[DignitaryOut]), summary="Dignitaries in the user's scope (masked)")
+@paginate(Pagination)
+def list_dignitaries(request, filters: Query[DignitaryFilters]):
+    """The same filter as the registry page (``DignitaryFilterForm``); the religion is masked (•••) for
+    roles that do not need it; each row returned is logged as read."""
+    form = DignitaryFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                                if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return _LoggedDignitaries(filter_dignitaries(request.user, **form.filters()), request.user)
+
+
+@dignitary_router.get("/{dignitary_id}", response=answers(DignitaryOut, 404),
+                      summary="One rank or post of a dignitary (404 outside the scope)")
+def get_dignitary(request, dignitary_id: Id):
+    d = dignitary_or_404(request.user, dignitary_id)
+    record_read(actor=request.user, objects=[d], where="API")
+    return present_dignitary(d, request.user)

@@ -11,3 +11,5 @@ class CommunityConfig(AppConfig):
         from danvan.core.navigation import NavItem, register
 
         register(NavItem("community", _("People of prestige"), "prestige_list", icon="people", order=45))
+        register(NavItem("religion", _("Religious registry"), "religion_registry", icon="bank", order=46,
+                         parent="community"))

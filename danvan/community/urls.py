@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.community.views import prestige
+from danvan.community.views import prestige, religion
 
 urlpatterns = [
     path("uy-tin/", prestige.entry_list, name="prestige_list"),
@@ -13,4 +13,8 @@ urlpatterns = [
     path("danh-sach/<int:pk>/de-cu/", prestige.list_nominate, name="prestige_nominate"),
     path("danh-sach/<int:pk>/quyet-dinh/", prestige.list_decision, name="prestige_decision"),
     path("danh-sach/<int:pk>/van-ban.docx", prestige.list_docx, name="prestige_list_docx"),
+    path("ton-giao/", religion.registry, name="religion_registry"),
+    path("ton-giao/them/<str:what>/", religion.add, name="religion_add"),
+    path("chuc-sac/<int:pk>/", religion.dignitary_detail, name="dignitary_detail"),
+    path("chuc-sac/<int:pk>/ket-thuc/", religion.dignitary_end, name="dignitary_end"),
 ]

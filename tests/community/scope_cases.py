@@ -11,6 +11,11 @@ def build(w):
     w.prestige_list = make_list(w.front_a)
     w.prestige = nominee(w.prestige_list, "Vàng Seo Páo", village="Thôn Nậm Lúc")
     w.prestige_next = nominee(w.prestige_list, "Lù Thị Mai", village="Bản Phố")
+    from danvan.community.domain.religion import appoint
+    from danvan.community.models import Religion
+    w.dignitary = appoint(actor=None, organization=w.front_a, kind="post", title="Trưởng điểm nhóm",
+                          religion=Religion.objects.get(name="Tin Lành"), full_name="Thào A Dình",
+                          since=datetime.date(2019, 5, 1))
 
 
 def _entry(w):
@@ -21,6 +26,11 @@ def _entry(w):
 def _list(w):
     from danvan.community.models import PrestigeList
     return row(PrestigeList, w.prestige_list.pk)
+
+
+def _dignitary(w):
+    from danvan.community.models import Dignitary
+    return row(Dignitary, w.dignitary.pk)
 
 
 def _count(w):
@@ -59,4 +69,12 @@ def cases():
         change("POST", "/api/v1/prestige-people/{entry_id}/actions/{action}",
                lambda w: f"/api/v1/prestige-people/{w.prestige.pk}/actions/select",
                data=lambda w: {"on": str(datetime.date(2026, 11, 2))}, watch=_entry),
+        view("/cong-dong/chuc-sac/<int:pk>/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/",
+             shows=lambda w: "Thào A Dình"),
+        read_on_post("/cong-dong/chuc-sac/<int:pk>/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/"),
+        change("POST", "/cong-dong/chuc-sac/<int:pk>/ket-thuc/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/ket-thuc/",
+               data=lambda w: {"until": "2024-03-31"}, watch=_dignitary, status=302),
+        refuse("GET", "/cong-dong/chuc-sac/<int:pk>/ket-thuc/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/ket-thuc/"),
+        view("/api/v1/dignitaries/{dignitary_id}", lambda w: f"/api/v1/dignitaries/{w.dignitary.pk}",
+             json_id=lambda w: w.dignitary.pk),
     ]

@@ -50,3 +50,32 @@ class PrestigeFilterForm(StyledFormMixin, forms.Form):
     def error_list(self) -> list[dict]:
         return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
                 for name, messages in self.errors.items() for msg in messages]
+
+
+class DignitaryFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of the religious registry (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    religion = forms.ModelChoiceField(label=_("Religion"), required=False, queryset=None,
+                                      empty_label=_("All religions"))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(_("Ranks and posts")))
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    on = forms.DateField(label=_("Holding it on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    current = forms.BooleanField(label=_("Current only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import Dignitary, Religion
+
+        super().__init__(*args, **kwargs)
+        self.fields["religion"].queryset = Religion.objects.all()
+        self.fields["kind"].choices = _any(_("Ranks and posts")) + Dignitary.Kind.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["area"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        self.fields["religion"].error_messages["invalid_choice"] = _("Choose a religion of the list.")
+        self.fields["kind"].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list

@@ -22,3 +22,14 @@ def present(entry, user) -> dict:
         "status_code": entry.status, "recognized_on": entry.recognized_on, "decision_number": entry.decision_number,
         "list_id": entry.prestige_list_id, "area_id": entry.area_id,
     }
+
+
+def present_dignitary(d, user) -> dict:
+    """A rank or post as one user sees it (the religion masked for roles without the grant)."""
+    return {
+        "id": d.pk, "person_id": d.person_id, "full_name": d.person.full_name, "kind": d.kind,
+        "kind_label": d.get_kind_display(), "title": d.title, "religion": shown(user, "religion", d.religion.name),
+        "religious_organization": d.religious_organization.name if d.religious_organization_id else "",
+        "place": d.place.name if d.place_id else "", "area": f"{d.area.kind_name} {d.area.name}",
+        "area_id": d.area_id, "since": d.since, "until": d.until, "end_note": d.end_note, "version": d.version,
+    }
