@@ -79,3 +79,38 @@ class DignitaryFilterForm(StyledFormMixin, forms.Form):
 
     filters = PrestigeFilterForm.filters
     error_list = PrestigeFilterForm.error_list
+
+
+class SupportFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of the visits and gifts (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    kind = forms.ChoiceField(label=_("Kind of support"), required=False)
+    beneficiary_kind = forms.ChoiceField(label=_("Beneficiary"), required=False)
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100,
+                              error_messages={"min_value": _("The year must be between 2000 and 2100."),
+                                              "max_value": _("The year must be between 2000 and 2100.")})
+    campaign = forms.ModelChoiceField(label=_("Campaign"), required=False, queryset=None,
+                                      empty_label=_("All campaigns"))
+    exception = forms.BooleanField(label=_("Exceptions only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import BeneficiaryKind, SupportKind
+        from danvan.community.queries.support import campaigns_for
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = _any(_("All kinds")) + SupportKind.choices
+        self.fields["beneficiary_kind"].choices = _any(_("All beneficiaries")) + BeneficiaryKind.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["campaign"].queryset = campaigns_for(user)
+        for name in ("area", "campaign"):
+            self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        for name in ("kind", "beneficiary_kind"):
+            self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list

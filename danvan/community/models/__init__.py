@@ -1,14 +1,25 @@
 from .prestige import (
-           CommunityRole,
-           EndReason,
-           EntryKind,
-           EntryStatus,
-           LegalBasis,
-           PrestigeEntry,
-           PrestigeList,
+    CommunityRole,
+    EndReason,
+    EntryKind,
+    EntryStatus,
+    LegalBasis,
+    PrestigeEntry,
+    PrestigeList,
 )
 from .privacy import Category, SensitiveGrant
 from .religion import Dignitary, PlaceOfWorship, Religion, ReligiousOrganization
+from .support import (
+    BeneficiaryKind,
+    HospitalLevel,
+    Occasion,
+    SupportCampaign,
+    SupportEvent,
+    SupportKind,
+    SupportPolicy,
+)
 
-__all__ = ["Category", "CommunityRole", "Dignitary", "EndReason", "EntryKind", "EntryStatus", "LegalBasis",
-           "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion", "ReligiousOrganization", "SensitiveGrant"]
+__all__ = ["BeneficiaryKind", "Category", "CommunityRole", "Dignitary", "EndReason", "EntryKind", "EntryStatus",
+           "HospitalLevel", "LegalBasis", "Occasion", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
+           "ReligiousOrganization", "SensitiveGrant", "SupportCampaign", "SupportEvent", "SupportKind",
+           "SupportPolicy"]
