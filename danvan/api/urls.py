@@ -182,6 +182,7 @@ api.add_router("/tasks", "danvan.meetings.api.task_router")
 api.add_router("/nominations", "danvan.awards.api.router")
 api.add_router("/prestige-people", "danvan.community.api.router")
 api.add_router("/dignitaries", "danvan.community.api.dignitary_router")
+api.add_router("/support-events", "danvan.community.api.support_router")
 
 
 def not_found_json(request, exception=None):

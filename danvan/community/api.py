@@ -8,14 +8,22 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, SearchText, Year, answers, choices_enum, text
+from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_read
-from danvan.community.interfaces.filters import DignitaryFilterForm, PrestigeFilterForm
+from danvan.community.interfaces.filters import DignitaryFilterForm, PrestigeFilterForm, SupportFilterForm
 from danvan.community.interfaces.present import present, present_dignitary
-from danvan.community.models import CommunityRole, Dignitary, EndReason, EntryStatus
+from danvan.community.models import (
+    BeneficiaryKind,
+    CommunityRole,
+    Dignitary,
+    EndReason,
+    EntryStatus,
+    SupportKind,
+)
 from danvan.community.queries.prestige import entry_or_404, filter_entries
 from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
+from danvan.community.queries.support import event_or_404, filter_events
 
 router = Router(tags=["People of prestige"])
 StatusEnum = choices_enum("PrestigeStatus", EntryStatus)
@@ -174,3 +182,57 @@ def get_dignitary(request, dignitary_id: Id):
     d = dignitary_or_404(request.user, dignitary_id)
     record_read(actor=request.user, objects=[d], where="API")
     return present_dignitary(d, request.user)
+
+
+support_router = Router(tags=["Visits and gifts"])
+SupportKindEnum = choices_enum("SupportKind", SupportKind)
+BeneficiaryKindEnum = choices_enum("BeneficiaryKind", BeneficiaryKind)
+
+
+class SupportEventOut(Schema):
+    id: int
+    organization: Ref
+    beneficiary_kind: BeneficiaryKindEnum
+    beneficiary_name: str
+    area_id: int
+    date: datetime.date
+    occasion: str
+    kind: SupportKindEnum
+    hospital_level: str
+    cash: int
+    in_kind: int
+    policy_id: int | None
+    campaign_id: int | None
+    is_exception: bool
+    exception_reason: str
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+
+class SupportFilters(Schema):
+    q: SearchText | None = None
+    kind: SupportKindEnum | None = None
+    beneficiary_kind: BeneficiaryKindEnum | None = None
+    area: Id | None = None
+    year: Year | None = None
+    campaign: Id | None = None
+    exception: bool | None = None
+
+
+@support_router.get("", response=answers(list[SupportEventOut]), summary="Visits and gifts in the user's scope")
+@paginate(Pagination)
+def list_support_events(request, filters: Query[SupportFilters]):
+    """The same filter as the page (``SupportFilterForm``)."""
+    form = SupportFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                              if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return filter_events(request.user, **form.filters())
+
+
+@support_router.get("/{event_id}", response=answers(SupportEventOut, 404),
+                    summary="One visit or gift (404 outside the scope)")
+def get_support_event(request, event_id: Id):
+    return event_or_404(request.user, event_id)

@@ -13,3 +13,4 @@ class CommunityConfig(AppConfig):
         register(NavItem("community", _("People of prestige"), "prestige_list", icon="people", order=45))
         register(NavItem("religion", _("Religious registry"), "religion_registry", icon="bank", order=46,
                          parent="community"))
+        register(NavItem("support", _("Visits and gifts"), "support_list", icon="gift", order=47, parent="community"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.community.views import prestige, religion
+from danvan.community.views import prestige, religion, support
 
 urlpatterns = [
     path("uy-tin/", prestige.entry_list, name="prestige_list"),
@@ -17,4 +17,10 @@ urlpatterns = [
     path("ton-giao/them/<str:what>/", religion.add, name="religion_add"),
     path("chuc-sac/<int:pk>/", religion.dignitary_detail, name="dignitary_detail"),
     path("chuc-sac/<int:pk>/ket-thuc/", religion.dignitary_end, name="dignitary_end"),
+    path("tham-hoi/", support.event_list, name="support_list"),
+    path("tham-hoi/them/", support.event_create, name="support_create"),
+    path("tham-hoi/<int:pk>/", support.event_detail, name="support_event"),
+    path("tham-hoi/chien-dich/them/", support.campaign_create, name="support_campaign_create"),
+    path("tham-hoi/chien-dich/<int:pk>/", support.campaign_detail, name="support_campaign"),
+    path("tham-hoi/chien-dich/<int:pk>/bao-cao.docx", support.campaign_docx, name="support_campaign_docx"),
 ]

@@ -16,6 +16,13 @@ def build(w):
     w.dignitary = appoint(actor=None, organization=w.front_a, kind="post", title="Trưởng điểm nhóm",
                           religion=Religion.objects.get(name="Tin Lành"), full_name="Thào A Dình",
                           since=datetime.date(2019, 5, 1))
+    from danvan.community.domain.support import create_campaign, record_event
+    w.support_event = record_event(actor=None, organization=w.front_a, beneficiary_kind="poor_household",
+                                   beneficiary_name="Hộ bà Giàng Thị Sua", area=w.geo.commune_a,
+                                   date=datetime.date(2027, 1, 25), occasion="tet", kind="gift", cash=300_000)
+    w.support_campaign = create_campaign(actor=None, organization=w.commission, name="Thăm, tặng quà Tết 2027",
+                                         area=w.geo.laocai, occasion="tet", date_from=datetime.date(2027, 1, 15),
+                                         date_to=datetime.date(2027, 2, 10))
 
 
 def _entry(w):
@@ -75,6 +82,20 @@ def cases():
         change("POST", "/cong-dong/chuc-sac/<int:pk>/ket-thuc/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/ket-thuc/",
                data=lambda w: {"until": "2024-03-31"}, watch=_dignitary, status=302),
         refuse("GET", "/cong-dong/chuc-sac/<int:pk>/ket-thuc/", lambda w: f"/cong-dong/chuc-sac/{w.dignitary.pk}/ket-thuc/"),
+        view("/cong-dong/tham-hoi/<int:pk>/", lambda w: f"/cong-dong/tham-hoi/{w.support_event.pk}/",
+             shows=lambda w: "Hộ bà Giàng Thị Sua"),
+        read_on_post("/cong-dong/tham-hoi/<int:pk>/", lambda w: f"/cong-dong/tham-hoi/{w.support_event.pk}/"),
+        view("/cong-dong/tham-hoi/chien-dich/<int:pk>/", lambda w: f"/cong-dong/tham-hoi/chien-dich/{w.support_campaign.pk}/",
+             shows=lambda w: "Thăm, tặng quà Tết 2027", owner="province", other="hue"),
+        read_on_post("/cong-dong/tham-hoi/chien-dich/<int:pk>/",
+                     lambda w: f"/cong-dong/tham-hoi/chien-dich/{w.support_campaign.pk}/"),
+        view("/cong-dong/tham-hoi/chien-dich/<int:pk>/bao-cao.docx",
+             lambda w: f"/cong-dong/tham-hoi/chien-dich/{w.support_campaign.pk}/bao-cao.docx", shows=lambda w: "PK",
+             owner="province", other="hue"),
+        read_on_post("/cong-dong/tham-hoi/chien-dich/<int:pk>/bao-cao.docx",
+                     lambda w: f"/cong-dong/tham-hoi/chien-dich/{w.support_campaign.pk}/bao-cao.docx"),
+        view("/api/v1/support-events/{event_id}", lambda w: f"/api/v1/support-events/{w.support_event.pk}",
+             json_id=lambda w: w.support_event.pk),
         view("/api/v1/dignitaries/{dignitary_id}", lambda w: f"/api/v1/dignitaries/{w.dignitary.pk}",
              json_id=lambda w: w.dignitary.pk),
     ]

@@ -128,5 +128,33 @@ def test_totals_and_campaign(cast, entry):
     assert progress["Bảo Ái"]["targets"] == 1 and progress["Bảo Ái"]["reached"] == 1
     assert progress["Bảo Ái"]["percent"] == 100.0 and progress["Yên Bái"]["reached"] == 0
     page = login(cast.province).get(f"/cong-dong/tham-hoi/chien-dich/{campaign.pk}/").content.decode()
-    assert "Bảo Ái" in page and "100,0" in page and "500.000" in page
+    assert "Bảo Ái" in page and "100,0" in page and "300.000" in page
     assert login(cast.hue).get(f"/cong-dong/tham-hoi/chien-dich/{campaign.pk}/").status_code == 404
+
+
+def test_pages_and_api(cast, entry):
+    client = login(cast.commune_a)
+    response = client.post("/cong-dong/tham-hoi/them/", {
+        "organization": cast.front_a.pk, "beneficiary_kind": "prestige", "prestige_entry": entry.pk,
+        "date": "2027-02-01", "occasion": "tet", "kind": "gift", "cash": "600000", "in_kind": "0"})
+    page = response.content.decode()
+    assert response.status_code == 200 and "600.000 đ" in page and "500.000 đ" in page
+    assert not SupportEvent.objects.unscoped("test").exists()
+    response = client.post("/cong-dong/tham-hoi/them/", {
+        "organization": cast.front_a.pk, "beneficiary_kind": "prestige", "prestige_entry": entry.pk,
+        "date": "2027-02-01", "occasion": "tet", "kind": "gift", "cash": "300000", "in_kind": "150000",
+        "leader": "Chủ tịch UBMTTQ xã"})
+    event = SupportEvent.objects.unscoped("test").get()
+    assert response.status_code == 302 and event.value == 450_000 and event.beneficiary_name == "Vàng Seo Páo"
+    page = client.get(f"/cong-dong/tham-hoi/{event.pk}/").content.decode()
+    assert "Vàng Seo Páo" in page and "300.000" in page and "Quyết định 28/2023/QĐ-TTg" in page
+    assert login(cast.commune_b).get(f"/cong-dong/tham-hoi/{event.pk}/").status_code == 404
+    listing = client.get("/cong-dong/tham-hoi/", {"kind": "gift", "year": "2027"}).content.decode()
+    assert "Vàng Seo Páo" in listing
+    assert "Vàng Seo Páo" not in client.get("/cong-dong/tham-hoi/", {"year": "2026"}).content.decode()
+    body = client.get("/api/v1/support-events", {"year": 2027}).json()
+    assert body["count"] == 1 and body["items"][0]["cash"] == 300_000 and body["items"][0]["in_kind"] == 150_000
+    assert client.get(f"/api/v1/support-events/{event.pk}").json()["beneficiary_name"] == "Vàng Seo Páo"
+    assert login(cast.commune_b).get(f"/api/v1/support-events/{event.pk}").status_code == 404
+    bad = client.get("/api/v1/support-events", {"campaign": 999999})
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "campaign"
