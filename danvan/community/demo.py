@@ -119,3 +119,51 @@ def load(stdout) -> None:
         made += _people(org, [org.area], 12, ETHNIC["2025:p46"], 2026, EntryStatus.SELECTED, counter)
     stdout.write(f"demo people of prestige: {made} created "
                  f"({PrestigeEntry.objects.unscoped('demo').count()} in all, {changed} removed or replaced)")
+    load_religion_and_support(stdout)
+
+
+def load_religion_and_support(stdout) -> None:
+    """A few dignitaries of Lào Cai and Huế, and a Tết 2027 campaign of the Lào Cai commission with some
+    gifts to people of prestige, two of them over the ceiling refused (the refusal is what the demo shows)."""
+    from django.core.exceptions import ValidationError
+
+    from danvan.community.domain.religion import add_place, appoint
+    from danvan.community.domain.support import create_campaign, record_event
+    from danvan.community.models import Dignitary, Religion, SupportCampaign
+
+    laocai = Area.objects.filter(source_key="2025:p15").first()
+    commission = Organization.objects.filter(name="Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai").first()
+    if laocai is None or commission is None or Dignitary.objects.unscoped("demo").exists():
+        return
+    buddhism, protestant, catholic = (Religion.objects.get(name=n) for n in ("Phật giáo", "Tin Lành", "Công giáo"))
+    commune = Area.objects.filter(parent=laocai, level="commune").order_by("name_sort").first()
+    place = add_place(actor=None, name="Chùa Thượng", religion=buddhism, organization=commission, area=commune)
+    church = add_place(actor=None, name="Nhà thờ giáo xứ Sa Pa", religion=catholic, organization=commission,
+                       area=commune)
+    titles = [("Thích Thanh Minh", "rank", "Thượng tọa", buddhism, place), ("Giàng A Lềnh", "post",
+              "Trưởng điểm nhóm", protestant, None), ("Nguyễn Văn Phêrô", "rank", "Linh mục", catholic, church),
+              ("Vàng A Tủa", "post", "Trưởng ban hành giáo", catholic, church)]
+    for name, kind, title, religion, where in titles:
+        appoint(actor=None, organization=commission, kind=kind, title=title, religion=religion, full_name=name,
+                since=datetime.date(2018, 3, 1), place=where, area=commune)
+    if SupportCampaign.objects.unscoped("demo").exists():
+        return
+    campaign = create_campaign(actor=None, organization=commission, name="Thăm, tặng quà Tết Đinh Mùi 2027",
+                               area=laocai, occasion="tet", date_from=datetime.date(2027, 1, 20),
+                               date_to=datetime.date(2027, 2, 10))
+    entries = list(PrestigeEntry.objects.unscoped("demo").filter(
+        status=EntryStatus.RECOGNIZED, area__parent__parent__source_key="legacy:p10").select_related(
+        "person", "prestige_list__organization", "area").order_by("id")[:60])
+    made = refused = 0
+    for index, entry in enumerate(entries):
+        cash = 700_000 if index % 25 == 0 else 300_000
+        try:
+            record_event(actor=None, organization=entry.prestige_list.organization, beneficiary_kind="prestige",
+                         prestige_entry=entry, date=datetime.date(2027, 1, 25), occasion="tet", kind="gift", cash=cash,
+                         in_kind=200_000 if cash < 500_000 else 0, leader="Lãnh đạo Ban Tuyên giáo và Dân vận",
+                         funds_source="Ngân sách tỉnh", campaign=campaign)
+            made += 1
+        except ValidationError:
+            refused += 1
+    stdout.write(f"demo religion and support: {len(titles)} dignitaries, {made} Tết gifts, {refused} over the "
+                 f"ceiling refused")
