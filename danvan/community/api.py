@@ -11,7 +11,12 @@ from ninja.pagination import paginate
 from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_read
-from danvan.community.interfaces.filters import DignitaryFilterForm, PrestigeFilterForm, SupportFilterForm
+from danvan.community.interfaces.filters import (
+    DignitaryFilterForm,
+    HotSpotFilterForm,
+    PrestigeFilterForm,
+    SupportFilterForm,
+)
 from danvan.community.interfaces.present import present, present_dignitary
 from danvan.community.models import (
     BeneficiaryKind,
@@ -19,8 +24,11 @@ from danvan.community.models import (
     Dignitary,
     EndReason,
     EntryStatus,
+    HotSpotState,
+    Risk,
     SupportKind,
 )
+from danvan.community.queries.hotspots import filter_hot_spots, hot_spot_or_404
 from danvan.community.queries.prestige import entry_or_404, filter_entries
 from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
 from danvan.community.queries.support import event_or_404, filter_events
@@ -236,3 +244,60 @@ def list_support_events(request, filters: Query[SupportFilters]):
                     summary="One visit or gift (404 outside the scope)")
 def get_support_event(request, event_id: Id):
     return event_or_404(request.user, event_id)
+
+
+hot_spot_router = Router(tags=["Hot spots"])
+HotSpotStateEnum = choices_enum("HotSpotState", HotSpotState)
+RiskEnum = choices_enum("HotSpotRisk", Risk)
+
+
+class HotSpotOut(Schema):
+    id: int
+    title: str
+    field: str
+    organization: Ref
+    area_id: int
+    village: str
+    people_involved: int
+    risk: RiskEnum
+    state: HotSpotStateEnum
+    review_date: datetime.date
+    overdue: bool
+
+    @staticmethod
+    def resolve_field(obj):
+        return obj.field.name
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_overdue(obj):
+        from django.utils import timezone
+        return obj.review_date < timezone.localdate() and obj.state != HotSpotState.CLOSED
+
+
+class HotSpotFilters(Schema):
+    q: SearchText | None = None
+    field: Id | None = None
+    state: HotSpotStateEnum | None = None
+    risk: RiskEnum | None = None
+    area: Id | None = None
+    overdue: bool | None = None
+
+
+@hot_spot_router.get("", response=answers(list[HotSpotOut]), summary="Hot spots in the user's scope")
+@paginate(Pagination)
+def list_hot_spots(request, filters: Query[HotSpotFilters]):
+    """The same filter as the page (``HotSpotFilterForm``)."""
+    form = HotSpotFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                              if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return filter_hot_spots(request.user, **form.filters())
+
+
+@hot_spot_router.get("/{hot_spot_id}", response=answers(HotSpotOut, 404), summary="One hot spot (404 outside the scope)")
+def get_hot_spot(request, hot_spot_id: Id):
+    return hot_spot_or_404(request.user, hot_spot_id)

@@ -14,3 +14,4 @@ class CommunityConfig(AppConfig):
         register(NavItem("religion", _("Religious registry"), "religion_registry", icon="bank", order=46,
                          parent="community"))
         register(NavItem("support", _("Visits and gifts"), "support_list", icon="gift", order=47, parent="community"))
+        register(NavItem("hot_spots", _("Hot spots"), "hot_spot_list", icon="geo-alt", order=48, parent="community"))

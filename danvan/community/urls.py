@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.community.views import prestige, religion, support
+from danvan.community.views import hotspots, prestige, religion, support
 
 urlpatterns = [
     path("uy-tin/", prestige.entry_list, name="prestige_list"),
@@ -23,4 +23,8 @@ urlpatterns = [
     path("tham-hoi/chien-dich/them/", support.campaign_create, name="support_campaign_create"),
     path("tham-hoi/chien-dich/<int:pk>/", support.campaign_detail, name="support_campaign"),
     path("tham-hoi/chien-dich/<int:pk>/bao-cao.docx", support.campaign_docx, name="support_campaign_docx"),
+    path("diem-nong/", hotspots.hot_spot_list, name="hot_spot_list"),
+    path("diem-nong/them/", hotspots.hot_spot_create, name="hot_spot_create"),
+    path("diem-nong/<int:pk>/", hotspots.hot_spot_detail, name="hot_spot_detail"),
+    path("diem-nong/<int:pk>/<str:action>/", hotspots.hot_spot_update, name="hot_spot_update"),
 ]

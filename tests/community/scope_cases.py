@@ -20,6 +20,11 @@ def build(w):
     w.support_event = record_event(actor=None, organization=w.front_a, beneficiary_kind="poor_household",
                                    beneficiary_name="Hộ bà Giàng Thị Sua", area=w.geo.commune_a,
                                    date=datetime.date(2027, 1, 25), occasion="tet", kind="gift", cash=300_000)
+    from danvan.community.domain.hotspots import create_hot_spot
+    from danvan.community.models import HotSpotField
+    w.hot_spot = create_hot_spot(actor=None, organization=w.front_a, title="Tranh chấp đất rừng thôn Nậm Lúc",
+                                 field=HotSpotField.objects.first(), area=w.geo.commune_a,
+                                 review_date=datetime.date(2027, 1, 10))
     w.support_campaign = create_campaign(actor=None, organization=w.commission, name="Thăm, tặng quà Tết 2027",
                                          area=w.geo.laocai, occasion="tet", date_from=datetime.date(2027, 1, 15),
                                          date_to=datetime.date(2027, 2, 10))
@@ -38,6 +43,11 @@ def _list(w):
 def _dignitary(w):
     from danvan.community.models import Dignitary
     return row(Dignitary, w.dignitary.pk)
+
+
+def _hot_spot(w):
+    from danvan.community.models import HotSpot
+    return row(HotSpot, w.hot_spot.pk)
 
 
 def _count(w):
@@ -96,6 +106,15 @@ def cases():
                      lambda w: f"/cong-dong/tham-hoi/chien-dich/{w.support_campaign.pk}/bao-cao.docx"),
         view("/api/v1/support-events/{event_id}", lambda w: f"/api/v1/support-events/{w.support_event.pk}",
              json_id=lambda w: w.support_event.pk),
+        view("/cong-dong/diem-nong/<int:pk>/", lambda w: f"/cong-dong/diem-nong/{w.hot_spot.pk}/",
+             shows=lambda w: "Tranh chấp đất rừng thôn Nậm Lúc"),
+        read_on_post("/cong-dong/diem-nong/<int:pk>/", lambda w: f"/cong-dong/diem-nong/{w.hot_spot.pk}/"),
+        change("POST", "/cong-dong/diem-nong/<int:pk>/<str:action>/", lambda w: f"/cong-dong/diem-nong/{w.hot_spot.pk}/watch/",
+               data=lambda w: {"on": "2026-11-05", "text": "Theo dõi"}, watch=_hot_spot, status=302),
+        refuse("GET", "/cong-dong/diem-nong/<int:pk>/<str:action>/",
+               lambda w: f"/cong-dong/diem-nong/{w.hot_spot.pk}/watch/"),
+        view("/api/v1/hot-spots/{hot_spot_id}", lambda w: f"/api/v1/hot-spots/{w.hot_spot.pk}",
+             json_id=lambda w: w.hot_spot.pk),
         view("/api/v1/dignitaries/{dignitary_id}", lambda w: f"/api/v1/dignitaries/{w.dignitary.pk}",
              json_id=lambda w: w.dignitary.pk),
     ]

@@ -114,3 +114,33 @@ class SupportFilterForm(StyledFormMixin, forms.Form):
 
     filters = PrestigeFilterForm.filters
     error_list = PrestigeFilterForm.error_list
+
+
+class HotSpotFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of hot spots (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    field = forms.ModelChoiceField(label=_("Field"), required=False, queryset=None, empty_label=_("All fields"))
+    state = forms.ChoiceField(label=_("State"), required=False)
+    risk = forms.ChoiceField(label=_("Risk level"), required=False)
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    overdue = forms.BooleanField(label=_("Review overdue"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import HotSpotField, HotSpotState, Risk
+
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = HotSpotField.objects.all()
+        self.fields["state"].choices = _any(_("All states")) + HotSpotState.choices
+        self.fields["risk"].choices = _any(_("All levels")) + Risk.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["area"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        self.fields["field"].error_messages["invalid_choice"] = _("Choose a field of the list.")
+        for name in ("state", "risk"):
+            self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list

@@ -1,3 +1,4 @@
+from .hotspot import HotSpot, HotSpotField, HotSpotState, HotSpotUpdate, Risk
 from .prestige import (
     CommunityRole,
     EndReason,
@@ -20,6 +21,6 @@ from .support import (
 )
 
 __all__ = ["BeneficiaryKind", "Category", "CommunityRole", "Dignitary", "EndReason", "EntryKind", "EntryStatus",
-           "HospitalLevel", "LegalBasis", "Occasion", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
-           "ReligiousOrganization", "SensitiveGrant", "SupportCampaign", "SupportEvent", "SupportKind",
+           "HospitalLevel", "HotSpot", "HotSpotField", "HotSpotState", "HotSpotUpdate", "LegalBasis", "Occasion", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
+           "ReligiousOrganization", "Risk", "SensitiveGrant", "SupportCampaign", "SupportEvent", "SupportKind",
            "SupportPolicy"]
