@@ -122,7 +122,7 @@ class StepIn(Schema):
 
 @router.post("/{entry_id}/actions/{action}", response=answers(PrestigeOut, 400, 403, 404, 409),
              summary="Take a step (select, propose, recognize, remove)",
-             openapi_extra=example_body({"on": "2026-11-05", "version": 1}))
+             openapi_extra=example_body({"on": "2026-11-20", "version": 2, "decision_number": "125/QĐ-UBND"}))
 def take_step(request, entry_id: Id, action: ActionEnum, body: StepIn):
     """Replacing a person needs the successor's nomination: use the page."""
     entry = entry_or_404(request.user, entry_id)
