@@ -184,6 +184,7 @@ api.add_router("/prestige-people", "danvan.community.api.router")
 api.add_router("/dignitaries", "danvan.community.api.dignitary_router")
 api.add_router("/support-events", "danvan.community.api.support_router")
 api.add_router("/hot-spots", "danvan.community.api.hot_spot_router")
+api.add_router("/opinion-reports", "danvan.community.api.opinion_router")
 
 
 def not_found_json(request, exception=None):

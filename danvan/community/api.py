@@ -17,7 +17,7 @@ from danvan.community.interfaces.filters import (
     PrestigeFilterForm,
     SupportFilterForm,
 )
-from danvan.community.interfaces.present import present, present_dignitary
+from danvan.community.interfaces.present import present, present_dignitary, present_opinion
 from danvan.community.models import (
     BeneficiaryKind,
     CommunityRole,
@@ -29,6 +29,7 @@ from danvan.community.models import (
     SupportKind,
 )
 from danvan.community.queries.hotspots import filter_hot_spots, hot_spot_or_404
+from danvan.community.queries.opinion import report_or_404, reports_for
 from danvan.community.queries.prestige import entry_or_404, filter_entries
 from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
 from danvan.community.queries.support import event_or_404, filter_events
@@ -302,3 +303,52 @@ def list_hot_spots(request, filters: Query[HotSpotFilters]):
 @hot_spot_router.get("/{hot_spot_id}", response=answers(HotSpotOut, 404), summary="One hot spot (404 outside the scope)")
 def get_hot_spot(request, hot_spot_id: Id):
     return hot_spot_or_404(request.user, hot_spot_id)
+
+
+opinion_router = Router(tags=["Public opinion"])
+
+
+class OpinionReportOut(Schema):
+    id: int
+    organization: str
+    area_id: int
+    date: datetime.date
+    topic: str
+    social_groups: str
+    statement: str
+    stance: str
+    strength: int
+    spread: int
+    source: str
+    recommendation: str
+    urgent: bool
+    acknowledged: bool
+
+
+class OpinionFilters(Schema):
+    urgent: bool | None = None
+
+
+class _LoggedOpinions(_LoggedRows):
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        record_read(actor=self.user, objects=rows, where="API")
+        return [present_opinion(r, self.user) for r in rows]
+
+
+@opinion_router.get("", response=answers(list[OpinionReportOut]),
+                    summary="Opinion reports in the user's scope (statements masked for roles without the grant)")
+@paginate(Pagination)
+def list_opinion_reports(request, filters: Query[OpinionFilters]):
+    qs = reports_for(request.user).select_related("organization", "topic").order_by("-date", "-id")
+    if filters.urgent is not None:
+        qs = qs.filter(urgent=filters.urgent)
+    return _LoggedOpinions(qs, request.user)
+
+
+@opinion_router.get("/{report_id}", response=answers(OpinionReportOut, 404),
+                    summary="One opinion report (404 outside the scope)")
+def get_opinion_report(request, report_id: Id):
+    report = report_or_404(request.user, report_id)
+    record_read(actor=request.user, objects=[report], where="API")
+    return present_opinion(report, request.user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.community.views import hotspots, prestige, religion, support
+from danvan.community.views import hotspots, opinion, prestige, religion, support
 
 urlpatterns = [
     path("uy-tin/", prestige.entry_list, name="prestige_list"),
@@ -27,4 +27,5 @@ urlpatterns = [
     path("diem-nong/them/", hotspots.hot_spot_create, name="hot_spot_create"),
     path("diem-nong/<int:pk>/", hotspots.hot_spot_detail, name="hot_spot_detail"),
     path("diem-nong/<int:pk>/<str:action>/", hotspots.hot_spot_update, name="hot_spot_update"),
+    path("du-luan/<int:pk>/da-nhan/", opinion.report_acknowledge, name="opinion_acknowledge"),
 ]

@@ -25,6 +25,11 @@ def build(w):
     w.hot_spot = create_hot_spot(actor=None, organization=w.front_a, title="Tranh chấp đất rừng thôn Nậm Lúc",
                                  field=HotSpotField.objects.first(), area=w.geo.commune_a,
                                  review_date=datetime.date(2027, 1, 10))
+    from danvan.community.domain.opinion import file_report
+    w.opinion_report = file_report(actor=None, organization=w.front_a, area=w.geo.commune_a,
+                                   date=datetime.date(2026, 11, 20), social_groups="Nông dân thôn Nậm Lúc",
+                                   statement="Lo ngại mức bồi thường", stance="against", strength=4, spread=3,
+                                   source="direct", urgent=True)
     w.support_campaign = create_campaign(actor=None, organization=w.commission, name="Thăm, tặng quà Tết 2027",
                                          area=w.geo.laocai, occasion="tet", date_from=datetime.date(2027, 1, 15),
                                          date_to=datetime.date(2027, 2, 10))
@@ -48,6 +53,11 @@ def _dignitary(w):
 def _hot_spot(w):
     from danvan.community.models import HotSpot
     return row(HotSpot, w.hot_spot.pk)
+
+
+def _opinion(w):
+    from danvan.community.models import OpinionReport
+    return row(OpinionReport, w.opinion_report.pk)
 
 
 def _count(w):
@@ -115,6 +125,12 @@ def cases():
                lambda w: f"/cong-dong/diem-nong/{w.hot_spot.pk}/watch/"),
         view("/api/v1/hot-spots/{hot_spot_id}", lambda w: f"/api/v1/hot-spots/{w.hot_spot.pk}",
              json_id=lambda w: w.hot_spot.pk),
+        change("POST", "/cong-dong/du-luan/<int:pk>/da-nhan/",
+               lambda w: f"/cong-dong/du-luan/{w.opinion_report.pk}/da-nhan/", watch=_opinion, status=302,
+               owner="leader", other="hue"),
+        refuse("GET", "/cong-dong/du-luan/<int:pk>/da-nhan/", lambda w: f"/cong-dong/du-luan/{w.opinion_report.pk}/da-nhan/"),
+        view("/api/v1/opinion-reports/{report_id}", lambda w: f"/api/v1/opinion-reports/{w.opinion_report.pk}",
+             json_id=lambda w: w.opinion_report.pk),
         view("/api/v1/dignitaries/{dignitary_id}", lambda w: f"/api/v1/dignitaries/{w.dignitary.pk}",
              json_id=lambda w: w.dignitary.pk),
     ]

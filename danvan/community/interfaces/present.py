@@ -33,3 +33,15 @@ def present_dignitary(d, user) -> dict:
         "place": d.place.name if d.place_id else "", "area": f"{d.area.kind_name} {d.area.name}",
         "area_id": d.area_id, "since": d.since, "until": d.until, "end_note": d.end_note, "version": d.version,
     }
+
+
+def present_opinion(r, user) -> dict:
+    """An opinion report as one user sees it (the statement and recommendation masked for roles without
+    the "opinion" grant)."""
+    return {
+        "id": r.pk, "organization": r.organization.name, "area_id": r.area_id, "date": r.date,
+        "topic": r.topic.title if r.topic_id else "", "social_groups": r.social_groups,
+        "statement": shown(user, "opinion", r.statement), "stance": r.stance, "strength": r.strength,
+        "spread": r.spread, "source": r.source, "recommendation": shown(user, "opinion", r.recommendation),
+        "urgent": r.urgent, "acknowledged": r.acknowledged_at is not None,
+    }
