@@ -185,6 +185,10 @@ api.add_router("/receptions", "danvan.voice.api.reception_router")
 api.add_router("/dialogues", "danvan.voice.api.dialogue_router")
 api.add_router("/commitments", "danvan.voice.api.commitment_router")
 api.add_router("/petitions", "danvan.voice.api.petition_router")
+api.add_router("/dignitaries", "danvan.community.api.dignitary_router")
+api.add_router("/support-events", "danvan.community.api.support_router")
+api.add_router("/hot-spots", "danvan.community.api.hot_spot_router")
+api.add_router("/opinion-reports", "danvan.community.api.opinion_router")
 
 
 def not_found_json(request, exception=None):

@@ -8,13 +8,31 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, SearchText, Year, answers, choices_enum, example_body, text
+from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, example_body, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_read
-from danvan.community.interfaces.filters import PrestigeFilterForm
-from danvan.community.interfaces.present import present
-from danvan.community.models import CommunityRole, EndReason, EntryStatus
+from danvan.community.interfaces.filters import (
+    DignitaryFilterForm,
+    HotSpotFilterForm,
+    PrestigeFilterForm,
+    SupportFilterForm,
+)
+from danvan.community.interfaces.present import present, present_dignitary, present_opinion
+from danvan.community.models import (
+    BeneficiaryKind,
+    CommunityRole,
+    Dignitary,
+    EndReason,
+    EntryStatus,
+    HotSpotState,
+    Risk,
+    SupportKind,
+)
+from danvan.community.queries.hotspots import filter_hot_spots, hot_spot_or_404
+from danvan.community.queries.opinion import report_or_404, reports_for
 from danvan.community.queries.prestige import entry_or_404, filter_entries
+from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
+from danvan.community.queries.support import event_or_404, filter_events
 
 router = Router(tags=["People of prestige"])
 StatusEnum = choices_enum("PrestigeStatus", EntryStatus)
@@ -117,3 +135,220 @@ def take_step(request, entry_id: Id, action: ActionEnum, body: StepIn):
     result = entry_or_404(request.user, result.pk)
     return _out(result, request.user, actions.allowed_actions(request.user, result))
 
+
+
+dignitary_router = Router(tags=["Religious registry"])
+DignitaryKindEnum = choices_enum("DignitaryKind", Dignitary.Kind)
+
+
+class DignitaryOut(Schema):
+    id: int
+    person_id: int
+    full_name: str
+    kind: DignitaryKindEnum
+    title: str
+    religion: str
+    religious_organization: str
+    place: str
+    area: str
+    area_id: int
+    since: datetime.date
+    until: datetime.date | None
+    end_note: str
+    version: int
+
+
+class DignitaryFilters(Schema):
+    q: SearchText | None = None
+    religion: Id | None = None
+    kind: DignitaryKindEnum | None = None
+    area: Id | None = None
+    on: datetime.date | None = None
+    current: bool | None = None
+
+
+class _LoggedDignitaries(_LoggedRows):
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        record_read(actor=self.user, objects=rows, where="API")
+        return [present_dignitary(d, self.user) for d in rows]
+
+
+@dignitary_router.get("", response=answers(list[DignitaryOut]), summary="Dignitaries in the user's scope (masked)")
+@paginate(Pagination)
+def list_dignitaries(request, filters: Query[DignitaryFilters]):
+    """The same filter as the registry page (``DignitaryFilterForm``); the religion is masked (•••) for
+    roles that do not need it; each row returned is logged as read."""
+    form = DignitaryFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                                if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return _LoggedDignitaries(filter_dignitaries(request.user, **form.filters()), request.user)
+
+
+@dignitary_router.get("/{dignitary_id}", response=answers(DignitaryOut, 404),
+                      summary="One rank or post of a dignitary (404 outside the scope)")
+def get_dignitary(request, dignitary_id: Id):
+    d = dignitary_or_404(request.user, dignitary_id)
+    record_read(actor=request.user, objects=[d], where="API")
+    return present_dignitary(d, request.user)
+
+
+support_router = Router(tags=["Visits and gifts"])
+SupportKindEnum = choices_enum("SupportKind", SupportKind)
+BeneficiaryKindEnum = choices_enum("BeneficiaryKind", BeneficiaryKind)
+
+
+class SupportEventOut(Schema):
+    id: int
+    organization: Ref
+    beneficiary_kind: BeneficiaryKindEnum
+    beneficiary_name: str
+    area_id: int
+    date: datetime.date
+    occasion: str
+    kind: SupportKindEnum
+    hospital_level: str
+    cash: int
+    in_kind: int
+    policy_id: int | None
+    campaign_id: int | None
+    is_exception: bool
+    exception_reason: str
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+
+class SupportFilters(Schema):
+    q: SearchText | None = None
+    kind: SupportKindEnum | None = None
+    beneficiary_kind: BeneficiaryKindEnum | None = None
+    area: Id | None = None
+    year: Year | None = None
+    campaign: Id | None = None
+    exception: bool | None = None
+
+
+@support_router.get("", response=answers(list[SupportEventOut]), summary="Visits and gifts in the user's scope")
+@paginate(Pagination)
+def list_support_events(request, filters: Query[SupportFilters]):
+    """The same filter as the page (``SupportFilterForm``)."""
+    form = SupportFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                              if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return filter_events(request.user, **form.filters())
+
+
+@support_router.get("/{event_id}", response=answers(SupportEventOut, 404),
+                    summary="One visit or gift (404 outside the scope)")
+def get_support_event(request, event_id: Id):
+    return event_or_404(request.user, event_id)
+
+
+hot_spot_router = Router(tags=["Hot spots"])
+HotSpotStateEnum = choices_enum("HotSpotState", HotSpotState)
+RiskEnum = choices_enum("HotSpotRisk", Risk)
+
+
+class HotSpotOut(Schema):
+    id: int
+    title: str
+    field: str
+    organization: Ref
+    area_id: int
+    village: str
+    people_involved: int
+    risk: RiskEnum
+    state: HotSpotStateEnum
+    review_date: datetime.date
+    overdue: bool
+
+    @staticmethod
+    def resolve_field(obj):
+        return obj.field.name
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+    @staticmethod
+    def resolve_overdue(obj):
+        from django.utils import timezone
+        return obj.review_date < timezone.localdate() and obj.state != HotSpotState.CLOSED
+
+
+class HotSpotFilters(Schema):
+    q: SearchText | None = None
+    field: Id | None = None
+    state: HotSpotStateEnum | None = None
+    risk: RiskEnum | None = None
+    area: Id | None = None
+    overdue: bool | None = None
+
+
+@hot_spot_router.get("", response=answers(list[HotSpotOut]), summary="Hot spots in the user's scope")
+@paginate(Pagination)
+def list_hot_spots(request, filters: Query[HotSpotFilters]):
+    """The same filter as the page (``HotSpotFilterForm``)."""
+    form = HotSpotFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
+                              if v is not None}, user=request.user)
+    if not form.is_valid():
+        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
+    return filter_hot_spots(request.user, **form.filters())
+
+
+@hot_spot_router.get("/{hot_spot_id}", response=answers(HotSpotOut, 404), summary="One hot spot (404 outside the scope)")
+def get_hot_spot(request, hot_spot_id: Id):
+    return hot_spot_or_404(request.user, hot_spot_id)
+
+
+opinion_router = Router(tags=["Public opinion"])
+
+
+class OpinionReportOut(Schema):
+    id: int
+    organization: str
+    area_id: int
+    date: datetime.date
+    topic: str
+    social_groups: str
+    statement: str
+    stance: str
+    strength: int
+    spread: int
+    source: str
+    recommendation: str
+    urgent: bool
+    acknowledged: bool
+
+
+class OpinionFilters(Schema):
+    urgent: bool | None = None
+
+
+class _LoggedOpinions(_LoggedRows):
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        record_read(actor=self.user, objects=rows, where="API")
+        return [present_opinion(r, self.user) for r in rows]
+
+
+@opinion_router.get("", response=answers(list[OpinionReportOut]),
+                    summary="Opinion reports in the user's scope (statements masked for roles without the grant)")
+@paginate(Pagination)
+def list_opinion_reports(request, filters: Query[OpinionFilters]):
+    qs = reports_for(request.user).select_related("organization", "topic").order_by("-date", "-id")
+    if filters.urgent is not None:
+        qs = qs.filter(urgent=filters.urgent)
+    return _LoggedOpinions(qs, request.user)
+
+
+@opinion_router.get("/{report_id}", response=answers(OpinionReportOut, 404),
+                    summary="One opinion report (404 outside the scope)")
+def get_opinion_report(request, report_id: Id):
+    report = report_or_404(request.user, report_id)
+    record_read(actor=request.user, objects=[report], where="API")
+    return present_opinion(report, request.user)

@@ -8,6 +8,13 @@ class CommunityConfig(AppConfig):
     verbose_name = _("People of prestige and community")
 
     def ready(self):
+        from danvan.community.views.opinion import urgent_panel
+        from danvan.core import dashboard
         from danvan.core.navigation import NavItem, register
 
         register(NavItem("community", _("People of prestige"), "prestige_list", icon="people", order=45))
+        register(NavItem("religion", _("Religious registry"), "religion_registry", icon="bank", order=46,
+                         parent="community"))
+        register(NavItem("support", _("Visits and gifts"), "support_list", icon="gift", order=47, parent="community"))
+        register(NavItem("hot_spots", _("Hot spots"), "hot_spot_list", icon="geo-alt", order=48, parent="community"))
+        dashboard.register("community.urgent_opinion", urgent_panel)

@@ -111,7 +111,8 @@ def load(stdout) -> None:
             left -= share
             made += _people(org, communes, share, ETHNIC[key], 2023, EntryStatus.RECOGNIZED, counter,
                             recognized_on=datetime.date(2023, 12, 20), decision=f"{100 + d_index}/QĐ-UBND")
-        changed += _changes(key)
+        if made:  # only on the first run: the changes are not repeated
+            changed += _changes(key)
     fronts = Organization.objects.filter(area__parent__source_key="2025:p46", kind=Kind.FATHERLAND_FRONT)
     hue_fronts = list(fronts.filter(area__name__startswith="A Lưới").select_related("area")[:5]) or list(
         fronts.select_related("area").order_by("id")[:5])
@@ -119,3 +120,100 @@ def load(stdout) -> None:
         made += _people(org, [org.area], 12, ETHNIC["2025:p46"], 2026, EntryStatus.SELECTED, counter)
     stdout.write(f"demo people of prestige: {made} created "
                  f"({PrestigeEntry.objects.unscoped('demo').count()} in all, {changed} removed or replaced)")
+    load_religion_and_support(stdout)
+    load_hot_spots_and_opinion(stdout)
+
+
+def load_religion_and_support(stdout) -> None:
+    """A few dignitaries of Lào Cai and Huế, and a Tết 2027 campaign of the Lào Cai commission with some
+    gifts to people of prestige, two of them over the ceiling refused (the refusal is what the demo shows)."""
+    from django.core.exceptions import ValidationError
+
+    from danvan.community.domain.religion import add_place, appoint
+    from danvan.community.domain.support import create_campaign, record_event
+    from danvan.community.models import Dignitary, Religion, SupportCampaign
+
+    laocai = Area.objects.filter(source_key="2025:p15").first()
+    commission = Organization.objects.filter(name="Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai").first()
+    if laocai is None or commission is None or Dignitary.objects.unscoped("demo").exists():
+        return
+    buddhism, protestant, catholic = (Religion.objects.get(name=n) for n in ("Phật giáo", "Tin Lành", "Công giáo"))
+    commune = Area.objects.filter(parent=laocai, level="commune").order_by("name_sort").first()
+    place = add_place(actor=None, name="Chùa Thượng", religion=buddhism, organization=commission, area=commune)
+    church = add_place(actor=None, name="Nhà thờ giáo xứ Sa Pa", religion=catholic, organization=commission,
+                       area=commune)
+    titles = [("Thích Thanh Minh", "rank", "Thượng tọa", buddhism, place), ("Giàng A Lềnh", "post",
+              "Trưởng điểm nhóm", protestant, None), ("Nguyễn Văn Phêrô", "rank", "Linh mục", catholic, church),
+              ("Vàng A Tủa", "post", "Trưởng ban hành giáo", catholic, church)]
+    for name, kind, title, religion, where in titles:
+        appoint(actor=None, organization=commission, kind=kind, title=title, religion=religion, full_name=name,
+                since=datetime.date(2018, 3, 1), place=where, area=commune)
+    if SupportCampaign.objects.unscoped("demo").exists():
+        return
+    campaign = create_campaign(actor=None, organization=commission, name="Thăm, tặng quà Tết Đinh Mùi 2027",
+                               area=laocai, occasion="tet", date_from=datetime.date(2027, 1, 20),
+                               date_to=datetime.date(2027, 2, 10))
+    entries = list(PrestigeEntry.objects.unscoped("demo").filter(
+        status=EntryStatus.RECOGNIZED, area__parent__parent__source_key="legacy:p10").select_related(
+        "person", "prestige_list__organization", "area").order_by("id")[:60])
+    made = refused = 0
+    for index, entry in enumerate(entries):
+        cash = 700_000 if index % 25 == 0 else 300_000
+        try:
+            record_event(actor=None, organization=entry.prestige_list.organization, beneficiary_kind="prestige",
+                         prestige_entry=entry, date=datetime.date(2027, 1, 25), occasion="tet", kind="gift", cash=cash,
+                         in_kind=200_000 if cash < 500_000 else 0, leader="Lãnh đạo Ban Tuyên giáo và Dân vận",
+                         funds_source="Ngân sách tỉnh", campaign=campaign)
+            made += 1
+        except ValidationError:
+            refused += 1
+    stdout.write(f"demo religion and support: {len(titles)} dignitaries, {made} Tết gifts, {refused} over the "
+                 f"ceiling refused")
+
+
+HOT_SPOTS = [
+    ("Khiếu kiện bồi thường giải phóng mặt bằng đường cao tốc", "Đất đai", "high", 120),
+    ("Tranh chấp đất rừng giữa hai thôn", "Đất đai", "medium", 35),
+    ("Ô nhiễm nguồn nước do khai thác khoáng sản", "Môi trường", "high", 200),
+    ("Bãi rác quá tải gây bức xúc", "Môi trường", "medium", 80),
+    ("Hoạt động truyền đạo trái phép", "Tôn giáo", "high", 15),
+    ("Tranh chấp đất cơ sở thờ tự", "Tôn giáo", "medium", 20),
+    ("Mâu thuẫn trong cộng đồng dân tộc thiểu số", "Dân tộc", "low", 12),
+    ("Công nhân ngừng việc tập thể", "Lao động", "high", 300),
+    ("Di cư tự do sang tỉnh khác", "Di cư", "medium", 40),
+    ("Tụ tập đông người trước trụ sở xã", "An ninh", "very_high", 60),
+    ("Tảo hôn ở vùng cao", "Khác", "low", 49),
+    ("Khai thác cát trái phép trên sông", "Môi trường", "medium", 25),
+]
+
+
+def load_hot_spots_and_opinion(stdout) -> None:
+    """A dozen hot spots of Lào Cai and Huế, one opinion topic with reports (one urgent)."""
+    from danvan.community.domain.hotspots import add_update, create_hot_spot
+    from danvan.community.domain.opinion import create_topic, file_report
+    from danvan.community.models import HotSpot, HotSpotField
+
+    commission = Organization.objects.filter(name="Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai").first()
+    if commission is None or HotSpot.objects.unscoped("demo").exists():
+        return
+    hue = Organization.objects.filter(area__source_key="2025:p46", kind=Kind.MOBILIZATION_COMMISSION).first()
+    communes = {org: list(Area.objects.filter(parent=org.area, level="commune").order_by("name_sort")[:12])
+                for org in (commission, hue) if org is not None}
+    for index, (title, field_word, risk, people) in enumerate(HOT_SPOTS):
+        org = commission if index % 3 or hue is None else hue
+        field = HotSpotField.objects.filter(name__icontains=field_word).first() or HotSpotField.objects.last()
+        area = communes[org][index % len(communes[org])]
+        spot = create_hot_spot(actor=None, organization=org, title=title, field=field, area=area, risk=risk,
+                               people_involved=people, review_date=datetime.date(2026, 10, 1) + datetime.timedelta(days=index * 7))
+        if index % 2:
+            add_update(actor=None, hot_spot=spot, on=datetime.date(2026, 10, 15), action="handle",
+                       text="Tổ công tác của xã đối thoại với các hộ liên quan.")
+    topic = create_topic(actor=None, organization=commission, title="Dư luận về sắp xếp thôn, tổ dân phố",
+                         due_date=datetime.date(2026, 11, 30), guidance="Nắm ý kiến của các nhóm xã hội.")
+    for index, (group, stance, urgent) in enumerate([("Nông dân", "for", False), ("Cán bộ hưu trí", "undecided", False),
+                                                     ("Đồng bào dân tộc thiểu số", "against", True)]):
+        file_report(actor=None, organization=commission, area=commission.area, date=datetime.date(2026, 11, 20 + index),
+                    social_groups=group, stance=stance, strength=3 + index % 2, spread=2 + index, source="direct",
+                    topic=topic, urgent=urgent, statement="Băn khoăn về việc sáp nhập thôn và tên gọi mới.",
+                    recommendation="Tăng cường tuyên truyền, đối thoại trước khi sáp nhập.")
+    stdout.write(f"demo hot spots and opinion: {len(HOT_SPOTS)} hot spots, 3 opinion reports (1 urgent)")

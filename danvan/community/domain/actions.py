@@ -44,3 +44,28 @@ def perform(entry: PrestigeEntry, action: str, *, actor, on=None, decision_numbe
         raise ValidationError({"action": _("Unknown action.")})
     with transaction.atomic():
         return calls[action]()
+
+
+HOT_SPOT_ACTIONS = ("watch", "handle", "stabilize", "close", "reopen")
+"""The steps of a hot spot (``domain/hotspots.STEPS``)."""
+
+
+def hot_spot_allowed_actions(user, hot_spot) -> set[str]:
+    """The steps ``user`` may take on ``hot_spot`` now (for the page's buttons and the API)."""
+    from danvan.community.domain.hotspots import STEPS, may_change
+
+    if not may_change(user, hot_spot):
+        return set()
+    return {action for action, (frm, _to) in STEPS.items() if hot_spot.state in frm}
+
+
+def perform_hot_spot(hot_spot, action: str, *, actor, on, text: str, expected_version=None, review_date=None):
+    """Run the step ``action`` on ``hot_spot`` with its dated update, in one transaction (effects and
+    refusals of ``hotspots.add_update``); an unknown step is a ``ValidationError`` on ``action``."""
+    from danvan.community.domain.hotspots import add_update
+
+    if action not in HOT_SPOT_ACTIONS:
+        raise ValidationError({"action": _("Unknown action.")})
+    with transaction.atomic():
+        return add_update(actor=actor, hot_spot=hot_spot, on=on, text=text, action=action,
+                          expected_version=expected_version, review_date=review_date)

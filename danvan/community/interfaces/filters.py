@@ -50,3 +50,97 @@ class PrestigeFilterForm(StyledFormMixin, forms.Form):
     def error_list(self) -> list[dict]:
         return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
                 for name, messages in self.errors.items() for msg in messages]
+
+
+class DignitaryFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of the religious registry (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    religion = forms.ModelChoiceField(label=_("Religion"), required=False, queryset=None,
+                                      empty_label=_("All religions"))
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=_any(_("Ranks and posts")))
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    on = forms.DateField(label=_("Holding it on"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    current = forms.BooleanField(label=_("Current only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import Dignitary, Religion
+
+        super().__init__(*args, **kwargs)
+        self.fields["religion"].queryset = Religion.objects.all()
+        self.fields["kind"].choices = _any(_("Ranks and posts")) + Dignitary.Kind.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["area"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        self.fields["religion"].error_messages["invalid_choice"] = _("Choose a religion of the list.")
+        self.fields["kind"].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list
+
+
+class SupportFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of the visits and gifts (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    kind = forms.ChoiceField(label=_("Kind of support"), required=False)
+    beneficiary_kind = forms.ChoiceField(label=_("Beneficiary"), required=False)
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=2000, max_value=2100,
+                              error_messages={"min_value": _("The year must be between 2000 and 2100."),
+                                              "max_value": _("The year must be between 2000 and 2100.")})
+    campaign = forms.ModelChoiceField(label=_("Campaign"), required=False, queryset=None,
+                                      empty_label=_("All campaigns"))
+    exception = forms.BooleanField(label=_("Exceptions only"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import BeneficiaryKind, SupportKind
+        from danvan.community.queries.support import campaigns_for
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = _any(_("All kinds")) + SupportKind.choices
+        self.fields["beneficiary_kind"].choices = _any(_("All beneficiaries")) + BeneficiaryKind.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["campaign"].queryset = campaigns_for(user)
+        for name in ("area", "campaign"):
+            self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        for name in ("kind", "beneficiary_kind"):
+            self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list
+
+
+class HotSpotFilterForm(StyledFormMixin, forms.Form):
+    """The one filter of hot spots (the page and the API)."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    field = forms.ModelChoiceField(label=_("Field"), required=False, queryset=None, empty_label=_("All fields"))
+    state = forms.ChoiceField(label=_("State"), required=False)
+    risk = forms.ChoiceField(label=_("Risk level"), required=False)
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    overdue = forms.BooleanField(label=_("Review overdue"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        from danvan.community.models import HotSpotField, HotSpotState, Risk
+
+        super().__init__(*args, **kwargs)
+        self.fields["field"].queryset = HotSpotField.objects.all()
+        self.fields["state"].choices = _any(_("All states")) + HotSpotState.choices
+        self.fields["risk"].choices = _any(_("All levels")) + Risk.choices
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["area"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        self.fields["field"].error_messages["invalid_choice"] = _("Choose a field of the list.")
+        for name in ("state", "risk"):
+            self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    filters = PrestigeFilterForm.filters
+    error_list = PrestigeFilterForm.error_list

@@ -22,3 +22,26 @@ def present(entry, user) -> dict:
         "status_code": entry.status, "recognized_on": entry.recognized_on, "decision_number": entry.decision_number,
         "list_id": entry.prestige_list_id, "area_id": entry.area_id,
     }
+
+
+def present_dignitary(d, user) -> dict:
+    """A rank or post as one user sees it (the religion masked for roles without the grant)."""
+    return {
+        "id": d.pk, "person_id": d.person_id, "full_name": d.person.full_name, "kind": d.kind,
+        "kind_label": d.get_kind_display(), "title": d.title, "religion": shown(user, "religion", d.religion.name),
+        "religious_organization": d.religious_organization.name if d.religious_organization_id else "",
+        "place": d.place.name if d.place_id else "", "area": f"{d.area.kind_name} {d.area.name}",
+        "area_id": d.area_id, "since": d.since, "until": d.until, "end_note": d.end_note, "version": d.version,
+    }
+
+
+def present_opinion(r, user) -> dict:
+    """An opinion report as one user sees it (the statement and recommendation masked for roles without
+    the "opinion" grant)."""
+    return {
+        "id": r.pk, "organization": r.organization.name, "area_id": r.area_id, "date": r.date,
+        "topic": r.topic.title if r.topic_id else "", "social_groups": r.social_groups,
+        "statement": shown(user, "opinion", r.statement), "stance": r.stance, "strength": r.strength,
+        "spread": r.spread, "source": r.source, "recommendation": shown(user, "opinion", r.recommendation),
+        "urgent": r.urgent, "acknowledged": r.acknowledged_at is not None,
+    }

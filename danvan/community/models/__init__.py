@@ -1,13 +1,27 @@
+from .hotspot import HotSpot, HotSpotField, HotSpotState, HotSpotUpdate, Risk
+from .opinion import OpinionReport, OpinionTopic
 from .prestige import (
-           CommunityRole,
-           EndReason,
-           EntryKind,
-           EntryStatus,
-           LegalBasis,
-           PrestigeEntry,
-           PrestigeList,
+    CommunityRole,
+    EndReason,
+    EntryKind,
+    EntryStatus,
+    LegalBasis,
+    PrestigeEntry,
+    PrestigeList,
 )
 from .privacy import Category, SensitiveGrant
+from .religion import Dignitary, PlaceOfWorship, Religion, ReligiousOrganization
+from .support import (
+    BeneficiaryKind,
+    HospitalLevel,
+    Occasion,
+    SupportCampaign,
+    SupportEvent,
+    SupportKind,
+    SupportPolicy,
+)
 
-__all__ = ["Category", "CommunityRole", "EndReason", "EntryKind", "EntryStatus", "LegalBasis", "PrestigeEntry",
-           "PrestigeList", "SensitiveGrant"]
+__all__ = ["BeneficiaryKind", "Category", "CommunityRole", "Dignitary", "EndReason", "EntryKind", "EntryStatus",
+           "HospitalLevel", "HotSpot", "HotSpotField", "HotSpotState", "HotSpotUpdate", "LegalBasis", "Occasion", "OpinionReport", "OpinionTopic", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
+           "ReligiousOrganization", "Risk", "SensitiveGrant", "SupportCampaign", "SupportEvent", "SupportKind",
+           "SupportPolicy"]

@@ -1,0 +1,50 @@
+"""Per-user queries of hot spots: everything starts from ``restrict``."""
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from danvan.community.models import HotSpot, HotSpotState
+from danvan.community.queries.prestige import in_area
+from danvan.core.text import search_terms
+from danvan.orgs.scope import restrict
+
+
+def overdue_q(today) -> Q:
+    return Q(review_date__lt=today) & ~Q(state=HotSpotState.CLOSED)
+
+
+def hot_spots_for(user, action: str = "view"):
+    return restrict(HotSpot.objects.all(), user, action)
+
+
+def hot_spot_or_404(user, pk) -> HotSpot:
+    try:
+        return hot_spots_for(user).select_related("organization", "field", "area").get(pk=pk)
+    except (HotSpot.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def filter_hot_spots(user, *, q=None, field=None, state=None, risk=None, area=None, overdue=None, **_ignored):
+    """The hot spots ``user`` may see; the page and the API call this with ``HotSpotFilterForm``'s data."""
+    qs = hot_spots_for(user)
+    if field:
+        qs = qs.filter(field_id=getattr(field, "pk", field))
+    if state:
+        qs = qs.filter(state=state)
+    if risk:
+        qs = qs.filter(risk=risk)
+    if area:
+        qs = in_area(qs, area)
+    if overdue:
+        qs = qs.filter(overdue_q(timezone.localdate()))
+    for word in search_terms(q or ""):
+        qs = qs.filter(Q(title__icontains=word) | Q(village__icontains=word))
+    return qs.select_related("field", "area", "organization").order_by("review_date", "id")
+
+
+def by_area(qs) -> list[dict]:
+    """The "map by area": hot spots per commune, with how many are high or very high risk (no tiles)."""
+    rows = qs.order_by().values("area_id", "area__kind_name", "area__name").annotate(
+        n=Count("id"), high=Count("id", filter=Q(risk__in=["high", "very_high"])))
+    return sorted(rows, key=lambda r: (-r["n"], r["area__name"]))

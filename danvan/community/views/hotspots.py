@@ -1,0 +1,84 @@
+"""Pages of hot spots: the list with the counts per commune, a hot spot with its updates and steps."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from danvan.community.domain import actions
+from danvan.community.domain.hotspots import add_update, create_hot_spot
+from danvan.community.interfaces.filters import HotSpotFilterForm
+from danvan.community.interfaces.hotspot_forms import HotSpotForm, UpdateForm
+from danvan.community.queries.hotspots import by_area, filter_hot_spots, hot_spot_or_404
+from danvan.core.domain.refusals import REFUSALS, message_of
+from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+
+
+def crumbs(*extra):
+    return [(_("Hot spots"), reverse("hot_spot_list")), *extra]
+
+
+@login_required
+def hot_spot_list(request):
+    form = HotSpotFilterForm(request.GET or None, user=request.user)
+    qs = filter_hot_spots(request.user, **(form.filters() if form.is_valid() else {}))
+    return render_list(request, "community/hotspots/list.html", "community/hotspots/_results.html", {
+        "form": form, "page_obj": paginate(request, qs), "areas": by_area(qs), "today": timezone.localdate(),
+        "nav_active": "community", "breadcrumbs": [(_("Hot spots"), None)]})
+
+
+@login_required
+def hot_spot_create(request):
+    form = HotSpotForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            spot = create_hot_spot(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            for field, errors in getattr(exc, "error_dict", {None: getattr(exc, "error_list", [exc])}).items():
+                for error in errors:
+                    form.add_error(field if field in form.fields else None, error)
+        except REFUSALS as exc:
+            form.add_error(None, message_of(exc))
+        else:
+            return redirect("hot_spot_detail", pk=spot.pk)
+    return render(request, "community/support/form.html", {
+        "form": form, "title": _("New hot spot"), "nav_active": "community",
+        "breadcrumbs": crumbs((_("New hot spot"), None))})
+
+
+@login_required
+def hot_spot_detail(request, pk: int):
+    spot = hot_spot_or_404(request.user, pk)
+    return render(request, "community/hotspots/detail.html", {
+        "spot": spot, "updates": spot.updates.select_related("actor"), "today": timezone.localdate(),
+        "allowed": actions.hot_spot_allowed_actions(request.user, spot),
+        "update_form": UpdateForm(initial={"version": spot.version, "on": timezone.localdate()}),
+        "nav_active": "community", "breadcrumbs": crumbs((spot.title, None)), **audit_context(spot)})
+
+
+@login_required
+@require_POST
+def hot_spot_update(request, pk: int, action: str):
+    if action != "note" and action not in actions.HOT_SPOT_ACTIONS:
+        raise Http404
+    spot = hot_spot_or_404(request.user, pk)
+    form = UpdateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
+                                          if f in form.fields))
+        return redirect("hot_spot_detail", pk=spot.pk)
+    data = form.cleaned_data
+    if action == "note":
+        call = lambda: add_update(actor=request.user, hot_spot=spot, on=data["on"], text=data["text"],  # noqa: E731
+                                  review_date=data["review_date"], expected_version=data["version"])
+    else:
+        call = lambda: actions.perform_hot_spot(spot, action, actor=request.user, on=data["on"],  # noqa: E731
+                                                text=data["text"], review_date=data["review_date"],
+                                                expected_version=data["version"])
+    run_action(request, call, success=_("Saved."))
+    return redirect("hot_spot_detail", pk=spot.pk)
