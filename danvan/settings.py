@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.practices",
     "danvan.meetings",
     "danvan.awards",
+    "danvan.democracy",
 ]
 
 MIDDLEWARE = [
