@@ -26,6 +26,8 @@ urlpatterns = [
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
+    path("dan-chu/", include("danvan.democracy.urls")),
+    path("cong-khai/", include("danvan.democracy.portal_urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from danvan.democracy.views import disclosures, people
+
+urlpatterns = [
+    path("", disclosures.province_table, name="democracy_table"),
+    path("tao-nghia-vu/", disclosures.generate, name="democracy_generate"),
+    path("nghia-vu/", disclosures.obligation_list, name="obligation_list"),
+    path("nghia-vu/theo-van-ban/", disclosures.document_obligation, name="obligation_document"),
+    path("qua-han/", disclosures.overdue_list, name="democracy_overdue"),
+    path("qua-han/nhac/", disclosures.remind, name="democracy_remind"),
+    path("xa/<int:area_id>/", disclosures.commune_board, name="commune_board"),
+    path("nghia-vu/<int:pk>/", disclosures.obligation_detail, name="obligation_detail"),
+    path("nghia-vu/<int:pk>/cong-khai/", disclosures.obligation_record, name="obligation_record"),
+    path("nghia-vu/<int:pk>/thao-tac/<slug:action>/", disclosures.obligation_action, name="obligation_action"),
+    path("ban-ghi/<int:pk>/minh-chung/", disclosures.evidence_upload, name="evidence_upload"),
+    path("ban-ghi/<int:pk>/giam-sat/", disclosures.record_finding, name="record_finding"),
+    path("minh-chung/<int:pk>/", disclosures.evidence_download, name="evidence_download"),
+    path("quyet-dinh/", people.decision_list, name="decision_list"),
+    path("quyet-dinh/them/", people.decision_create, name="decision_create"),
+    path("quyet-dinh/<int:pk>/", people.decision_detail, name="decision_detail"),
+    path("quyet-dinh/<int:pk>/gui/", people.decision_sent, name="decision_sent"),
+    path("quyet-dinh/<int:pk>/bien-ban/", people.decision_minutes, name="decision_minutes"),
+    path("giam-sat/", people.finding_list, name="finding_list"),
+    path("giam-sat/<int:pk>/tra-loi/", people.finding_answer, name="finding_answer"),
+]
