@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy.views import disclosures, people
+from danvan.democracy.views import disclosures, people, publishing
 
 urlpatterns = [
     path("", disclosures.province_table, name="democracy_table"),
@@ -21,6 +21,11 @@ urlpatterns = [
     path("quyet-dinh/<int:pk>/", people.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/gui/", people.decision_sent, name="decision_sent"),
     path("quyet-dinh/<int:pk>/bien-ban/", people.decision_minutes, name="decision_minutes"),
+    path("xa/<int:area_id>/dang-cong-khai/", publishing.publish_board, name="publish_board"),
+    path("cong-thong-tin/", publishing.publishing, name="democracy_publishing"),
+    path("cong-thong-tin/mo-hinh/<int:pk>/", publishing.publish_practice, name="publish_practice"),
+    path("y-kien/", publishing.submission_queue, name="democracy_submissions"),
+    path("y-kien/<int:pk>/", publishing.submission_review, name="submission_review"),
     path("giam-sat/", people.finding_list, name="finding_list"),
     path("giam-sat/<int:pk>/tra-loi/", people.finding_answer, name="finding_answer"),
 ]

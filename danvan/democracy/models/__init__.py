@@ -16,10 +16,10 @@ from danvan.democracy.models.people import (
     OversightBoard,
     OversightFinding,
 )
-from danvan.democracy.models.portal import PortalEntry, PortalSubmission
+from danvan.democracy.models.portal import PortalEntry, PortalPhoto, PortalSubmission
 
 __all__ = [
     "PERIODIC_RECURRENCES", "POSTING_CHANNELS", "BoardKind", "Channel", "CommunityDecision", "Consultation", "DecisionForm", "DecisionRule",
     "DisclosureItem", "DisclosureRecord", "Evidence", "EvidenceKind", "Matter", "Obligation", "OversightBoard",
-    "OversightFinding", "PortalEntry", "PortalSubmission", "Recurrence",
+    "OversightFinding", "PortalEntry", "PortalPhoto", "PortalSubmission", "Recurrence",
 ]

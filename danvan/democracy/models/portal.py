@@ -5,6 +5,8 @@ only what an officer marked public. No row here names an organization by key: na
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.files import RandomName
+
 
 class PortalEntry(models.Model):
     """One published thing: a recognized "Dân vận khéo" model, a commune's disclosure board for a period,
@@ -64,3 +66,15 @@ class PortalSubmission(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+
+class PortalPhoto(models.Model):
+    """A photo copied onto the portal with its entry (the internal file is never served publicly)."""
+
+    entry = models.ForeignKey(PortalEntry, on_delete=models.CASCADE, related_name="photos")
+    file = models.FileField(upload_to=RandomName("portal"), max_length=200)
+    name = models.CharField(max_length=200)
+    caption = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["id"]
