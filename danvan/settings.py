@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "danvan.practices",
     "danvan.meetings",
     "danvan.awards",
+    "danvan.reader",
+    "danvan.community",
     "danvan.democracy",
 ]
 
@@ -201,6 +203,8 @@ DANVAN_X_ACCEL_PREFIX = os.environ.get("DANVAN_X_ACCEL_PREFIX", "")
 DANVAN_MAX_UPLOAD_MB = int(os.environ.get("DANVAN_MAX_UPLOAD_MB", "10"))
 DANVAN_IMPORT_MAX_MB = int(os.environ.get("DANVAN_IMPORT_MAX_MB", "20"))
 DANVAN_IMPORT_MAX_ROWS = int(os.environ.get("DANVAN_IMPORT_MAX_ROWS", "50000"))
+# Exports of at most this many rows are written at once; longer ones run as a background job (core.lists).
+DANVAN_EXPORT_INLINE_MAX = int(os.environ.get("DANVAN_EXPORT_INLINE_MAX", "2000"))
 # A running job whose heartbeat is older than this is taken as dead (its worker was killed).
 DANVAN_JOB_STALE_SECONDS = int(os.environ.get("DANVAN_JOB_STALE_SECONDS", "300"))
 

@@ -26,6 +26,7 @@ urlpatterns = [
     path("so-van-ban/", include("danvan.documents.urls")),
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
+    path("cong-dong/", include("danvan.community.urls")),
     path("dan-chu/", include("danvan.democracy.urls")),
     path("cong-khai/", include("danvan.democracy.portal_urls")),
     path("api/v1/", include("danvan.api.urls")),

@@ -180,6 +180,7 @@ api.add_router("/practices", "danvan.practices.api.router")
 api.add_router("/meetings", "danvan.meetings.api.router")
 api.add_router("/tasks", "danvan.meetings.api.task_router")
 api.add_router("/nominations", "danvan.awards.api.router")
+api.add_router("/prestige-people", "danvan.community.api.router")
 
 
 def not_found_json(request, exception=None):

@@ -13,6 +13,7 @@ class CoreConfig(AppConfig):
         from danvan.core.middleware import remember_sign_in
 
         user_logged_in.connect(remember_sign_in, dispatch_uid="danvan.remember_sign_in")
+        from danvan.core import lists  # noqa: F401 - registers the list export job runner
         from danvan.core.navigation import NavItem, register
 
         register(NavItem("dashboard", _("Overview"), "dashboard", icon="speedometer2", order=0))

@@ -31,7 +31,8 @@ from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain import actions
 from danvan.practices.domain.practices import create_practice, update_practice
-from danvan.practices.interfaces.filters import SORT_CHOICES, PracticeFilterForm
+from danvan.practices.interfaces.filters import SORT_CHOICES
+from danvan.practices.interfaces.lists import PRACTICES
 from danvan.practices.models import (
     Holder,
     Practice,
@@ -44,8 +45,6 @@ from danvan.practices.queries import stats
 from danvan.practices.queries.practices import (
     areas_for,
     campaigns_for,
-    filter_practices,
-    list_queryset,
     practices_for,
 )
 
@@ -272,10 +271,7 @@ def _resolve(user, data: dict, *, action="change") -> dict:
 @router.get("", response=answers(list[PracticeOut]), summary="Mô hình trong phạm vi, với bộ lọc như trang danh sách")
 @paginate(Pagination)
 def list_practices(request, filters: Query[PracticeFilters]):
-    form = PracticeFilterForm(request.GET, user=request.user)
-    if not form.is_valid():
-        raise ValidationError({f: [str(m) for m in ms] for f, ms in form.errors.items()})
-    return list_queryset(filter_practices(request.user, **form.filters()))
+    return PRACTICES.api(request)
 
 
 @router.get("/stats", response=answers(StatsOut, 404),

@@ -105,19 +105,39 @@ def test_import_with_a_missing_column_or_a_non_excel_file(cast, django_capture_o
     assert Practice.objects.unscoped("test reads back").count() == 0
 
 
-def test_export_writes_what_is_filtered_in_scope(cast, django_capture_on_commit_callbacks):
+def _sheet(content: bytes):
+    return list(load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(values_only=True))
+
+
+def test_export_writes_what_is_filtered_in_scope(cast):
+    """At most DANVAN_EXPORT_INLINE_MAX rows: the file comes back at once, no job."""
     make_practice(cast.front_a, name="Kinh tế A", field="economy")
     make_practice(cast.front_a, name="Văn hóa A", field="culture_society")
     make_practice(cast.front_b, name="Kinh tế B", field="economy")
-    with django_capture_on_commit_callbacks(execute=True):
-        login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"field": "economy"})
-    job = Job.objects.latest("id")
-    assert job.status == Job.Status.SUCCEEDED and job.total == 1
-    content = login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/")
-    wb = load_workbook(io.BytesIO(b"".join(content.streaming_content)))
-    values = list(wb.worksheets[0].iter_rows(values_only=True))
+    response = login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"field": "economy"})
+    assert response["Content-Disposition"].startswith('attachment; filename="mo-hinh-dan-van-kheo-')
+    values = _sheet(response.content)
     assert values[0][1] == "Tên mô hình" and [r[1] for r in values[1:]] == ["Kinh tế A"]
     assert values[1][5] == "Kinh tế"
+    assert Job.objects.count() == 0
+
+
+def test_export_above_the_threshold_runs_as_a_job_with_every_row(cast, settings,
+                                                                   django_capture_on_commit_callbacks):
+    """Above the threshold the export is a background job that writes every row (no silent cap)."""
+    settings.DANVAN_EXPORT_INLINE_MAX = 2
+    for name in ("Mô hình Ba", "Mô hình Một", "Mô hình Hai"):
+        make_practice(cast.front_a, name=name, field="economy")
+    make_practice(cast.front_b, name="Mô hình khác", field="economy")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login(cast.commune_a).post("/mo-hinh/xuat-excel/", {"sort": "name"})
+    job = Job.objects.get()
+    assert response.url == f"/cong-viec/{job.pk}/"
+    assert job.kind == "core.list_export" and job.status == Job.Status.SUCCEEDED
+    assert (job.total, job.done) == (3, 3) and job.message == "Đã xuất 3 dòng."
+    content = login(cast.commune_a).get(f"/cong-viec/{job.pk}/tai-ve/")
+    values = _sheet(b"".join(content.streaming_content))
+    assert [r[1] for r in values[1:]] == ["Mô hình Ba", "Mô hình Hai", "Mô hình Một"]
 
 
 def test_export_bad_filter_starts_nothing(cast):
@@ -261,3 +281,28 @@ def test_a_job_whose_worker_died_is_marked_failed_undone_and_can_be_run_again(ca
     job.refresh_from_db()
     assert (job.status, job.message, job.attempts) == (Job.Status.SUCCEEDED, "Đã nhập 2 mô hình.", 1)
     assert sorted(Practice.objects.unscoped("test reads back").values_list("name", flat=True)) == ["Camera an ninh", "Hiến đất làm đường"]
+
+
+def test_the_import_job_shows_a_total_while_it_checks_the_rows(cast):
+    """The checking pass reports "row n of N" (N from the sheet's declared size), then the writing pass
+    restarts at 0 of the rows to save: the job page never shows "0 of 0" for minutes."""
+    from danvan.practices.interfaces.importer import import_file
+
+    calls = []
+
+    class Spy:
+        def set_total(self, total):
+            calls.append(("total", total))
+
+        def restart(self, total):
+            calls.append(("restart", total))
+
+        def advance(self, steps=1, force=False):
+            calls.append(("advance", steps))
+
+    upload = xlsx([row(name="Hiến đất làm đường"), row(name="Camera an ninh"), row(name="Thắp sáng đường quê")])
+    saved, skipped = import_file(cast.commune_a, io.BytesIO(upload.read()), progress=Spy())
+    assert (saved, skipped) == (3, 0)
+    assert calls[0] == ("total", 3)
+    assert calls[1:4] == [("advance", 1)] * 3
+    assert calls[4] == ("restart", 3)

@@ -41,17 +41,18 @@ def record(actor, action: str, obj: models.Model, *, changes: dict | None = None
     )
 
 
-def record_many(actor, action: str, objects: list, *, message: str = "") -> None:
+def record_many(actor, action: str, objects: list, *, message: str = "", changes: dict | None = None) -> None:
     """Write one audit event per object of ``objects`` (all of one model) in one insert.
 
-    Effects: inserts ``len(objects)`` ``AuditEvent`` rows (batches of 1,000)."""
+    Effects: inserts ``len(objects)`` ``AuditEvent`` rows (batches of 1,000), each with the same
+    ``changes`` (e.g. the status step of a bulk action)."""
     if not objects:
         return
     content_type = ContentType.objects.get_for_model(objects[0], for_concrete_model=False)
     actor = actor if getattr(actor, "pk", None) else None
     AuditEvent.objects.bulk_create([
         AuditEvent(actor=actor, action=action, content_type=content_type, object_id=str(obj.pk),
-                   object_repr=str(obj)[:300], message=message[:500], changes={}) for obj in objects
+                   object_repr=str(obj)[:300], message=message[:500], changes=changes or {}) for obj in objects
     ], batch_size=1000)
 
 

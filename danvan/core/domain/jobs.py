@@ -73,8 +73,8 @@ class Progress:
     def advance(self, steps: int = 1, force: bool = False) -> None:
         self.job.done += steps
         now = time.monotonic()
-        if (force or self.job.done % self.every == 0 or self.job.done >= self.job.total
-                or now - self._last >= HEARTBEAT_SECONDS):
+        finished = self.job.total > 0 and self.job.done >= self.job.total  # an unknown total (0) is never "finished"
+        if force or self.job.done % self.every == 0 or finished or now - self._last >= HEARTBEAT_SECONDS:
             self._last = now
             Job.objects.filter(pk=self.job.pk).update(done=self.job.done, heartbeat_at=timezone.now())
 

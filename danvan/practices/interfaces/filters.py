@@ -4,7 +4,7 @@ parameters with ``PracticeFilterForm`` and pass its cleaned data to ``filter_pra
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import StyledFormMixin
+from danvan.core.lists import ListFilterForm
 from danvan.orgs.models import Organization
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.interfaces.widgets import FastSelect
@@ -37,7 +37,7 @@ def _any(label):
     return [("", label)]
 
 
-class PracticeFilterForm(StyledFormMixin, forms.Form):
+class PracticeFilterForm(ListFilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. nong thon moi")}))
     field = forms.ChoiceField(label=_("Field"), required=False, choices=_any(_("All fields")) + PracticeField.choices)
@@ -62,7 +62,7 @@ class PracticeFilterForm(StyledFormMixin, forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["campaign"].queryset = campaigns_for(user)
         self.fields["area"].queryset = areas_for(user)
         self.fields["area"].label_from_instance = area_label
@@ -82,16 +82,3 @@ class PracticeFilterForm(StyledFormMixin, forms.Form):
         self.fields["campaign"].widget.choices = self.fields["campaign"].choices
         for name in ("field", "status", "level", "holder", "kind", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
-
-    def filters(self) -> dict:
-        """The cleaned filters (empty values dropped), ready for ``filter_practices``."""
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
-
-    def error_list(self) -> list[dict]:
-        return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
-                for name, messages in self.errors.items() for msg in messages]
-
-    @staticmethod
-    def to_params(filters: dict) -> dict:
-        """JSON-friendly filters (ids instead of objects) for a background job."""
-        return {k: getattr(v, "pk", v) for k, v in filters.items()}

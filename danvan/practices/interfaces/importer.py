@@ -289,6 +289,8 @@ class RowStream:
             workbook = load_workbook(fileobj, read_only=True, data_only=False)
             sheet = workbook.worksheets[0]
             header = next(sheet.iter_rows(max_row=1, values_only=True), None) or ()
+            # the sheet's declared size (its <dimension>): the progress bar's total while checking, not a limit
+            self.estimated = max((sheet.max_row or 1) - 1, 0)
             workbook.close()
         except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's problem to fix
             raise JobFailed(_("The file could not be read as an Excel (.xlsx) file.")) from exc
@@ -436,6 +438,8 @@ def import_file(user, fileobj, *, job=None, progress=None, limit: int | None = N
             {"row": 1, "column": label, "message": _("Row 1: the column '%(column)s' is missing") % {"column": label}}
             for label in stream.missing])
     importer = Importer(user)
+    if progress:
+        progress.set_total(min(stream.estimated, stream.limit))
     to_save, existing = check_stream(importer, stream, progress)
     if progress:
         progress.restart(to_save)

@@ -1,6 +1,5 @@
 """XLSX export (of what is filtered) and import (from the template), both as background jobs."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -9,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.jobs import start_job
-from danvan.practices.interfaces.filters import PracticeFilterForm
 from danvan.practices.interfaces.forms import ImportForm
 from danvan.practices.interfaces.importer import template_workbook
+from danvan.practices.interfaces.lists import PRACTICES
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,13 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 @require_POST
 def practice_export(request):
-    form = PracticeFilterForm(request.POST, user=request.user)
-    if not form.is_valid():
-        messages.error(request, " ".join(e["message"] for e in form.error_list()))
-        return redirect("practice_list")
-    job = start_job(kind="practices.export", title=_("Export of \"Dân vận khéo\" models"), user=request.user,
-                    params=PracticeFilterForm.to_params(form.filters()))
-    return redirect("job_detail", pk=job.pk)
+    return PRACTICES.export(request)
 
 
 @login_required

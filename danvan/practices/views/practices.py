@@ -8,14 +8,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain.actions import allowed_actions
 from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
 from danvan.practices.domain.permissions import may_edit
 from danvan.practices.domain.practices import create_practice, update_practice
-from danvan.practices.interfaces.filters import PracticeFilterForm
 from danvan.practices.interfaces.forms import (
     AttachmentForm,
     EvaluationForm,
@@ -23,8 +22,9 @@ from danvan.practices.interfaces.forms import (
     ReasonForm,
     RecognizeForm,
 )
+from danvan.practices.interfaces.lists import PRACTICES
 from danvan.practices.models import FINAL, Practice
-from danvan.practices.queries.practices import filter_practices, list_queryset, practices_for
+from danvan.practices.queries.practices import practices_for
 
 
 def crumbs(*extra):
@@ -33,15 +33,11 @@ def crumbs(*extra):
 
 @login_required
 def practice_list(request):
-    form = PracticeFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    qs = list_queryset(filter_practices(request.user, **filters))
-    context = {
-        "form": form, "page_obj": paginate(request, qs), "nav_active": "practices",
+    return PRACTICES.page(request, "practices/list.html", {
+        "nav_active": "practices",
         "can_create": request.user.is_superuser or Organization.objects.for_user(request.user, "change").exists(),
         "breadcrumbs": [(_("\"Dân vận khéo\" models"), None)],
-    }
-    return render_list(request, "practices/list.html", "practices/_results.html", context)
+    })
 
 
 def _detail_queryset():

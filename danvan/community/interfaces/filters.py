@@ -1,0 +1,52 @@
+"""The one filter of the people-of-prestige list: the page, the XLSX export and the API validate their
+parameters with ``PrestigeFilterForm`` and pass its cleaned data to ``filter_entries``."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from danvan.community.models import CommunityRole, EntryStatus
+from danvan.community.queries.prestige import lists_for
+from danvan.core.forms import StyledFormMixin
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.queries.practices import areas_for
+
+SORT_CHOICES = [("village", _("Village")), ("name", _("Name (A–Z)")), ("-date", _("Newest first")),
+                ("status", _("Status"))]
+
+
+def _any(label):
+    return [("", label)]
+
+
+class PrestigeFilterForm(StyledFormMixin, forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100,
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("name or village")}))
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(_("All statuses")) + EntryStatus.choices)
+    role = forms.ChoiceField(label=_("Role in the community"), required=False,
+                             choices=_any(_("All roles")) + CommunityRole.choices)
+    area = forms.ModelChoiceField(label=_("Area (with its units and the former units merged into it)"),
+                                  required=False, queryset=None, empty_label=_("All areas in scope"))
+    prestige_list = forms.ModelChoiceField(label=_("List"), required=False, queryset=None,
+                                           empty_label=_("All lists"))
+    year = forms.IntegerField(label=_("On the list at the end of"), required=False, min_value=2000, max_value=2100,
+                              error_messages={"invalid": _("The year must be a number, e.g. 2027."),
+                                              "min_value": _("The year must be between 2000 and 2100."),
+                                              "max_value": _("The year must be between 2000 and 2100.")})
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = areas_for(user)
+        self.fields["area"].label_from_instance = area_label
+        self.fields["prestige_list"].queryset = lists_for(user).select_related("area")
+        for name in ("area", "prestige_list"):
+            self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+        for name in ("status", "role", "sort"):
+            self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
+
+    def filters(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
+
+    def error_list(self) -> list[dict]:
+        return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
+                for name, messages in self.errors.items() for msg in messages]

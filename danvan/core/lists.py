@@ -1,0 +1,357 @@
+"""One way to list (issue 8 §3, after NetBox's ``ObjectListView``): one definition per model drives
+its HTML list page, its API list endpoint and its XLSX export.
+
+A ``ListDefinition`` names
+
+- ``form``: the filter form (a ``ListFilterForm``). The page, the API and the export validate their
+  parameters with it, so a filter exists everywhere or nowhere, and a bad value is refused the same
+  way (the page shows the message next to the list, the API answers 422 naming the field, the export
+  starts nothing);
+- ``query(user, **filters)``: the scoped, filtered, ordered queryset (in the app's ``queries/``,
+  starting from ``restrict``); ``rows(qs)`` adds what a row shows (``select_related``/``only``), so
+  a page costs the same number of queries whatever its size;
+- ``columns``: ``Column(key, label, value, format)`` shared by the HTML table (``table=True``) and the
+  XLSX export (``export=True``), so both show the same headers and the same figures;
+- ``export_url``/``list_url``: the routes of the page and the export.
+
+The page (``definition.page(request, template, context)``) answers the whole page, or only the
+results fragment for an htmx request (filters and paging, ``render_list``). The export writes the
+file at once when it has at most ``settings.DANVAN_EXPORT_INLINE_MAX`` rows and otherwise starts a
+``core.Job`` (kind ``core.list_export``) that writes every row with progress: no silent cap.
+
+A module plugs in by writing ``<app>/interfaces/lists.py`` with its definition(s) passed to
+``register(...)`` (found by ``autodiscover_modules("interfaces.lists")`` when a job runs).
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from danvan.core.domain.jobs import runner
+from danvan.core.forms import StyledFormMixin
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+OUT_OF_SCOPE = gettext_lazy("This choice is not in your scope.")
+INVALID_CHOICE = gettext_lazy("“%(value)s” is not a valid choice.")
+
+
+def inline_max() -> int:
+    """Exports with at most this many rows are written at once; longer ones run as a background job."""
+    return getattr(settings, "DANVAN_EXPORT_INLINE_MAX", 2000)
+
+
+class ListFilterForm(StyledFormMixin, forms.Form):
+    """The base of every list's filter form. Subclasses declare fields and set scoped querysets in
+    ``__init__(..., user=...)`` (call ``super().__init__`` first). A choice outside the user's scope is
+    refused with ``OUT_OF_SCOPE`` naming the field, like any other bad value."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def scope_choices(self, **querysets):
+        """Set the scoped querysets of model choice fields and their out-of-scope message."""
+        for name, queryset in querysets.items():
+            self.fields[name].queryset = queryset
+            self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
+
+    def full_clean(self):
+        for f in self.fields.values():
+            if isinstance(f, forms.ChoiceField) and not isinstance(f, forms.ModelChoiceField):
+                f.error_messages.setdefault("invalid_choice", INVALID_CHOICE)
+        super().full_clean()
+
+    def filters(self) -> dict:
+        """The cleaned filters (empty values dropped), ready for the definition's ``query``."""
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False, [])}
+
+    def error_dict(self) -> dict[str, list[str]]:
+        return {name: [str(m) for m in ms] for name, ms in self.errors.items()}
+
+    def error_list(self) -> list[dict]:
+        """Each error as ``{"field", "message"}``, the message prefixed with the field's label."""
+        return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
+                for name, messages_ in self.errors.items() for msg in messages_]
+
+    @staticmethod
+    def to_params(filters: dict) -> dict:
+        """JSON-friendly filters (ids instead of objects, ISO dates) for a background job; the job
+        validates them again with the same form, as its owner, when it runs."""
+        def plain(v):
+            if isinstance(v, Model):
+                return v.pk
+            if isinstance(v, datetime.date):
+                return v.isoformat()
+            if isinstance(v, list | tuple):
+                return [plain(x) for x in v]
+            if hasattr(v, "values_list"):
+                return list(v.values_list("pk", flat=True))
+            return v
+        return {k: plain(v) for k, v in filters.items()}
+
+
+def _resolve(obj, path: str):
+    for part in path.split("."):
+        if obj is None:
+            return None
+        obj = getattr(obj, part)
+    return obj() if callable(obj) else obj
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a list: its header, how to read its value from a row, and its format.
+
+    ``value`` is an attribute path ("organization.name") or a callable ``row -> value``; by default
+    the ``key``. ``format``: ``text``, ``number`` (1.134 on the page, a number in the sheet), ``date``
+    (dd/mm/yyyy), ``choice`` (the label of a ``TextChoices`` field named ``key``), ``bool`` ("có"/""),
+    ``status`` (a choice shown as a badge). ``link(row)`` makes the page's cell a link; ``table`` and
+    ``export`` say where the column appears; ``display(row)`` gives the page's cell as safe HTML when
+    it needs more than the value (a badge next to a name)."""
+
+    key: str
+    label: object
+    value: str | Callable | None = None
+    format: str = "text"
+    width: int = 18
+    table: bool = True
+    export: bool = True
+    link: Callable | None = None
+    css: str = ""
+    display: Callable | None = None  # row -> safe HTML for the page, when a plain value is not enough
+
+    def raw(self, row):
+        if callable(self.value):
+            return self.value(row)
+        if self.format in {"choice", "status"} and self.value is None:
+            return getattr(row, f"get_{self.key}_display")() if getattr(row, self.key) else ""
+        return _resolve(row, self.value or self.key)
+
+    def sheet_value(self, row):
+        """The value written to the XLSX cell (through ``safe_row``)."""
+        value = self.raw(row)
+        if value is None:
+            return ""
+        if self.format == "bool":
+            return _("yes") if value else ""
+        if isinstance(value, datetime.datetime):
+            return timezone.localtime(value).strftime("%d/%m/%Y %H:%M") if timezone.is_aware(value) \
+                else value.strftime("%d/%m/%Y %H:%M")
+        if isinstance(value, datetime.date):
+            return value.strftime("%d/%m/%Y")
+        if isinstance(value, int | float | str):
+            return value
+        return str(value)
+
+    def html(self, row):
+        """The cell as shown on the page (escaped; a link or a badge where the column says so)."""
+        if self.display is not None:
+            return self.display(row)
+        value = self.raw(row)
+        if value in (None, ""):
+            text = "—" if self.format in {"number", "date"} else ""
+        elif self.format == "bool":
+            text = _("yes") if value else ""
+        elif self.format == "number":
+            from danvan.core.templatetags.dv import num
+            text = num(value)
+        elif isinstance(value, datetime.datetime):
+            text = date_format(timezone.localtime(value) if timezone.is_aware(value) else value, "d/m/Y H:i")
+        elif isinstance(value, datetime.date):
+            text = date_format(value, "d/m/Y")
+        else:
+            text = str(value)
+        if self.format == "status" and text:
+            text = format_html('<span class="badge dv-status-{}">{}</span>', getattr(row, self.key), text)
+        if self.link and text:
+            return format_html('<a href="{}">{}</a>', self.link(row), text)
+        return text
+
+
+@dataclass
+class ListDefinition:
+    """Everything about one list; see the module docstring."""
+
+    key: str
+    form: type[ListFilterForm]
+    query: Callable
+    columns: list[Column]
+    title: object  # the sheet's name and the export job's title
+    filename: str  # the exported file's name, without the date and extension
+    list_url: str  # URL name of the page
+    export_url: str | None = None  # URL name of the export (POST with the filters)
+    rows: Callable = field(default=lambda qs: qs)
+    export_rows: Callable | None = None  # what an exported row needs, when it differs from ``rows``
+    empty: object = gettext_lazy("Nothing in your scope matches these filters.")
+
+    @property
+    def table_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.table]
+
+    @property
+    def export_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.export]
+
+    def bind(self, data, user) -> ListFilterForm:
+        return self.form(data or None, user=user)
+
+    def queryset(self, user, filters: dict):
+        return self.rows(self.query(user, **filters))
+
+    def export_queryset(self, user, filters: dict):
+        return (self.export_rows or self.rows)(self.query(user, **filters))
+
+    # The page -----------------------------------------------------------------------------------
+    def page(self, request, template: str, context: dict | None = None, *, partial: str = "includes/list_table.html",
+             per_page: int | None = None):
+        """The list page (or its results fragment for htmx): filters validated by the form (an
+        invalid form shows its errors above an empty list), rows paginated, the table built from
+        the columns."""
+        from danvan.core.views.helpers import paginate, render_list
+
+        form = self.bind(request.GET, request.user)
+        if not form.is_bound:
+            qs = self.queryset(request.user, {})
+        elif form.is_valid():
+            qs = self.queryset(request.user, form.filters())
+        else:
+            qs = self.queryset(request.user, {}).none()
+        page_obj = paginate(request, qs, per_page)
+        context = {"form": form, "page_obj": page_obj, "list": self, "table": self.table(page_obj),
+                   "list_action": reverse(self.list_url), **(context or {})}
+        if self.export_url:
+            context.setdefault("export_action", reverse(self.export_url))
+        return render_list(request, template, partial, context)
+
+    def table(self, rows) -> dict:
+        columns = self.table_columns
+        return {"headers": [(c.label, c.format, c.css) for c in columns],
+                "rows": [(row, [(c.html(row), c.format, c.css) for c in columns]) for row in rows]}
+
+    # The API ------------------------------------------------------------------------------------
+    def api(self, request):
+        """The queryset for the API list (paginated by the router); an invalid filter raises
+        ``ValidationError`` with each field named, answered 422 by the one error mapping."""
+        form = self.form(request.GET, user=request.user)
+        if not form.is_valid():
+            raise ValidationError(form.error_dict())
+        return self.queryset(request.user, form.filters())
+
+    # The export ---------------------------------------------------------------------------------
+    def export(self, request):
+        """Export what the filters select (POST or GET data): the file at once when it is small,
+        otherwise a background job whose page shows the progress. A bad filter starts nothing and
+        says why on the list page."""
+        from danvan.core.domain.jobs import start_job
+
+        data = request.POST if request.method == "POST" else request.GET
+        form = self.form(data, user=request.user)
+        if not form.is_valid():
+            messages.error(request, " ".join(e["message"] for e in form.error_list()))
+            return redirect(self.list_url)
+        filters = form.filters()
+        qs = self.export_queryset(request.user, filters)
+        if qs.count() <= inline_max():
+            response = HttpResponse(self.workbook(qs.iterator(chunk_size=2000)), content_type=XLSX)
+            response["Content-Disposition"] = f'attachment; filename="{self.file_name()}"'
+            return response
+        job = start_job(kind="core.list_export", title=str(self.title), user=request.user,
+                        params={"list": self.key, "filters": self.form.to_params(filters)})
+        return redirect("job_detail", pk=job.pk)
+
+    def file_name(self) -> str:
+        return f"{self.filename}-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
+
+    def workbook(self, rows, progress=None) -> bytes:
+        """One sheet: the header row, then one row per item, through ``safe_row``."""
+        from openpyxl import Workbook
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        from danvan.core.interfaces.xlsx import safe_row
+
+        columns = self.export_columns
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(self.title)[:31])
+        for index, column in enumerate(columns):
+            sheet.column_dimensions[get_column_letter(index + 1)].width = column.width
+        sheet.freeze_panes = "A2"
+        header = []
+        for column in columns:
+            cell = WriteOnlyCell(sheet, value=str(column.label))
+            cell.font = Font(bold=True)
+            header.append(cell)
+        sheet.append(header)
+        for row in rows:
+            sheet.append(safe_row([c.sheet_value(row) for c in columns], sheet))
+            if progress:
+                progress.advance()
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        return buffer.getvalue()
+
+
+LISTS: dict[str, ListDefinition] = {}
+
+
+def register(definition: ListDefinition) -> ListDefinition:
+    LISTS[definition.key] = definition
+    return definition
+
+
+def get_list(key: str) -> ListDefinition:
+    if key not in LISTS:
+        autodiscover_modules("interfaces.lists")
+    return LISTS[key]
+
+
+@runner("core.list_export")
+def run_list_export(job, progress):
+    """Write every row the job's filters select, as the job's owner sees them now (the filters are
+    validated again by the list's form: a choice that left the owner's scope fails the job)."""
+    from danvan.core.domain.jobs import JobFailed, save_result
+
+    definition = get_list(job.params["list"])
+    data = {k: v for k, v in job.params.get("filters", {}).items()}
+    form = definition.form(_as_data(data), user=job.created_by)
+    if not form.is_valid():
+        raise JobFailed(_("The filters are no longer valid."), form.error_list())
+    qs = definition.export_queryset(job.created_by, form.filters())
+    progress.set_total(qs.count())
+    content = definition.workbook(qs.iterator(chunk_size=2000), progress)
+    save_result(job, name=definition.file_name(), content=content)
+    job.message = _("%(n)s rows exported.") % {"n": f"{job.total:,}".replace(",", ".")}
+    job.save(update_fields=["message"])
+
+
+def _as_data(params: dict):
+    from django.http import QueryDict
+
+    data = QueryDict(mutable=True)
+    for key, value in params.items():
+        if isinstance(value, list):
+            data.setlist(key, [str(v) for v in value])
+        elif value is True:
+            data[key] = "on"
+        else:
+            data[key] = str(value)
+    return data

@@ -1,0 +1,61 @@
+"""The practice list's one definition (``danvan.core.lists``): the page, ``GET /api/v1/practices`` and
+the XLSX export all use ``PRACTICES``. The export's columns are the import template's
+(``interfaces/columns.py``), so an exported sheet can be corrected and imported again."""
+
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.lists import Column, ListDefinition, register
+from danvan.practices.interfaces.columns import COLUMNS
+from danvan.practices.interfaces.filters import PracticeFilterForm
+from danvan.practices.queries.practices import filter_practices, list_queryset
+
+_EXPORT_VALUES = {
+    "organization": "organization.name", "area": "area_id", "area_name": "area.full_name",
+    "campaign": "campaign_id", "replicates": "replicates_id",
+}
+_FORMATS = {"is_outstanding": "bool", "decision_date": "date", "beneficiaries": "number"}
+
+
+def _name(p):
+    extra = []
+    if p.holder == "individual":
+        extra.append(format_html(' <span class="text-muted small">({})</span>', p.person_name))
+    if p.kind == "exemplar":
+        extra.append(format_html(' <span class="badge text-bg-light">{}</span>', p.get_kind_display()))
+    return format_html('<a href="{}">{}</a>{}', reverse("practice_detail", args=[p.pk]), p.name,
+                       format_html_join("", "{}", ((e,) for e in extra)))
+
+
+def _status(p):
+    html = format_html('<span class="badge dv-status-{}">{}</span>', p.status, p.get_status_display())
+    if p.level:
+        html = format_html('{} <span class="small">{}</span>', html, p.get_level_display())
+    if p.is_outstanding:
+        html = format_html('{} <i class="bi bi-star-fill text-warning" title="{}"></i>', html, _("Outstanding"))
+    return html
+
+
+def _area(p):
+    return format_html('<span class="{}">{}</span>', "dv-legacy" if p.area.valid_to else "", p.area.full_name)
+
+
+_TABLE = {"id": {"css": "dv-num"}, "name": {"display": _name}, "field": {}, "organization": {},
+          "area_name": {"display": _area}, "year": {}, "status": {"display": _status}}
+
+
+def _column(c):
+    shown = c.key in _TABLE
+    return Column(c.key, c.label, value=_EXPORT_VALUES.get(c.key),
+                  format="choice" if c.choices else _FORMATS.get(c.key, "text"), width=c.width, table=shown,
+                  **(_TABLE.get(c.key) or {}))
+
+
+PRACTICES = register(ListDefinition(
+    key="practices", form=PracticeFilterForm, query=filter_practices, rows=list_queryset,
+    export_rows=lambda qs: qs.select_related("organization", "area"),
+    columns=[_column(c) for c in COLUMNS], title=_("Models"), filename="mo-hinh-dan-van-kheo",
+    list_url="practice_list", export_url="practice_export",
+    empty=_("No model in your scope matches these filters. Remove some conditions, or register a model."),
+))

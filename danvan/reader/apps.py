@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReaderConfig(AppConfig):
+    name = "danvan.reader"
+    label = "reader"
+    verbose_name = _("Article reader")
+
+    def ready(self):
+        from danvan.reader.domain import articles  # noqa: F401 - registers the background job's runner

@@ -1,0 +1,227 @@
+"""The reader's rules on the module's own fixture articles (tests/reader/fixtures, written for these tests
+in the genre of the provincial press; labelled by the rules of docs/reader.md)."""
+
+import datetime
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from danvan.reader.interfaces.extract import (
+    FIELDS,
+    blocks_from_lines,
+    find_period,
+    find_type,
+    parse_number,
+    read_article,
+    read_source,
+    resolve_year,
+    roles_in,
+)
+from danvan.reader.interfaces.scoring import score
+from danvan.reader.interfaces.sources import articles_from_bytes, source_from_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LABELS = {d["file"]: d for d in map(json.loads, (FIXTURES / "labels.jsonl").read_text(encoding="utf-8").splitlines())}
+
+
+def read_fixture(name):
+    source = source_from_bytes(name, (FIXTURES / name).read_bytes())
+    return read_source(source)
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_each_fixture_reads_as_labelled(name):
+    reading = read_fixture(name)
+    assert reading.fields() == LABELS[name]
+    assert list(reading.fields()) == ["file", *FIELDS]
+
+
+def test_fixture_labels_cover_the_hard_cases():
+    values = {f: [LABELS[n][f] for n in LABELS] for f in FIELDS}
+    assert None in values["event_date"] and "2025-01-12" in values["event_date"]
+    assert set(values["meeting_type"]) == {"tong_ket", "so_ket", "giao_ban", "chuyen_de", "other"}
+    assert {"2024", "Q1-2024", "2019-2024", "T4-2011"} <= set(values["report_period"])
+    assert [] in values["chairs"] and 166 in values["bridge_points"]
+
+
+def test_relative_date_takes_its_year_from_the_period_reviewed():
+    reading = read_fixture("a_tong_ket.txt")
+    # "Sáng 12/1" of a meeting reviewing 2024 and planning 2025 is 12 January 2025
+    assert reading.facts["event_date"].value == datetime.date(2025, 1, 12)
+    assert reading.facts["event_date"].evidence.startswith("Sáng 12/1, tại Hội trường Tỉnh ủy")
+    assert resolve_year(13, 12, period="2023", stamp=None) == 2023
+    assert resolve_year(30, 6, period="6T-2022", stamp=None) == 2022
+    assert resolve_year(8, 10, period="9T-2021", stamp=None) == 2021
+
+
+def test_relative_date_takes_its_year_from_the_page_stamp():
+    reading = read_fixture("b_giao_ban.html")
+    assert reading.facts["event_date"].value == datetime.date(2024, 3, 28)
+    # a meeting on 30/12 reported on a page stamped 2/1 happened the year before
+    assert resolve_year(30, 12, period=None, stamp=datetime.date(2025, 1, 2)) == 2024
+
+
+def test_no_year_anywhere_gives_no_date():
+    reading = read_fixture("c_no_year.txt")
+    assert reading.facts["event_date"].value is None
+    assert reading.facts["report_period"].value is None
+    text = "Ban Dân vận Huyện ủy X vừa tổ chức hội nghị tổng kết công tác dân vận. Đồng chí Lò Văn Pao chủ trì."
+    assert read_article("Tin\n" + text).facts["event_date"].value is None
+
+
+def test_related_news_list_is_not_the_meeting():
+    reading = read_fixture("a_tong_ket.txt")
+    # the list after "Tin liên quan" names an online briefing with 24 bridge points chaired by another man
+    assert reading.facts["online"].value is None
+    assert reading.facts["bridge_points"].value is None
+    assert "Hoàng Văn Tám" not in [p.name for p in reading.people]
+    assert reading.facts["medal_individuals"].value == 21
+    reading = read_fixture("f_thang.txt")
+    assert reading.facts["bridge_points"].value is None and "Hà Văn Lực" not in reading.facts["chairs"].value
+
+
+def test_chairs_directors_and_attendees_are_told_apart():
+    people = {p.name: p for p in read_fixture("a_tong_ket.txt").people}
+    assert people["Bùi Văn Khánh"].roles == ["chair"]
+    assert people["Bùi Văn Khánh"].positions == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy"]
+    assert people["Quách Tất Công"].roles == ["attend"]
+    assert people["Quách Tất Công"].positions == ["Phó Chủ tịch UBND tỉnh"]
+    assert "direct" in people["Nguyễn Phi Long"].roles
+    # "dự và trao Kỷ niệm chương" attends and hands out; it does not chair
+    reading = read_fixture("e_le_trao.txt")
+    assert reading.facts["chairs"].value == []
+    assert {p.name: p.roles for p in reading.people}["Tráng A Dương"] == ["attend"]
+
+
+def test_roles_of_one_sentence():
+    found = roles_in("Dự hội nghị có đồng chí Trần Văn An, Phó Bí thư Tỉnh ủy; Lê Thị Bình, Phó Chủ tịch UBND tỉnh.")
+    assert [(m.name, role) for m, role, _ in found] == [("Trần Văn An", "attend"), ("Lê Thị Bình", "attend")]
+    found = roles_in("Phó Chủ tịch UBND tỉnh Nguyễn Văn Cường; Bí thư Huyện ủy Hà Văn Dũng đồng chủ trì hội nghị.")
+    assert [(m.name, role, pos) for m, role, pos in found] == [
+        ("Nguyễn Văn Cường", "chair", ["Phó Chủ tịch UBND tỉnh"]), ("Hà Văn Dũng", "chair", ["Bí thư Huyện ủy"])]
+    found = roles_in("Đ/c Lò Thị Em – Phó Trưởng ban Dân vận Huyện ủy báo cáo kết quả công tác.")
+    assert [(m.name, role) for m, role, _ in found] == [("Lò Thị Em", "report")]
+    # places and the President's name are not people of the meeting
+    assert roles_in("Hội nghị tại thành phố Hà Giang học tập tư tưởng Hồ Chí Minh.") == []
+
+
+def test_abbreviations_and_html_furniture():
+    reading = read_fixture("b_giao_ban.html")
+    assert reading.facts["organizer"].value == "Ban DV Tỉnh ủy Yên Bái"
+    assert reading.facts["bridge_points"].value == 166  # not the 999 of a script, nor the 200 of a related link
+    assert "Đỗ Đức Duy" not in [p.name for p in reading.people]
+    assert "Trang chủ" not in reading.text and "Gửi bình luận" not in reading.text and "Giấy phép" not in reading.text
+    assert reading.title == "Giao ban công tác dân vận quý I/2024"
+
+
+def test_numbers_in_vietnamese():
+    assert parse_number("1.134") == 1134
+    assert parse_number("09") == 9
+    assert parse_number("36,24") == 36.24
+    assert parse_number("2.255") == 2255
+    assert parse_number("hai") == 2
+    assert parse_number("1,2,3") is None
+    figures = read_fixture("d_chuyen_de.txt").figures
+    money = next(f for f in figures if f["unit"] == "triệu đồng")
+    assert (money["value"], money["qualifier"]) == (2255, "trên")
+    figures = read_fixture("b_giao_ban.html").figures
+    child = next(f for f in figures if f["unit"] == "trường hợp")
+    assert child["value"] == 49 and "tảo hôn" in child["meaning"]
+    poor = next(f for f in read_fixture("a_tong_ket.txt").figures if f["unit"] == "%")
+    assert poor["value"] == 8.52 and "hộ nghèo" in poor["meaning"]
+
+
+def test_qualified_model_counts_drop_the_qualifier():
+    assert read_fixture("a_tong_ket.txt").facts["dvk_models"].value == 1900  # "trên 1.900"
+    assert read_fixture("c_no_year.txt").facts["dvk_models"].value == 1200  # "gần 1.200"
+    assert read_fixture("b_giao_ban.html").facts["dvk_models"].value == 1245  # the total, not the 86 new ones
+
+
+def test_medals_and_commendations_are_counted_apart():
+    reading = read_fixture("a_tong_ket.txt")
+    assert reading.facts["medal_individuals"].value == 21
+    assert reading.facts["commended_collectives"].value == 6  # not the 9 individuals
+    assert read_fixture("d_chuyen_de.txt").facts["commended_collectives"].value == 27  # Bằng khen 15 + Giấy khen 12
+
+
+def test_directions_become_candidate_conclusions():
+    directions = [d["text"] for d in read_fixture("a_tong_ket.txt").directions]
+    assert directions == [
+        'Các cấp ủy tiếp tục quán triệt sâu sắc quan điểm "dân là gốc"',
+        "Đổi mới nội dung, phương thức công tác dân vận theo hướng sát cơ sở",
+        'Nâng cao chất lượng phong trào thi đua "Dân vận khéo" gắn với chuyển đổi số',
+    ]
+
+
+def test_periods_and_types():
+    assert find_period("giao ban công tác dân vận 9 tháng, triển khai nhiệm vụ 3 tháng cuối năm 2021")[0] == "9T-2021"
+    assert find_period("sơ kết quý II/2023")[0] == "Q2-2023"
+    assert find_period("tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024")[0] == "2023"
+    assert find_type("tổng kết 10 năm phong trào")[0] == "chuyen_de"
+    assert find_type("hội thảo khoa học về công tác dân vận")[0] == "chuyen_de"
+    assert find_type("Lễ kỷ niệm 95 năm Ngày truyền thống")[0] == "other"
+
+
+def test_page_furniture_lines_and_stamp():
+    source = blocks_from_lines(["Tiêu đề bài", "Thứ Tư, 13/12/2023 16:40", "anh-1.jpg", "Quang cảnh.", "Nội dung chính."])
+    assert source.stamp == datetime.date(2023, 12, 13)
+    assert [(b.text, b.kind) for b in source.blocks] == [
+        ("Tiêu đề bài", "title"), ("Quang cảnh.", "caption"), ("Nội dung chính.", "body")]
+
+
+def _docx_bytes(paragraphs):
+    import docx
+
+    document = docx.Document()
+    for p in paragraphs:
+        document.add_paragraph(p)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_zip_and_bad_files():
+    text = (FIXTURES / "f_thang.txt").read_text(encoding="utf-8")
+    data = _docx_bytes(text.splitlines())
+    [article] = articles_from_bytes("thang.docx", data)
+    assert read_source(article.source).facts["report_period"].value == "T4-2011"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("bai/c_no_year.txt", (FIXTURES / "c_no_year.txt").read_bytes())
+        archive.writestr("bai/thang.docx", data)
+        archive.writestr("bai/anh.jpg", b"\xff\xd8\xff")
+    articles = articles_from_bytes("bai.zip", buffer.getvalue())
+    assert [a.name for a in articles] == ["c_no_year.txt", "thang.docx"]
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as exc:
+        articles_from_bytes("bai.xlsx", b"PK\x03\x04junk")
+    assert "bai.xlsx" in str(exc.value)
+    with pytest.raises(ValidationError):
+        articles_from_bytes("hong.docx", b"not a docx")
+    with pytest.raises(ValidationError):
+        articles_from_bytes("hong.pdf", b"%PDF-1.4 broken")
+
+
+def test_pdf_article():
+    weasyprint = pytest.importorskip("weasyprint")
+    text = (FIXTURES / "d_chuyen_de.txt").read_text(encoding="utf-8")
+    html = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    data = weasyprint.HTML(string=f"<html><body>{html}</body></html>").write_pdf()
+    [article] = articles_from_bytes("chuyen_de.pdf", data)
+    fields = read_source(article.source).fields()
+    assert fields["meeting_type"] == "chuyen_de" and fields["report_period"] == "2019-2024"
+    assert fields["dvk_models"] == 4215
+
+
+def test_scoring_found_quiet_and_f1():
+    labels = {"a": {"file": "a", "event_date": "2024-01-05", "chairs": ["Lê Văn A", "Trần Thị B"], "province": None}}
+    readings = {"a": {"file": "a", "event_date": "2024-01-05", "chairs": ["lê  văn a"], "province": "Lào Cai"}}
+    result = score(readings, labels)
+    assert result["fields"]["event_date"]["found"] == (1, 1)
+    assert result["fields"]["province"]["quiet"] == (0, 1)
+    assert result["fields"]["chairs"]["found"] == (0, 1)
+    assert round(result["chairs_f1"], 2) == 0.67
