@@ -181,6 +181,9 @@ api.add_router("/meetings", "danvan.meetings.api.router")
 api.add_router("/tasks", "danvan.meetings.api.task_router")
 api.add_router("/nominations", "danvan.awards.api.router")
 api.add_router("/prestige-people", "danvan.community.api.router")
+api.add_router("/disclosures", "danvan.democracy.api.router")
+api.add_router("/community-decisions", "danvan.democracy.api.decision_router")
+api.add_router("/oversight-findings", "danvan.democracy.api.finding_router")
 
 
 def not_found_json(request, exception=None):
