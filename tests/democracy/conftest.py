@@ -19,3 +19,13 @@ def ubnd(cast):
 
 def item(number) -> DisclosureItem:
     return DisclosureItem.objects.get(number=number)
+
+
+@pytest.fixture(autouse=True)
+def fresh_portal_cache():
+    """Each test starts with an empty portal cache (it lives in the process, tests share one)."""
+    from danvan.democracy import portal_cache
+
+    portal_cache.bump()
+    yield
+    portal_cache.bump()

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.core.text import folded_key
+from danvan.democracy import portal_cache
 from danvan.democracy.models import DisclosureItem, PortalEntry, PortalPhoto, PortalSubmission
 from danvan.orgs.scope import require
 from danvan.places.models import Area, AreaReach
@@ -96,6 +97,8 @@ def publish_practice(*, actor, practice, person_consented: bool = False, photos=
             photo.file.save(attachment.original_name, ContentFile(fh.read()), save=False)
         photo.save()
     audit.record(actor, "publish", practice)
+    portal_cache.bump()
+    transaction.on_commit(portal_cache.bump)
     return entry
 
 
@@ -106,6 +109,8 @@ def unpublish(*, actor, entry, owner) -> None:
     require(actor, "change", owner, _("You may not change what this organization published."), field="entry")
     entry.delete()
     audit.record(actor, "unpublish", owner)
+    portal_cache.bump()
+    transaction.on_commit(portal_cache.bump)
 
 
 @transaction.atomic
@@ -136,6 +141,8 @@ def publish_board(*, actor, area, year: int, quarter: int, rows) -> PortalEntry:
         year=year, data={"items": items, "quarter": quarter, "area": area.full_name}, published_at=timezone.now(),
         title_folded=folded_key(area.name)[:400]))
     audit.record(actor, "publish", obligations[0], message=f"{area.full_name} Q{quarter}/{year}")
+    portal_cache.bump()
+    transaction.on_commit(portal_cache.bump)
     return entry
 
 
@@ -154,6 +161,7 @@ def sync_notices() -> int:
                                    for p in notice.get("promises", [])]},
                 published_at=timezone.now(), title_folded=folded_key(str(notice["title"]))[:400]))
             n += 1
+    portal_cache.bump()
     return n
 
 
@@ -234,6 +242,8 @@ def review_submission(*, actor, submission, status: str, public_answer: str = ""
         raise ValidationError({"status": [_("Choose a status from the list.")]})
     submission.status, submission.public_answer = status, (public_answer or "").strip()[:4000]
     submission.save(update_fields=["status", "public_answer"])
+    portal_cache.bump()
+    transaction.on_commit(portal_cache.bump)
     audit.record(actor, "review", submission)
     return submission
 

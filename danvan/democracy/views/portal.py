@@ -24,6 +24,7 @@ from danvan.core.text import search_terms
 from danvan.core.views.auth import client_address
 from danvan.democracy.domain import portal
 from danvan.democracy.models import PortalEntry, PortalPhoto, PortalSubmission
+from danvan.democracy.portal_cache import cached
 from danvan.places.models import Area
 from danvan.practices.models import PracticeField
 
@@ -40,6 +41,7 @@ def _int(value, lo, hi):
 
 
 @require_GET
+@cached
 @public
 def home(request):
     counters = list(PortalEntry.objects.filter(kind=PortalEntry.Kind.MODEL).values(
@@ -52,6 +54,7 @@ def home(request):
 
 
 @require_GET
+@cached
 @public
 def showcase(request):
     qs = PortalEntry.objects.filter(kind=PortalEntry.Kind.MODEL).only(
@@ -76,6 +79,7 @@ def showcase(request):
 
 
 @require_GET
+@cached
 @public
 def model_detail(request, entry_id: int):
     entry = PortalEntry.objects.filter(kind=PortalEntry.Kind.MODEL, pk=entry_id).first()
@@ -96,6 +100,7 @@ def photo(request, photo_id: int):
 
 
 @require_GET
+@cached
 @public
 def boards(request):
     communes = Area.objects.filter(pk__in=PortalEntry.objects.filter(kind=PortalEntry.Kind.BOARD).values(
@@ -104,6 +109,7 @@ def boards(request):
 
 
 @require_GET
+@cached
 @public
 def commune_board(request, area_id: int):
     area = Area.objects.filter(pk=area_id, level="commune").first()
@@ -114,6 +120,7 @@ def commune_board(request, area_id: int):
 
 
 @require_GET
+@cached
 @public
 def calendar(request):
     notices = PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE).order_by("-published_at")[:100]
@@ -184,6 +191,7 @@ def _feed_items(kind):
 
 
 @require_GET
+@cached
 @public
 def feed_json(request, what: str):
     kind = {"mo-hinh": PortalEntry.Kind.MODEL, "thong-bao": PortalEntry.Kind.NOTICE}.get(what)
@@ -198,6 +206,7 @@ def feed_json(request, what: str):
 
 
 @require_GET
+@cached
 @public
 def feed_rss(request, what: str):
     kind = {"mo-hinh": PortalEntry.Kind.MODEL, "thong-bao": PortalEntry.Kind.NOTICE}.get(what)
