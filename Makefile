@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := danvan.settings
 
-.PHONY: demo test install assets lint bench worker serve clean messages
+.PHONY: demo test install assets lint bench worker serve clean messages chromium browser-test
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,7 +13,17 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install -q -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed chromium
+
+## chromium: Debian's Chromium for the browser tests (tests/browser); installed with apt when missing and root
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "installing chromium (apt)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "NOTICE: /usr/bin/chromium is missing; run 'sudo apt-get install chromium' for tests/browser"; \
+	  fi; }
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,6 +42,10 @@ demo: install assets
 ## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL)
 test: install assets
 	$(PY) -m pytest
+
+## make browser-test: only the browser suite (Playwright driving /usr/bin/chromium against a live server)
+browser-test: install assets
+	$(PY) -m pytest tests/browser -q
 
 lint: install
 	$(VENV)/bin/ruff check danvan tests bench

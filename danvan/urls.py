@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.views import defaults
 
+from danvan.core.views import errors
 from danvan.core.views.auth import ThrottledAdminAuthenticationForm
 
 
@@ -11,7 +11,13 @@ def handler404(request, exception):
         from danvan.api.urls import not_found_json
 
         return not_found_json(request, exception)
-    return defaults.page_not_found(request, exception)
+    return errors.page_not_found(request, exception)
+
+
+# Error pages inside the layout, in Vietnamese, with a way back (danvan/core/views/errors.py).
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler500 = errors.server_error
 
 
 # The admin site's login is throttled like the main login (same counters).

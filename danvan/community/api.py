@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, SearchText, Year, answers, choices_enum, text
+from danvan.api.common import Id, Pagination, SearchText, Year, answers, choices_enum, example_body, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_read
 from danvan.community.interfaces.filters import PrestigeFilterForm
@@ -104,7 +104,8 @@ class StepIn(Schema):
 
 
 @router.post("/{entry_id}/actions/{action}", response=answers(PrestigeOut, 400, 403, 404, 409),
-             summary="Take a step (select, propose, recognize, remove)")
+             summary="Take a step (select, propose, recognize, remove)",
+             openapi_extra=example_body({"on": "2026-11-20", "version": 2, "decision_number": "125/QĐ-UBND"}))
 def take_step(request, entry_id: Id, action: ActionEnum, body: StepIn):
     """Replacing a person needs the successor's nomination: use the page."""
     entry = entry_or_404(request.user, entry_id)

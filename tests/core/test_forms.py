@@ -19,6 +19,8 @@ def test_choices_set_after_init_are_used_and_invalid_widgets_marked(cast):
     assert form.cleaned_data["organization"] == cast.front_a
     assert form.fields["name"].widget.attrs["aria-invalid"] == "true"
     assert "aria-invalid" not in form.fields["organization"].widget.attrs
-    assert form.fields["name"].widget.attrs["class"] == "form-control"
+    # the invalid field is outlined (issue 10 §1), the valid one is not
+    assert form.fields["name"].widget.attrs["class"] == "form-control is-invalid"
+    assert "is-invalid" not in form.fields["organization"].widget.attrs["class"]
     other = ScopedForm({"organization": cast.front_b.pk, "name": "x"}, user=cast.commune_a)
     assert not other.is_valid() and "organization" in other.errors

@@ -106,11 +106,22 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
     return locked
 
 
+def is_top(organization) -> bool:
+    """An organization of a province (its area has no parent): nobody in the system is above it, so its
+    own leaders take the steps after submission (as for a province's own report)."""
+    return organization.area.parent_id is None
+
+
 def is_level_above(user, n: Nomination) -> bool:
-    """The level above: may approve on the nominating organization without working in it."""
+    """The level above: may approve on the nominating organization without working in it; for an
+    organization at the top (a province's Ban), its own leaders (lãnh đạo) decide."""
     if user.is_superuser:
         return True
-    own = {m.organization_id for m in active_memberships(user)}
+    memberships = active_memberships(user)
+    if is_top(n.organization) and any(m.organization_id == n.organization_id and "approve" in m.actions
+                                      for m in memberships):
+        return True
+    own = {m.organization_id for m in memberships}
     return n.organization_id not in own and can(user, "approve", n.organization)
 
 

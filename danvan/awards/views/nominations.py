@@ -8,15 +8,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.awards.domain import actions as dispatcher
 from danvan.awards.domain import nominations as actions
 from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.interfaces.forms import FileForm, NominationFilterForm, NominationForm, StepForm
-from danvan.awards.models import NominationStatus
 from danvan.awards.queries import filter_nominations, nomination_or_404, recipients_summary
 from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import can
 
 CRUMB = (gettext_lazy("Awards"), "/khen-thuong/")
 
@@ -42,15 +41,13 @@ def nomination_list(request):
 def nomination_detail(request, pk: int):
     n = nomination_or_404(request.user, pk)
     actions.record_view(actor=request.user, nomination=n)
-    level_above = actions.is_level_above(request.user, n)
-    can_change = can(request.user, "change", n.organization)
+    allowed = dispatcher.allowed_actions(request.user, n)
     return render(request, "awards/detail.html", {
         "n": n, "results": evaluate(n), "steps": n.steps.select_related("actor", "organization"),
         "files": n.files.all(), "file_form": FileForm(), "step_form": StepForm(),
-        "can_change": can_change and n.status == NominationStatus.DRAFT,
-        "can_submit": can_change and n.status == NominationStatus.DRAFT,
-        "can_appraise": level_above and n.status == NominationStatus.PROPOSED,
-        "can_decide": level_above and n.status == NominationStatus.APPRAISED,
+        "allowed": allowed, "next_step": dispatcher.next_step(n),
+        "can_change": "edit" in allowed, "can_submit": "submit" in allowed,
+        "can_appraise": "appraise" in allowed, "can_decide": "decide" in allowed,
         "nav_active": "awards", "breadcrumbs": [CRUMB, (n.nominee_name, None)], **audit_context(n),
     })
 
@@ -99,17 +96,8 @@ def nomination_step(request, pk: int):
         return redirect("nomination_detail", pk=n.pk)
     d = form.cleaned_data
     try:
-        if d["action"] == "submit":
-            actions.submit(actor=request.user, nomination=n, reason=d["reason"])
-        elif d["action"] == "appraise":
-            actions.appraise(actor=request.user, nomination=n, reason=d["reason"])
-        elif d["action"] == "return":
-            actions.return_to_draft(actor=request.user, nomination=n, reason=d["reason"])
-        elif d["action"] == "decide":
-            actions.decide(actor=request.user, nomination=n, decision_number=d["decision_number"],
-                           decision_date=d["decision_date"], reason=d["reason"])
-        else:
-            actions.reject(actor=request.user, nomination=n, reason=d["reason"])
+        dispatcher.perform(n, d["action"], actor=request.user, reason=d["reason"],
+                           decision_number=d["decision_number"], decision_date=d["decision_date"])
     except (ValidationError, NotAllowed) as exc:
         messages.error(request, " ".join(exc.messages))
     else:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed
 from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.meetings.domain.actions import next_step as task_next_step
 from danvan.meetings.domain.tasks import report_progress
 from danvan.meetings.interfaces.forms import TaskFilterForm, TaskUpdateForm
 from danvan.meetings.models import Notification, TaskAssignment
@@ -60,6 +61,7 @@ def task_detail(request, pk: int):
     form = TaskUpdateForm(initial={"status": task.status, "progress": task.progress, "version": task.version})
     return render(request, "meetings/tasks/detail.html", {
         "task": task, "sees_meeting": sees_meeting, "form": form, "can_update": _may_update(request.user, task),
+        "next_step": task_next_step(task),
         "assignments": task.assignments.select_related("organization"),
         "updates": task.updates.select_related("author", "organization"),
         "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),

@@ -69,3 +69,26 @@ def perform(practice: Practice, action: str, *, actor, reason: str = "", level: 
         raise ValidationError({"action": _("Unknown action.")})
     with transaction.atomic():
         return calls[action]()
+
+
+def next_step(practice: Practice):
+    """What comes next for ``practice`` and who does it (shown on the page)."""
+    from danvan.core.domain.next_step import NextStep
+
+    officers = _("the officers of %(org)s") % {"org": practice.organization.name}
+    commission = _("the mass mobilization commission responsible for %(area)s") % {
+        "area": practice.area.full_name if practice.area_id else practice.organization.area.full_name}
+    if practice.status == Status.DRAFT:
+        return NextStep(_("register the model"), officers)
+    if practice.status == Status.REGISTERED:
+        return NextStep(_("start carrying out the model"), officers)
+    if practice.status == Status.IN_PROGRESS:
+        if not practice.campaign_id:
+            return NextStep(_("attach the model to a campaign so that it can be evaluated"), officers)
+        return NextStep(_("evaluate the model against the campaign's criteria"), commission)
+    if practice.status == Status.EVALUATED:
+        return NextStep(_("recognize the model at a level, or not"), _("the leaders of %(who)s") % {"who": commission})
+    if practice.status == Status.RECOGNIZED:
+        return NextStep(done=_("The model was recognized (%(level)s, decision %(number)s).") % {
+            "level": practice.get_level_display() or "—", "number": practice.decision_number or "—"})
+    return NextStep(done=_("The model was not recognized; its record is kept."))

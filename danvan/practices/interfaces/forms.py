@@ -79,7 +79,8 @@ class PracticeForm(StyledFormMixin, forms.ModelForm):
 
 
 class RecognizeForm(StyledFormMixin, forms.Form):
-    level = forms.ChoiceField(label=_("Recognition level"), choices=RecognitionLevel.choices)
+    level = forms.ChoiceField(label=_("Recognition level"),
+                              choices=[("", _("— choose the level —")), *RecognitionLevel.choices])
     decision_number = forms.CharField(label=_("Decision number"), max_length=60)
     decision_date = forms.DateField(label=_("Decision date"), widget=forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}))
     reason = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -33,6 +33,14 @@ def _errors(exc: ValidationError) -> str:
     return message_of(exc)
 
 
+def _refused_recognition(request, practice, form):
+    """A refused "Công nhận": the page again with every value kept (level, number, date, note)."""
+    from danvan.practices.views.practices import _detail_queryset, render_detail
+
+    practice = get_in_scope(_detail_queryset(), request.user, pk=practice.pk)
+    return render_detail(request, practice, recognize_form=form, status=422)
+
+
 @login_required
 @require_POST
 def practice_action(request, pk: int, action: str):
@@ -41,12 +49,15 @@ def practice_action(request, pk: int, action: str):
     practice = get_in_scope(Practice.objects.select_related("organization"), request.user, pk=pk)
     params = {"reason": request.POST.get("reason", "")}
     if action == "recognize":
-        form = RecognizeForm(request.POST)
+        form = RecognizeForm(request.POST, auto_id="recognize_%s")
         if not form.is_valid():
             messages.error(request, " ".join(f"{form.fields[f].label}: {m}" for f, ms in form.errors.items()
                                              for m in ms))
-            return redirect("practice_detail", pk=practice.pk)
+            return _refused_recognition(request, practice, form)
         params.update(form.cleaned_data)
+        ok, _result = run_action(request, lambda: actions.perform(practice, action, actor=request.user, **params),
+                                 success=DONE.get(action))
+        return redirect("practice_detail", pk=practice.pk) if ok else _refused_recognition(request, practice, form)
     elif action == "reject":
         form = ReasonForm(request.POST)
         form.is_valid()

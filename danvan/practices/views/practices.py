@@ -12,6 +12,7 @@ from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain.actions import allowed_actions
+from danvan.practices.domain.actions import next_step as practice_next_step
 from danvan.practices.domain.evaluation import criteria_for, evaluation_summary
 from danvan.practices.domain.permissions import may_edit
 from danvan.practices.domain.practices import create_practice, update_practice
@@ -47,6 +48,12 @@ def _detail_queryset():
 @login_required
 def practice_detail(request, pk: int):
     practice = get_in_scope(_detail_queryset(), request.user, pk=pk)
+    return render_detail(request, practice)
+
+
+def render_detail(request, practice, *, recognize_form=None, status=200):
+    """The practice page; ``recognize_form`` a bound form refused for a field, shown with every value
+    the leader chose kept (the level does not fall back to the first choice)."""
     user = request.user
     allowed = allowed_actions(user, practice)
     can_edit = may_edit(user, practice)
@@ -58,19 +65,19 @@ def practice_detail(request, pk: int):
         "replicas": practices_for(user).filter(replicates=practice).select_related("area", "organization"),
         "replicates_visible": practice.replicates_id
         and practices_for(user).filter(pk=practice.replicates_id).exists(),
-        "summary": evaluation_summary(practice),
+        "summary": evaluation_summary(practice), "next_step": practice_next_step(practice),
         "can_edit": "edit" in allowed,
         "can_register": "register" in allowed,
         "can_start": "start" in allowed,
         "evaluation_form": EvaluationForm(criteria=criteria) if criteria else None,
         "can_decide": "recognize" in allowed,
         "can_outstanding": bool(allowed & {"outstanding", "not_outstanding"}),
-        "recognize_form": RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
+        "recognize_form": recognize_form or RecognizeForm(auto_id="recognize_%s"), "reason_form": ReasonForm(auto_id="reject_%s"),
         "attachment_form": AttachmentForm() if can_edit else None,
         "breadcrumbs": crumbs((practice.name[:60], None)),
         **audit_context(practice),
     }
-    return render(request, "practices/detail.html", context)
+    return render(request, "practices/detail.html", context, status=status)
 
 
 @login_required

@@ -48,9 +48,16 @@ def rollup_page(request):
         own_commission = next((m.organization for m in active_memberships(request.user)
                                if m.organization.is_area_scoped and m.organization.area_id == data["area"].id
                                and "change" in m.actions), None)
-        existing = restrict(Report.objects.filter(form=data["form"], period=data["period"],
-                                                 organization=own_commission), request.user).first() if own_commission else None
-        context.update({"result": result, "rows": rows, "own_commission": own_commission, "existing": existing})
+        # the area's compiled report and the commission's own report are two reports: one may exist
+        # without the other, and the compiled one can be started for any period
+        existing = own_report = None
+        if own_commission:
+            of_period = restrict(Report.objects.filter(form=data["form"], period=data["period"],
+                                                       organization=own_commission), request.user)
+            existing = of_period.filter(is_compiled=True).first()
+            own_report = of_period.filter(is_compiled=False).first()
+        context.update({"result": result, "rows": rows, "own_commission": own_commission, "existing": existing,
+                        "own_report": own_report})
     return render(request, "reports/rollup.html", context)
 
 

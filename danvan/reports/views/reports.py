@@ -75,6 +75,7 @@ def report_detail(request, pk: int):
     context = {
         "report": report, "content": report_content(report), "events": report.events.select_related("actor"),
         "allowed": allowed_actions(request.user, report), "reason_form": ReasonForm(),
+        "next_step": report_actions.next_step(report),
         "can_number": report.status == Status.APPROVED and not report.number_line
         and can(request.user, "change", report.organization),
         "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (str(report.period), None)], **audit_context(report),

@@ -1,0 +1,94 @@
+"""The browser suite: Playwright driving Debian's Chromium (``/usr/bin/chromium``, installed by
+``make chromium``, part of ``make install`` and ``.ci/run``; never ``playwright install``) against a live
+server (pytest-django ``live_server``), at 1366×768 and 390 px wide.
+
+Missing Chromium is a failure with the way to install it, never a silent skip. ``DANVAN_CHROMIUM``
+points at another binary. Run it alone with ``make browser-test``."""
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("DANVAN_CHROMIUM", "/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PASSWORD = "mat-khau-thu-nghiem"  # tests.factories.UserFactory
+DESKTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(scope="module")
+def chromium_context():
+    """One Chromium per module, with a fresh profile folder removed at the end. Playwright's sync API
+    keeps an event loop in the main thread, so Django's async-safety check is lifted while it runs
+    (and restored after: the rest of the suite keeps it)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: the browser tests need Debian's chromium. "
+                    "Install it with `make chromium` (as root: apt-get install chromium), or set DANVAN_CHROMIUM.",
+                    pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="danvan-chromium-")
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
+                                                       args=FLAGS, locale="vi-VN", viewport=DESKTOP)
+        context.set_default_timeout(TIMEOUT_MS)
+        try:
+            yield context
+        finally:
+            context.close()
+            shutil.rmtree(profile, ignore_errors=True)
+            if previous is None:
+                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def browser(chromium_context, live_server, transactional_db):
+    """A fresh page on the live server (no cookies, no storage from the previous test)."""
+    chromium_context.clear_cookies()
+    page = chromium_context.new_page()
+    page.base = live_server.url
+    page.dialogs = []
+
+    def on_dialog(dialog):
+        page.dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.goto(live_server.url + "/dang-nhap/")
+    page.evaluate("window.localStorage.clear()")
+    yield page
+    page.close()
+
+
+def sign_in(page, user, *, size=DESKTOP):
+    """Sign in through the login page, as an officer would, at ``size``."""
+    page.set_viewport_size(size)
+    page.context.clear_cookies()
+    page.goto(page.base + "/dang-nhap/")
+    page.fill("input[name=username]", user.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form:has(input[name=password]) button")
+    page.wait_for_url(lambda url: "/dang-nhap/" not in url)
+
+
+def go(page, path):
+    page.goto(page.base + path)
+
+
+def wait_until(check, timeout=5.0):
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if check():
+            return True
+        time.sleep(0.05)
+    return check()
