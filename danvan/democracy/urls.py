@@ -4,6 +4,8 @@ from danvan.democracy.views import disclosures, people, publishing
 
 urlpatterns = [
     path("", disclosures.province_table, name="democracy_table"),
+    path("tong-ket/", disclosures.yearly_review, name="democracy_review"),
+    path("tong-ket.docx", disclosures.yearly_review, {"fmt": "docx"}, name="democracy_review_docx"),
     path("tao-nghia-vu/", disclosures.generate, name="democracy_generate"),
     path("nghia-vu/", disclosures.obligation_list, name="obligation_list"),
     path("nghia-vu/theo-van-ban/", disclosures.document_obligation, name="obligation_document"),

@@ -146,3 +146,28 @@ def test_not_applicable_through_the_page_and_a_document(cast, ubnd, year):
     assert made.status_code == 302
     assert Obligation._base_manager.get(document_number="88/QĐ").due_on == D(2025, 5, 20)
     assert client.get("/dan-chu/nghia-vu/theo-van-ban/").status_code == 405
+
+
+def test_yearly_review_figures_and_report(cast, ubnd, year):
+    import io
+
+    from docx import Document
+
+    from danvan.democracy.domain.decisions import record_decision
+
+    record_decision(actor=None, organization=ubnd.a, village="Thôn Nậm Lúc", matter="funds", subject="Quỹ khuyến học",
+                    form="questionnaire", households_total=100, participating=90, votes_for=70, votes_against=20,
+                    decided_on=D(2025, 3, 6), sent_on=D(2025, 3, 20))
+    page = login(cast.province).get("/dan-chu/tong-ket/", {"province": cast.geo.laocai.pk, "year": 2025})
+    f = page.context["f"]
+    assert (f["communes"], f["obligations"], f["due"], f["on_time"], f["overdue"]) == (2, 22, 22, 1, 21)
+    assert (f["decisions"], f["decisions_approved"], f["decisions_late"], f["compliance"]) == (1, 1, 1, "4,55%")
+    html = page.content.decode()
+    assert "22 nội dung phải công khai" in html and "4,55%" in html
+    got = login(cast.province).get("/dan-chu/tong-ket.docx", {"province": cast.geo.laocai.pk, "year": 2025})
+    assert got["Content-Disposition"].startswith("attachment")
+    text = "\n".join(p.text for p in Document(io.BytesIO(got.content)).paragraphs)
+    assert "Tổng kết việc thực hiện Quy chế dân chủ ở cơ sở năm 2025" in text and "4,55%" in text
+    # the other province's officer reads only its own (empty) figures
+    other = login(cast.hue).get("/dan-chu/tong-ket/", {"province": cast.geo.laocai.pk, "year": 2025})
+    assert other.context["form"].errors and other.context["f"]["province"] != cast.geo.laocai

@@ -293,3 +293,33 @@ def record_finding(request, pk: int):
         for name, errs in form.errors.items():
             messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
     return redirect("obligation_detail", pk=record.obligation_id)
+
+
+@login_required
+@require_GET
+def yearly_review(request, fmt: str = "html"):
+    from django.http import HttpResponse
+
+    from danvan.democracy.domain import review
+
+    form = TableForm(request.GET or None, user=request.user)
+    data = form.cleaned_data if form.is_valid() else {}
+    day = today()
+    year = data.get("year") or day.year - 1
+    province = data.get("province") or provinces_for(request.user).first()
+    if province is None:
+        raise Http404
+    figures = review.figures(request.user, province, year=year, today=day)
+    if fmt == "docx":
+        from django.utils.http import content_disposition_header
+
+        from danvan.documents.rendering import render_docx
+
+        content = render_docx(review.document(figures, date=day))
+        response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument."
+                                                      "wordprocessingml.document")
+        response["Content-Disposition"] = content_disposition_header(True, f"tong-ket-qcdc-{year}.docx")
+        return response
+    return render(request, "democracy/review.html", {
+        "form": form, "f": figures, "lines": review.read_out(figures), "nav_active": "democracy",
+        "breadcrumbs": crumbs((_("Yearly review"), None))})
