@@ -130,3 +130,25 @@ def test_boards_and_their_findings(cast, ubnd):
     # the other commune sees neither the finding nor its list entry
     assert login(cast.commune_b).get("/dan-chu/giam-sat/").context["page_obj"].paginator.count == 0
     assert login(ubnd.a.officer).get("/dan-chu/giam-sat/").context["page_obj"].paginator.count == 1
+
+
+def test_a_consultation_and_its_result_to_make_public(cast, ubnd):
+    from danvan.democracy.domain.consultations import record_consultation
+    from danvan.democracy.models import Consultation, Obligation
+
+    with pytest.raises(ValidationError) as exc:
+        record_consultation(actor=ubnd.a.officer, organization=ubnd.a, draft="Dự thảo quy hoạch chợ",
+                            opens_on=D(2026, 4, 1), closes_on=D(2026, 3, 1), channels=["lottery"],
+                            opinions_received=3, opinions_taken_in=5)
+    assert set(exc.value.message_dict) == {"closes_on", "channels", "opinions_taken_in"}
+    with pytest.raises(NotAllowed):
+        record_consultation(actor=ubnd.b.officer, organization=ubnd.a, draft="Dự thảo", opens_on=D(2026, 4, 1),
+                            closes_on=D(2026, 4, 30), channels=["office"])
+    c = record_consultation(actor=ubnd.a.officer, organization=ubnd.a, draft="Dự thảo quy hoạch chợ xã Bảo Ái",
+                            opens_on=D(2026, 4, 1), closes_on=D(2026, 4, 30), channels=["office", "conference"],
+                            opinions_received=46, opinions_taken_in=31, how_taken_in="Điều chỉnh vị trí bãi xe",
+                            result_number="55/BC-UBND", result_date=D(2026, 5, 6))
+    assert Consultation._base_manager.get().opinions_taken_in == 31 and c.area == cast.geo.commune_a
+    ob = Obligation._base_manager.get(document_number="55/BC-UBND")
+    assert (ob.item.number, ob.due_on) == (11, D(2026, 5, 21))
+    assert ob.document_title.startswith("Kết quả lấy ý kiến nhân dân: Dự thảo quy hoạch chợ")
