@@ -8,6 +8,7 @@ urlpatterns = [
     path("tong-ket.docx", disclosures.yearly_review, {"fmt": "docx"}, name="democracy_review_docx"),
     path("tao-nghia-vu/", disclosures.generate, name="democracy_generate"),
     path("nghia-vu/", disclosures.obligation_list, name="obligation_list"),
+    path("nghia-vu/xuat-excel/", disclosures.obligation_export, name="obligation_export"),
     path("nghia-vu/theo-van-ban/", disclosures.document_obligation, name="obligation_document"),
     path("qua-han/", disclosures.overdue_list, name="democracy_overdue"),
     path("qua-han/nhac/", disclosures.remind, name="democracy_remind"),

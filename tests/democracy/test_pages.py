@@ -171,3 +171,28 @@ def test_yearly_review_figures_and_report(cast, ubnd, year):
     # the other province's officer reads only its own (empty) figures
     other = login(cast.hue).get("/dan-chu/tong-ket/", {"province": cast.geo.laocai.pk, "year": 2025})
     assert other.context["form"].errors and other.context["f"]["province"] != cast.geo.laocai
+
+
+def test_export_uses_the_same_filter_and_the_derived_state(cast, ubnd, year, settings):
+    import io
+
+    from openpyxl import load_workbook
+
+    client = login(cast.province)
+    got = client.post("/dan-chu/nghia-vu/xuat-excel/", {"area": cast.geo.commune_a.pk, "year": 2025,
+                                                         "state": "on_time"})
+    assert got["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(got.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Xã, phường" and len(rows) == 2
+    assert rows[1][0] == "Xã Bảo Ái" and rows[1][5] == "đã công khai đúng hạn" and rows[1][4] == "30/04/2025"
+    bad = client.post("/dan-chu/nghia-vu/xuat-excel/", {"state": "purple"})
+    assert bad.status_code == 302
+    # more rows than the inline limit: a background job with every row
+    settings.DANVAN_EXPORT_INLINE_MAX = 5
+    from danvan.core.models import Job
+
+    job_page = client.post("/dan-chu/nghia-vu/xuat-excel/", {"year": 2025})
+    assert job_page.status_code == 302
+    job = Job.objects.filter(kind="core.list_export").last()
+    assert job is not None and job.params["list"] == "democracy.obligations"
+    assert login(ubnd.b.officer).post("/dan-chu/nghia-vu/xuat-excel/", {"area": cast.geo.commune_a.pk}).status_code == 302

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
+from danvan.core.lists import ListFilterForm
 from danvan.democracy.domain.state import State
 from danvan.democracy.models import Channel, DecisionForm, DisclosureItem, EvidenceKind, Matter
 from danvan.orgs.models import Organization
@@ -62,8 +63,9 @@ class GenerateForm(TableForm):
     year = _year_field()
 
 
-class DisclosureFilterForm(StyledFormMixin, forms.Form):
-    """The one filter of disclosure obligations: the HTML list, the overdue list and the API."""
+class DisclosureFilterForm(ListFilterForm):
+    """The one filter of disclosure obligations: the HTML list, the overdue list, the API and the export
+    (``interfaces/lists.py``, the core list mechanism)."""
     area = forms.ModelChoiceField(label=_("Area (with the former units merged into it)"), queryset=None,
                                   required=False, empty_label=_("All areas in scope"),
                                   error_messages={"invalid_choice": OUT_OF_SCOPE})
@@ -75,7 +77,7 @@ class DisclosureFilterForm(StyledFormMixin, forms.Form):
                                      choices=[("", _("Whole year")), (1, "I"), (2, "II"), (3, "III"), (4, "IV")])
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         from danvan.places.models import AreaReach
 
         own = Organization.objects.for_user(user).values("area_id")

@@ -323,3 +323,11 @@ def yearly_review(request, fmt: str = "html"):
     return render(request, "democracy/review.html", {
         "form": form, "f": figures, "lines": review.read_out(figures), "nav_active": "democracy",
         "breadcrumbs": crumbs((_("Yearly review"), None))})
+
+
+@login_required
+@require_POST
+def obligation_export(request):
+    from danvan.democracy.interfaces.lists import OBLIGATIONS
+
+    return OBLIGATIONS.export(request)
