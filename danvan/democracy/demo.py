@@ -66,6 +66,7 @@ def _records(obligations, items, rng) -> list[DisclosureRecord]:
     rows = []
     for ob in obligations:
         item = items[ob.item_id]
+        rng = random.Random(ob.pk)  # the same fate on every run: a second run adds nothing
         fate = rng.random()
         if fate > 0.95:
             continue  # not made public at all
@@ -155,7 +156,22 @@ def _people(states, rng, stdout):
                        recommendation="Niêm yết đủ 30 ngày và thông báo qua trưởng thôn",
                        answer_due=datetime.date(YEAR, 9, 5))
         boards += 1
-    stdout.write(f"demo democracy: {made} community decisions, {boards} inspection boards with findings")
+    from danvan.democracy.domain.consultations import record_consultation
+    from danvan.democracy.models import Consultation
+
+    consulted = 0
+    for n, org in enumerate(orgs[3::25]):
+        draft = f"Dự thảo quy hoạch chợ trung tâm {org.area.full_name}"
+        if Consultation.objects.unscoped("demo").filter(draft=draft, organization=org).exists():
+            continue
+        record_consultation(actor=None, organization=org, draft=draft, opens_on=datetime.date(YEAR, 5, 5),
+                            closes_on=datetime.date(YEAR, 6, 4), channels=["office", "conference", "village_heads"],
+                            opinions_received=40 + n * 7, opinions_taken_in=25 + n * 3,
+                            how_taken_in="Điều chỉnh vị trí bãi đỗ xe, bổ sung khu bán hàng nông sản",
+                            result_number=f"{60 + n}/BC-UBND", result_date=datetime.date(YEAR, 6, 20))
+        consulted += 1
+    stdout.write(f"demo democracy: {made} community decisions, {boards} inspection boards with findings, "
+                 f"{consulted} consultations")
 
 
 def _portal(states, stdout):
