@@ -13,7 +13,7 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install -q -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed chromium
+install: $(VENV)/.installed
 
 ## chromium: Debian's Chromium for the browser tests (tests/browser); installed with apt when missing and root
 chromium:
@@ -40,11 +40,11 @@ demo: install assets
 	$(PY) manage.py runserver --insecure 127.0.0.1:$(PORT)
 
 ## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://... for PostgreSQL)
-test: install assets
+test: install assets chromium
 	$(PY) -m pytest
 
 ## make browser-test: only the browser suite (Playwright driving /usr/bin/chromium against a live server)
-browser-test: install assets
+browser-test: install assets chromium
 	$(PY) -m pytest tests/browser -q
 
 lint: install

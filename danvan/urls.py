@@ -36,6 +36,7 @@ urlpatterns = [
     path("dan-chu/", include("danvan.democracy.urls")),
     path("cong-khai/", include("danvan.democracy.portal_urls")),
     path("api/v1/", include("danvan.api.urls")),
+    path("hoi-nghi/doc-bai/", include("danvan.reader.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("quan-tri-he-thong/", admin.site.urls),
 ]

@@ -8,4 +8,7 @@ class ReaderConfig(AppConfig):
     verbose_name = _("Article reader")
 
     def ready(self):
+        from danvan.core.navigation import NavItem, register
         from danvan.reader.domain import articles  # noqa: F401 - registers the background job's runner
+
+        register(NavItem("reader", _("Read articles"), "reader_articles", icon="newspaper", order=42, parent="meetings"))

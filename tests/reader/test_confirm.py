@@ -75,6 +75,9 @@ def test_confirm_creates_meeting_people_roles_conclusions_figures(cast):
     assert article.status == ArticleStatus.CONFIRMED and article.meeting_id == meeting.pk
     assert article.confirmed["organizer"] == "Ban Dân vận Tỉnh ủy Yên Bái" and article.reading["dvk_models"] == 1134
     assert "ban dan van tinh uy yen bai" in article.text_folded
+    from danvan.meetings.models import MeetingDocument
+
+    assert [d.link for d in MeetingDocument._base_manager.filter(meeting=meeting)] == [f"/hoi-nghi/doc-bai/{article.pk}/"]
 
 
 def test_a_second_article_of_the_same_meeting_merges(cast):

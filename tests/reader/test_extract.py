@@ -225,3 +225,48 @@ def test_scoring_found_quiet_and_f1():
     assert result["fields"]["province"]["quiet"] == (0, 1)
     assert result["fields"]["chairs"]["found"] == (0, 1)
     assert round(result["chairs_f1"], 2) == 0.67
+
+
+def test_more_role_phrasings():
+    found = roles_in("Đồng chí Lê Văn Hùng, Phó Bí thư Tỉnh ủy dự và chủ trì hội nghị.")
+    assert [(m.name, role) for m, role, _ in found] == [("Lê Văn Hùng", "chair")]
+    found = roles_in("Chủ trì hội nghị là ông Đỗ Văn Nam, Bí thư Đảng ủy xã, thư ký là bà Lò Thị Mai, cán bộ Văn phòng.")
+    assert [(m.name, role) for m, role, _ in found] == [("Đỗ Văn Nam", "chair"), ("Lò Thị Mai", "secretary")]
+    found = roles_in("Ông Vi Văn Sơn, Phó Trưởng Ban Dân vận Huyện ủy đã phát biểu, chỉ đạo các ngành.")
+    assert [(m.name, role) for m, role, _ in found] == [("Vi Văn Sơn", "direct")]
+
+
+def test_a_national_online_meeting_is_placed_at_the_reporting_bridge_point():
+    text = ("Sơ kết dân vận\nSáng 12/7/2023, Ban Dân vận Trung ương tổ chức hội nghị trực tuyến sơ kết công tác dân vận "
+            "6 tháng đầu năm 2023, kết nối từ điểm cầu Hà Nội tới 63 điểm cầu.\n"
+            "Dự tại điểm cầu Kon Tum có đồng chí Y Văn Hà, Trưởng Ban Dân vận Tỉnh ủy.")
+    fields = read_article(text).fields()
+    assert (fields["province"], fields["bridge_points"], fields["online"]) == ("Kon Tum", 63, True)
+    assert fields["organizer"] == "Ban Dân vận Trung ương" and fields["chairs"] == []
+
+
+def test_multi_year_reviews_breakdowns_and_opening_periods():
+    text = ("Tổng kết phong trào\nSáng 20/6, Hội Nông dân huyện Mường Khương tổ chức hội nghị tổng kết 5 năm phong trào "
+            "\"Dân vận khéo\" giai đoạn 2019-2023.\n"
+            "Trên lĩnh vực kinh tế có 310 mô hình, văn hóa có 120 mô hình, an ninh có 45 mô hình dân vận khéo.")
+    fields = read_article(text).fields()
+    assert (fields["event_date"], fields["meeting_type"], fields["report_period"]) == ("2023-06-20", "chuyen_de", "2019-2023")
+    assert fields["dvk_models"] is None  # a breakdown by field states no total
+    text = ("Giao ban khối dân vận\nKhối dân vận huyện giao ban công tác tháng này.\n"
+            "Trong năm 2022, các đoàn thể đã vận động Nhân dân hiến đất làm đường.")
+    assert read_article(text).fields()["report_period"] == "2022"
+    text = ("Công nhận mô hình\nBan Chỉ đạo phong trào huyện Si Ma Cai vừa tổ chức bình xét 40 mô hình \"Dân vận khéo\" "
+            "(12 tập thể, 28 cá nhân), đề nghị khen thưởng 6 mô hình.")
+    fields = read_article(text).fields()
+    assert (fields["meeting_type"], fields["commended_collectives"], fields["dvk_models"]) == ("other", None, 40)
+    assert fields["organizer"] == "Ban Chỉ đạo phong trào huyện Si Ma Cai"
+
+
+def test_a_crawl_that_glued_title_stamp_and_lead_into_one_line():
+    text = ("Bắc Hà: tổng kết 10 năm ngày hội đại đoàn kết 10:05 22/11/2024 (Mặt trận) -Sáng 20/11, Ban Thường trực "
+            "Ủy ban MTTQ Việt Nam huyện Bắc Hà tổ chức hội nghị tổng kết 10 năm Ngày hội Đại đoàn kết giai đoạn 2014-2024.")
+    reading = read_article(text)
+    fields = reading.fields()
+    assert reading.title == "Bắc Hà: tổng kết 10 năm ngày hội đại đoàn kết"
+    assert (fields["event_date"], fields["meeting_type"], fields["report_period"]) == ("2024-11-20", "chuyen_de", "2014-2024")
+    assert fields["organizer"] == "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Bắc Hà"

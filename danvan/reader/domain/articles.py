@@ -16,6 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -270,7 +271,8 @@ def confirm_article(*, actor, article: Article, fields: dict, people: list[dict]
     given the role unless already there (``add_role``, the position then); each direction not already
     there becomes a conclusion (``add_conclusion``); the counts (models, medals, commendations, bridge
     points) become ``ReportedFigure`` rows of the meeting (one per figure: a second article updates it);
-    the article is linked to the meeting as its source (and its address as a link document), keeps
+    the article is linked to the meeting as its source (its page here and its address outside become
+    link documents of the meeting), keeps
     what was read beside what was confirmed, status "confirmed", version bumped; audit events on the
     article and through the meetings actions. Raises ``NotAllowed`` (the article's organization, the
     organizer, the meeting), ``StaleVersion`` when someone confirmed or changed it in between,
@@ -342,8 +344,11 @@ def confirm_article(*, actor, article: Article, fields: dict, people: list[dict]
             defaults={"value": number, "article": locked, "unit": "", "evidence": evidence.get(code, "")[:2000],
                       "meaning": str(FigureCode(code).label)})
 
-    if locked.url and not meeting.documents.filter(link=locked.url).exists():
-        meeting_actions.add_document(actor=actor, meeting=meeting, title=locked.title[:300], link=locked.url)
+    # the article as the meeting's source: its page here (full text, evidence) and its address outside
+    source_title = (_("Article: %(title)s") % {"title": locked.title})[:300]
+    for link in [reverse("reader_article", args=[locked.pk]), locked.url]:
+        if link and not meeting.documents.filter(link=link).exists():
+            meeting_actions.add_document(actor=actor, meeting=meeting, title=source_title, link=link[:200])
 
     before = audit.snapshot(locked, ["status", "meeting"])
     locked.meeting = meeting

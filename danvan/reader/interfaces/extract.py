@@ -56,6 +56,7 @@ _STAMP_WITH_TIME = re.compile(
     r"^\s*(?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*)(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$",
     re.I,
 )
+_GLUED_STAMP = re.compile(r"\s(\d{1,2}[:h]\d{2},?\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:h]\d{2})\s")
 _CAPTION_START = re.compile(r"^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh:|ảnh minh họa|ảnh minh hoạ)", re.I)
 _BYLINE = re.compile(
     r"^(?:theo\s|tin,?\s*ảnh|tin và ảnh|bài,?\s*ảnh|nguồn:|tác giả:|\(?[A-ZĐ]{2,}\)?$|[A-ZĐ][\w.]*\s*\(?[A-ZĐ]?\w*\)?$)",
@@ -111,6 +112,13 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
         if day is not None:
             stamp = stamp or day
             continue
+        glued = _GLUED_STAMP.search(line)
+        if glued and len(line) > glued.end() + 20:
+            # a crawl that glued "Title 09:21 19/06/2023 (Source) - Chiều 16/6, …" into one line
+            stamp = stamp or parse_stamp(glued.group(1))
+            head, line = line[: glued.start()].strip(), line[glued.end():].strip()
+            if head and not blocks:
+                blocks.append(Block(head, "title"))
         if not blocks:
             blocks.append(Block(line, "title"))
             continue
@@ -268,6 +276,8 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
         end = _period_end(period)
         if end is None:
             return None
+        if re.fullmatch(r"\d{4}-\d{4}", period):  # a multi-year review is held in its last year or early the next
+            return end.year + 1 if month <= 2 else end.year
         for year in (end.year, end.year + 1):
             try:
                 candidate = datetime.date(year, month, day)
@@ -283,7 +293,8 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
-    r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải",
+    r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
+    r"họp mặt",
     re.I,
 )
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
@@ -309,8 +320,8 @@ def find_type(text: str) -> tuple[str, str] | None:
 
 
 _ORG_VERB = re.compile(
-    r"\s(?:đã\s+|long trọng\s+|phối hợp\s+|đồng thời\s+|cũng\s+)*"
-    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc)(?!\w)",
+    r"\s(?:đã\s+|vừa\s+|mới\s+|long trọng\s+|phối hợp\s+|đồng thời\s+|cũng\s+)*"
+    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc|làm việc)(?!\w)",
 )
 _ORG_WORD = re.compile(
     r"(?<!\w)(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Đảng ủy|Đảng uỷ|"
@@ -318,7 +329,7 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
-    rf"^(?:[^,]{{0,40}}?\s[-–—]\s+)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
+    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
     re.I,
 )
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
@@ -357,6 +368,7 @@ _PROVINCE_PREFIXED = re.compile(
     rf"(?<!\w)(?:tỉnh|Tỉnh|thành phố|Thành phố|TP\.?|Tp\.?|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|UBND tỉnh|Đảng bộ tỉnh)\s+({_PROVINCE_ALT})(?!\w)"
 )
 _PROVINCE_BARE = re.compile(rf"(?<!\w)({_PROVINCE_ALT})(?!\w)")
+_BRIDGE_PROVINCE = re.compile(rf"(?:điểm|đầu) cầu\s+(?:tỉnh\s+|thành phố\s+|TP\.?\s*)?({_PROVINCE_ALT})(?!\w)")
 _BARE_EXCLUDED = lexicon.AMBIGUOUS_PROVINCES | {"Huế"}
 
 
@@ -444,14 +456,15 @@ def find_names(sentence: str) -> list[Mention]:
     return out
 
 
-ROLE_CHAIR, ROLE_DIRECT, ROLE_ATTEND, ROLE_REPORT, ROLE_SPEAK, ROLE_AWARD = (
-    "chair", "direct", "attend", "report", "speak", "award",
+ROLE_CHAIR, ROLE_DIRECT, ROLE_ATTEND, ROLE_REPORT, ROLE_SPEAK, ROLE_AWARD, ROLE_SECRETARY = (
+    "chair", "direct", "attend", "report", "speak", "award", "secretary",
 )
 CHAIR_ROLES = (ROLE_CHAIR, ROLE_DIRECT)
 _TRIGGERS = [
     (ROLE_DIRECT, r"(?:tới |đến |về )?(?:tham )?dự,? và (?:phát biểu )?chỉ đạo|(?:tới |đến )?(?:tham )?dự,\s*chỉ đạo|"
-                  r"phát biểu chỉ đạo|có ý kiến chỉ đạo|dự, phát biểu chỉ đạo"),
-    (ROLE_CHAIR, r"đồng chủ trì|chủ trì|chủ tọa|chủ toạ"),
+                  r"phát biểu,? chỉ đạo|có ý kiến chỉ đạo|dự, phát biểu chỉ đạo"),
+    (ROLE_CHAIR, r"(?:tới |đến |về )?(?:tham )?dự và (?:đồng )?chủ trì|đồng chủ trì|chủ trì|chủ tọa|chủ toạ"),
+    (ROLE_SECRETARY, r"thư ký"),
     (ROLE_ATTEND, r"(?:cùng |tới |đến |về )?(?:tham )?dự(?!\s+(?:án|thảo|báo|kiến|toán|bị|định|phòng|trữ|thi|tính|khuyết|luật|trù|kiện)(?!\w))"),
     (ROLE_REPORT, r"báo cáo|trình bày|quán triệt|thông qua dự thảo"),
     (ROLE_AWARD, r"được tặng|được trao|vinh dự nhận|vinh dự được|được nhận|nhận (?:Kỷ niệm chương|Bằng khen|Giấy khen|Huân chương|Huy chương|Cờ thi đua)"),
@@ -514,7 +527,8 @@ def roles_in(sentence: str) -> list[tuple[Mention, str | None, list[str]]]:
         # a trigger inside a name's span (none expected) or inside the positions of an organization
         if any(n.start <= m.start() < n.end for n in names):
             continue
-        header = bool(_HEADER_LEAD.match(sentence[: m.start()]))
+        header = bool(_HEADER_LEAD.match(sentence[: m.start()])) or bool(
+            re.match(r"\s*(?:[^,;.]{0,40}?\s)?(?:là|có)\s", sentence[m.end():]) and not re.match(r"\s*(?:hội nghị|cuộc họp|buổi)\b[^,;.]{0,30}$", sentence[m.end():]))
         triggers.append((m.start(), m.end(), _TRIGGERS[idx][0], header))
     events = sorted([(n.start, "name", n) for n in names] + [(t[0], "trigger", t) for t in triggers], key=lambda e: e[0])
     result: dict[int, str | None] = {}
@@ -617,6 +631,9 @@ def _event_sentence(body: list[str], title: str) -> str | None:
     for s in body[:12]:
         if meeting.search(s) and _ORG_VERB.search(" " + s):
             return s
+    for s in body[:3]:  # "Ban Chỉ đạo … vừa tổ chức bình xét …": a body holding an event without the word
+        if find_organizer(s):
+            return s
     return None
 
 
@@ -648,7 +665,16 @@ def read_source(source: Source) -> Reading:
         if found:
             facts["report_period"] = Fact(found[0], text)
             break
-    if mtype is None and facts["report_period"].value and event and re.search(r"hội nghị", event, re.I):
+    if facts["report_period"].value is None and mtype:
+        # the report's opening line names the period: "Trong năm 2021, …", "6 tháng đầu năm 2022, …"
+        for text in body_sents[:3]:
+            m = re.match(r"(?:Trong\s+|Qua\s+)?((?:(?:6|9|sáu|chín)\s+tháng(?:\s+đầu)?\s+)?năm\s+(?:19|20)\d{2})\s*,", text, re.I)
+            if m and text is not event:
+                found = find_period(m.group(1))
+                if found:
+                    facts["report_period"] = Fact(found[0], text)
+                    break
+    if mtype is None and event:
         facts["meeting_type"] = Fact("other", event)
 
     # date
@@ -674,8 +700,15 @@ def read_source(source: Source) -> Reading:
             facts["organizer"] = Fact(org, text)
             break
 
-    # province: the meeting's sentence first, then the story in order
-    found = find_province([t for t in (event, title, *body_sents) if t] + [b.text for b in source.blocks if b.kind == "caption"])
+    # province: the bridge point the article reports from (a national online meeting), else the meeting's
+    # sentence first, then the story in order
+    found = None
+    for s in [title, *body_sents, *(b.text for b in source.blocks if b.kind == "caption")]:
+        m = _BRIDGE_PROVINCE.search(s)
+        if m and m.group(1) != "Hà Nội":
+            found = (m.group(1), s)
+            break
+    found = found or find_province([t for t in (event, title, *body_sents) if t] + [b.text for b in source.blocks if b.kind == "caption"])
     if found:
         facts["province"] = Fact(found[0], found[1])
 
@@ -694,6 +727,8 @@ def read_source(source: Source) -> Reading:
     best = None
     for s in body_sents + [title]:
         patterns = (_DVK_COUNT, _DVK_COUNT_AFTER)
+        if len(re.findall(rf"(?:{_NUM})\s+mô hình", s)) >= 3 and not re.search(r"tổng|toàn tỉnh|toàn huyện", s, re.I):
+            continue  # a breakdown by field, not a total
         if re.search(_DVK, s, re.I):
             patterns += (_DVK_TOTAL,)
         for pattern in patterns:
@@ -711,12 +746,15 @@ def read_source(source: Source) -> Reading:
                 break
     total, evidence = 0, []
     for s in body_sents:
-        if _COMMEND.search(s):
-            for m in _COLLECTIVE_COUNT.finditer(s):
+        for cm in _COMMEND.finditer(s):
+            # "tặng Bằng khen cho 6 tập thể", "khen thưởng 4 tập thể": the count follows the award in its clause
+            clause = re.split(r"[;.]|\s(?:và|,)\s*(?:tặng|trao)\s", s[cm.end():], maxsplit=1)[0][:80]
+            m = _COLLECTIVE_COUNT.search(clause)
+            if m and not re.search(r"mô hình", clause[: m.start()]):
                 total += parse_number(m.group("n")) or 0
                 evidence.append(s)
-            if evidence:
-                break
+        if evidence:
+            break
     if evidence:
         facts["commended_collectives"] = Fact(total, evidence[0])
 

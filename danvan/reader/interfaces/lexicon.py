@@ -8,7 +8,7 @@ SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đào Đoàn Vương Trịnh Trương
 Lâm Phùng Mai Tô Tạ Hà Thái Lương Chu Cao Lưu Đinh Kiều Quách Khúc Triệu Nông Lò Lục Hứa Giàng Sùng
 Vàng Thào Mùa Hầu Tẩn Lù Cà Quàng Lường Ksor Rơ Châm Ma Bế Đàm Ninh Nghiêm Tăng Thân Bạch Diệp La Lã
-Lại Lạc Mạc Mẫn Mông Văn Viên Tống Từ Doãn Kim Chế Khổng Giáp Mã Sầm Vi Âu Ông Thạch Danh Lăng Hoàng
+Lại Lạc Mạc Mẫn Mông Văn Viên Tống Từ Doãn Kim Chế Khổng Giáp Mã Sầm Vi Âu Thạch Danh Lăng Hoàng
 Vàng Lầu Ly Hờ Cứ Chảo Phàn Sần Tráng Thèn Nùng Hà Bàn Đèo Quan Yên Kha Mè Lỷ Giáp Nhữ Đồng Cù Cấn
 Bế Chẩu Hoa Trình Tôn Kiều Lò Lê Phí Khuất Nghiêm Ngọc Y Điểu Siu Rmah Nay Kpă Bùi Chamaléa Pinăng Trà
 """.split())
@@ -37,7 +37,7 @@ PROVINCES = (
     "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La",
     "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thanh Hoá", "Thừa Thiên Huế", "Thừa Thiên - Huế",
     "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái", "Huế",
-    "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "TP.HCM", "TP. HCM",
+    "Thành phố Hồ Chí Minh", "TP Hồ Chí Minh", "TP. Hồ Chí Minh", "TP.HCM", "TP. HCM", "TPHCM", "TP HCM",
 )
 # Names that are also common words or people: counted only after "tỉnh", "thành phố", "Tỉnh ủy".
 AMBIGUOUS_PROVINCES = frozenset({"Hòa Bình", "Hoà Bình", "Huế", "Hà Nam", "Long An", "Yên Bái"})

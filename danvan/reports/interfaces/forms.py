@@ -67,16 +67,84 @@ class ReportCreateForm(StyledFormMixin, forms.Form):
         return data
 
 
+def period_token(period) -> str:
+    """The value naming a period in a form: "kind:year:index" (stored or not, e.g. "quarter:2025:3")."""
+    from danvan.reports.domain.periods import index_of, year_of
+
+    return f"{period.kind}:{year_of(period)}:{index_of(period)}"
+
+
+def period_choices(*, derived: bool, around=None):
+    """The periods a roll-up may be asked for, grouped by year (newest first): with ``derived``, every
+    month, quarter, half, the 9 months and the year of the three years up to ``around`` (the latest
+    reported month) and the 12 months to its end, whether or not anyone reported for them (their figures
+    are derived from their months); without, only the periods that have reports. Writes nothing."""
+    from danvan.reports.domain.periods import COUNT_IN_YEAR, bounds, label_for
+
+    latest = around or Period.objects.filter(reports__isnull=False).order_by("-end").first()
+    if not derived or latest is None:
+        stored = Period.objects.filter(reports__isnull=False).distinct().order_by("-end", "-start")[:200]
+        return [(period_token(p), p.label) for p in stored]
+    groups, end_year = [], latest.end.year
+    rolling = bounds(PeriodKind.ROLLING_12, latest.end.year, latest.end.month)
+    groups.append((_("To date"), [(f"{PeriodKind.ROLLING_12}:{latest.end.year}:{latest.end.month}",
+                                   label_for(PeriodKind.ROLLING_12, *rolling))]))
+    for year in range(end_year, end_year - 3, -1):
+        options = []
+        for kind in (PeriodKind.YEAR, PeriodKind.NINE_MONTHS, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH):
+            for index in range(COUNT_IN_YEAR.get(kind, 1), 0, -1):
+                options.append((f"{kind}:{year}:{index}", label_for(kind, *bounds(kind, year, index))))
+        groups.append((str(year), options))
+    return groups
+
+
+class PeriodField(forms.CharField):
+    """A period named by its token ("quarter:2025:3") or, for old links, a stored period's number; cleans
+    to a ``Period`` — the stored row, or an unsaved one with its bounds and label (``period_for``)."""
+
+    widget = forms.Select
+
+    def clean(self, value):
+        from danvan.reports.domain.periods import period_for
+
+        value = super().clean(value)
+        if not value:
+            return None
+        if value.isdigit():
+            found = Period.objects.filter(pk=int(value)).first()
+            if found is None:
+                raise forms.ValidationError(_("Choose a period from the list."), code="invalid")
+            return found
+        try:
+            kind, year, index = value.split(":")
+            if kind not in PeriodKind.values or not 2000 <= int(year) <= 2100:
+                raise ValueError(value)
+            return period_for(kind, int(year), int(index))
+        except ValueError:
+            raise forms.ValidationError(_("Choose a period from the list."), code="invalid") from None
+
+
 class AnalysisForm(StyledFormMixin, forms.Form):
+    """Form, period and area of a roll-up (``derived=True``: any month, quarter, half, 9 months, year or
+    the 12 months to date, derived from the months when nobody reported for it) or of a completeness
+    check (only the periods reported for)."""
+
     form = forms.ModelChoiceField(Form.objects.filter(is_active=True), label=_("Form"), empty_label=None)
-    period = forms.ModelChoiceField(Period.objects.all(), label=_("Period"), empty_label=None)
+    period = PeriodField(label=_("Period"), max_length=40)
     area = forms.ModelChoiceField(Area.objects.none(), label=_("Area"), empty_label=None)
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, derived: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = area_choices(user)
         self.fields["area"].label_from_instance = lambda a: (
             f"{a.full_name}{' (' + str(_('before 01/07/2025')) + ')' if a.valid_to else ''}")
+        self.fields["period"].widget.choices = period_choices(derived=derived)
+        raw = self.data.get("period") if self.is_bound else None
+        if raw and str(raw).isdigit():  # an old link naming a stored period: shown selected by its token
+            found = Period.objects.filter(pk=int(raw)).first()
+            if found is not None:
+                self.data = self.data.copy()
+                self.data["period"] = period_token(found)
 
 
 class ReasonForm(StyledFormMixin, forms.Form):

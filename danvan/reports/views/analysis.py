@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,23 +12,24 @@ from danvan.core.views.helpers import paginate
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
 from danvan.reports.domain.notifications import mark_read
+from danvan.reports.domain.periods import get_period, index_of, year_of
 from danvan.reports.domain.reports import NotAllowed
-from danvan.reports.interfaces.forms import AnalysisForm, default_area
+from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
 from danvan.reports.models import Form, Indicator, Notification, Period, Report
 from danvan.reports.queries.completeness import completeness, missing_organizations
 from danvan.reports.queries.rollup import comparison
 from danvan.reports.views.reports import error_text
 
 
-def _analysis_form(request):
+def _analysis_form(request, *, derived: bool = True):
     data = request.GET.copy()
     if "form" not in data:
         form = Form.objects.filter(is_active=True).first()
         period = Period.objects.filter(reports__isnull=False).order_by("-end").first()
         area = default_area(request.user)
-        data.update({"form": form.pk if form else "", "period": period.pk if period else "",
+        data.update({"form": form.pk if form else "", "period": period_token(period) if period else "",
                      "area": area.pk if area else ""})
-    return AnalysisForm(data, user=request.user)
+    return AnalysisForm(data, user=request.user, derived=derived)
 
 
 @login_required
@@ -51,7 +53,7 @@ def rollup_page(request):
         # the area's compiled report and the commission's own report are two reports: one may exist
         # without the other, and the compiled one can be started for any period
         existing = own_report = None
-        if own_commission:
+        if own_commission and data["period"].pk is not None:  # a derived period has no report yet
             of_period = restrict(Report.objects.filter(form=data["form"], period=data["period"],
                                                        organization=own_commission), request.user)
             existing = of_period.filter(is_compiled=True).first()
@@ -63,8 +65,10 @@ def rollup_page(request):
 
 @login_required
 def completeness_page(request):
-    form = _analysis_form(request)
+    form = _analysis_form(request, derived=False)
     context = {"form": form, "nav_active": "report_completeness", "breadcrumbs": [(_("Completeness"), None)]}
+    if form.is_valid() and form.cleaned_data["period"].pk is None:
+        form.add_error("period", _("Nobody has reported for this period yet: choose one from the list."))
     if form.is_valid():
         data = form.cleaned_data
         counts = completeness(request.user, form=data["form"], period=data["period"], area=data["area"],
@@ -91,7 +95,11 @@ def compile_start(request):
         messages.error(request, _("Only the staff of the area's commission can compile its report."))
         return redirect("report_rollup")
     try:
-        report = start_compilation(actor=request.user, form=data["form"], period=data["period"], organization=org)
+        with transaction.atomic():  # a derived period gets its row here (a POST), undone if refused
+            period = data["period"]
+            if period.pk is None:
+                period = get_period(period.kind, year_of(period), index_of(period))
+            report = start_compilation(actor=request.user, form=data["form"], period=period, organization=org)
     except NotAllowed as exc:
         messages.error(request, exc.message)
         return redirect("report_rollup")

@@ -1,0 +1,33 @@
+"""Per-user querysets of the article reader: every one starts from the scope."""
+
+from django.http import Http404
+
+from danvan.core.text import search_terms
+from danvan.orgs.scope import restrict
+from danvan.reader.models import Article, ArticleStatus
+
+
+def visible_articles(user, action: str = "view"):
+    return restrict(Article.objects.all(), user, action)
+
+
+def article_or_404(user, pk, action: str = "view") -> Article:
+    try:
+        return visible_articles(user, action).select_related("organization", "meeting").get(pk=pk)
+    except (Article.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def filter_articles(user, *, q: str = "", status: str = ""):
+    """The articles ``user`` may see, newest first; ``q`` searches title, newspaper and text without
+    diacritics; ``status`` read or confirmed."""
+    qs = visible_articles(user)
+    for term in search_terms(q or ""):
+        qs = qs.filter(text_folded__contains=term)
+    if status in ArticleStatus.values:
+        qs = qs.filter(status=status)
+    return qs.select_related("organization", "meeting").order_by("-created_at", "-id")
+
+
+def confirmed_articles(user):
+    return visible_articles(user).filter(status=ArticleStatus.CONFIRMED).only("id", "reading", "confirmed")
