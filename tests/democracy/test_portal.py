@@ -176,3 +176,18 @@ def test_notices_come_from_a_registered_source_and_the_calendar_works_without(ca
         assert "Đối thoại với nhân dân xã Bảo Ái" in html and "Sửa cầu treo trước mùa mưa" in html
     finally:
         portal._NOTICE_SOURCES.remove(source)
+
+
+def test_intake_asks_the_province_first_so_a_phone_gets_a_short_list(cast):
+    first = anonymous().get("/cong-khai/gui-y-kien/")
+    html = first.content.decode()
+    assert "Tỉnh Lào Cai" in html and "Thành phố Huế" in html and "Xã Bảo Ái" not in html
+    second = anonymous().get("/cong-khai/gui-y-kien/", {"tinh": cast.geo.laocai.pk})
+    options = [str(a) for a in second.context["form"].fields["area"].queryset]
+    assert options == ["Xã Bảo Ái", "Phường Yên Bái"] or set(options) == {"Xã Bảo Ái", "Phường Yên Bái"}
+    assert "Thuận Hóa" not in second.content.decode()
+    # a commune of another province than the one chosen is refused, naming the field
+    refused = anonymous().post("/cong-khai/gui-y-kien/", {
+        "tinh": cast.geo.laocai.pk, "kind": "phan_anh", "area": cast.geo.commune_h.pk, "consent": "on",
+        "content": "Đèn đường không sáng", "name": "Người dân"})
+    assert refused.status_code == 422 and "area" in refused.context["form"].errors

@@ -142,10 +142,12 @@ class IntakeForm(forms.Form):
         "published."), required=False)
     website = forms.CharField(label=gettext_lazy("Leave this empty"), required=False)  # the honeypot
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, province=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = Area.objects.filter(level="commune", valid_to__isnull=True).order_by(
-            "name_sort")
+        communes = Area.objects.filter(level="commune", valid_to__isnull=True)
+        if province is not None:
+            communes = communes.filter(parent=province)
+        self.fields["area"].queryset = communes.order_by("name_sort")
         self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
         for f in self.fields.values():
             if not isinstance(f.widget, forms.RadioSelect | forms.CheckboxInput):
@@ -159,7 +161,15 @@ def _client_key(request) -> str:
 @require_http_methods(["GET", "POST"])
 @never_cache
 def intake(request):
-    form = IntakeForm(request.POST or None)
+    """Two steps without JavaScript: the province (34 choices), then the form with its communes only, so
+    a phone never downloads the 3,321 communes."""
+    chosen = _int(request.POST.get("tinh") or request.GET.get("tinh"), 1, 2**62)
+    province = Area.objects.filter(pk=chosen, level="province", valid_to__isnull=True).first() if chosen else None
+    if request.method == "GET" and province is None:
+        provinces = Area.objects.filter(level="province", valid_to__isnull=True).order_by("name_sort").values_list(
+            "id", "kind_name", "name")
+        return render(request, "democracy/portal/intake.html", {"provinces": provinces})
+    form = IntakeForm(request.POST or None, province=province)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -172,7 +182,8 @@ def intake(request):
                     form.add_error(field if field in form.fields else None, e)
         else:
             return redirect(reverse("portal_status") + f"?ma={sub.code}&moi=1")
-    return render(request, "democracy/portal/intake.html", {"form": form}, status=422 if form.errors else 200)
+    return render(request, "democracy/portal/intake.html", {"form": form, "province": province},
+                  status=422 if form.errors else 200)
 
 
 @require_GET
