@@ -180,7 +180,7 @@ def mark_not_applicable(*, actor, obligation, reason: str, expected_version=None
     locked.not_applicable, locked.not_applicable_reason = True, reason[:500]
     locked.version += 1
     locked.save(update_fields=["not_applicable", "not_applicable_reason", "version"])
-    audit.record(actor, "not_applicable", locked, message=reason)
+    audit.record(actor, "exempt", locked, message=reason)
     return locked
 
 
