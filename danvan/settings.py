@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "danvan.reader",
     "danvan.community",
     "danvan.voice",
+    "danvan.democracy",
 ]
 
 MIDDLEWARE = [

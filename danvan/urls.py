@@ -34,6 +34,8 @@ urlpatterns = [
     path("bao-cao/", include("danvan.reports.urls")),
     path("mo-hinh/", include("danvan.practices.urls")),
     path("cong-dong/", include("danvan.community.urls")),
+    path("dan-chu/", include("danvan.democracy.urls")),
+    path("cong-khai/", include("danvan.democracy.portal_urls")),
     path("api/v1/", include("danvan.api.urls")),
     path("hoi-nghi/doc-bai/", include("danvan.reader.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,41 @@
+"""Reminders to communes about what is overdue (made public too late, not at all, or on too few channels)."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from danvan.meetings.models import Notification
+from danvan.orgs.models import Membership
+
+REPEAT_AFTER = 7  # a reminder for the same obligation at most once every this many days
+
+
+def send_reminders(*, obligations, today: datetime.date) -> int:
+    """Remind the members of each obligation's responsible organization, once per obligation and week.
+
+    ``obligations``: the overdue obligations, already restricted to what the caller may see (the
+    province's officer pressing "remind", or the daily system run). Effects: inserts ``Notification``
+    rows (the inbox; a reminder already sent in the same week is not repeated). Returns how many."""
+    sent = 0
+    obligations = list(obligations)
+    members = {}
+    for m in Membership.objects.filter(organization_id__in={o.organization_id for o in obligations},
+                                       is_active=True, user__is_active=True).select_related("user"):
+        members.setdefault(m.organization_id, []).append(m.user)
+    for o in obligations:
+        week = (today - o.due_on).days // REPEAT_AFTER
+        key = f"democracy:{o.pk}:{week}"
+        message = _("Disclosure overdue since %(date)s: item %(number)s “%(name)s”, %(period)s.") % {
+            "date": o.due_on.strftime("%d/%m/%Y"), "number": o.item.number, "name": o.item.name[:120],
+            "period": o.period_label}
+        for user in members.get(o.organization_id, []):
+            try:
+                with transaction.atomic():
+                    Notification.objects.create(user=user, key=key, message=message[:500],
+                                                url=reverse("obligation_detail", args=[o.pk]))
+            except IntegrityError:
+                continue
+            sent += 1
+    return sent

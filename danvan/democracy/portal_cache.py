@@ -1,0 +1,47 @@
+"""A small in-process cache of the portal's public pages (anonymous GETs): the portal is read by many and
+written rarely, and a phone on a slow network should not wait for the database. An entry lives
+``DANVAN_PORTAL_CACHE_SECONDS`` (60 by default) and every publication in this process drops them all
+(``bump``); other processes see a publication when their entries expire. Nothing personal is ever cached:
+the intake form and the status page are not cached."""
+
+import threading
+import time
+from functools import wraps
+
+from django.conf import settings
+from django.http import HttpResponse
+
+MAX_ENTRIES = 2000
+_lock = threading.Lock()
+_entries: dict[str, tuple[float, int, bytes, str, str]] = {}
+
+
+def bump() -> None:
+    """Forget every cached page (after a publication)."""
+    with _lock:
+        _entries.clear()
+
+
+def cached(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = getattr(settings, "DANVAN_PORTAL_CACHE_SECONDS", 60)
+        if request.method != "GET" or not seconds or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        key = request.get_full_path()
+        now = time.monotonic()
+        hit = _entries.get(key)
+        if hit and hit[0] > now:
+            response = HttpResponse(hit[2], status=hit[1], content_type=hit[3])
+            response["Cache-Control"] = hit[4]
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code in (200, 404) and not response.streaming:
+            with _lock:
+                if len(_entries) >= MAX_ENTRIES:
+                    _entries.clear()
+                _entries[key] = (now + seconds, response.status_code, response.content, response["Content-Type"],
+                                 response.get("Cache-Control", ""))
+        return response
+
+    return wrapper

@@ -1,0 +1,138 @@
+"""Pages of the people's part: community decisions and oversight findings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from danvan.core import files
+from danvan.core.domain.refusals import REFUSALS, message_of
+from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.democracy.domain import decisions as decision_actions
+from danvan.democracy.domain import findings as finding_actions
+from danvan.democracy.interfaces.forms import (
+    AnswerForm,
+    DecisionFilterForm,
+    DecisionFormForm,
+    FindingFilterForm,
+    SentForm,
+    today,
+)
+from danvan.democracy.queries.people import decisions_for, filter_decisions, filter_findings, findings_for
+from danvan.democracy.views.disclosures import add_errors, crumbs
+from danvan.orgs.scope import can, get_in_scope
+
+
+@login_required
+@require_GET
+def decision_list(request):
+    form = DecisionFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    page = paginate(request, filter_decisions(request.user, **filters))
+    day = today()
+    for d in page.object_list:
+        d.outcome = decision_actions.outcome(d)
+        d.late = decision_actions.is_sent_late(d, today=day)
+    return render_list(request, "democracy/decisions.html", "democracy/_decisions.html", {
+        "form": form, "page_obj": page, "nav_active": "democracy",
+        "breadcrumbs": crumbs((_("Community decisions"), None))})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_create(request):
+    form = DecisionFormForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        organization, minutes = values.pop("organization"), values.pop("minutes", None)
+        try:
+            decision = decision_actions.record_decision(actor=request.user, organization=organization,
+                                                        minutes=minutes, **values)
+        except ValidationError as exc:
+            add_errors(form, exc)
+        except REFUSALS as exc:
+            form.add_error(None, message_of(exc))
+        else:
+            messages.success(request, _("Decision recorded."))
+            return redirect("decision_detail", pk=decision.pk)
+    return render(request, "democracy/decision_form.html", {
+        "form": form, "nav_active": "democracy",
+        "breadcrumbs": crumbs((_("Community decisions"), reverse("decision_list")), (_("Record a decision"), None))})
+
+
+@login_required
+@require_GET
+def decision_detail(request, pk: int):
+    decision = get_in_scope(decisions_for(request.user).select_related("area", "organization"), request.user, pk=pk)
+    day = today()
+    return render(request, "democracy/decision.html", {
+        "d": decision, "outcome": decision_actions.outcome(decision),
+        "rule": decision_actions.rule_for(decision.matter), "deadline": decision_actions.send_deadline(decision),
+        "late": decision_actions.is_sent_late(decision, today=day), "nav_active": "democracy",
+        "sent_form": SentForm(initial={"version": decision.version, "sent_on": decision.sent_on,
+                                       "recognized_on": decision.recognized_on,
+                                       "recognition_decision": decision.recognition_decision})
+        if can(request.user, "change", decision) else None,
+        "breadcrumbs": crumbs((_("Community decisions"), reverse("decision_list")), (decision.subject[:60], None)),
+        **audit_context(decision)})
+
+
+@login_required
+@require_POST
+def decision_sent(request, pk: int):
+    decision = get_in_scope(decisions_for(request.user), request.user, pk=pk)
+    form = SentForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        run_action(request, lambda: decision_actions.mark_sent(
+            actor=request.user, decision=decision, sent_on=d["sent_on"], recognized_on=d["recognized_on"],
+            recognition_decision=d["recognition_decision"], expected_version=d["version"]), success=_("Saved."))
+    else:
+        for name, errs in form.errors.items():
+            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+    return redirect("decision_detail", pk=decision.pk)
+
+
+@login_required
+@require_GET
+def decision_minutes(request, pk: int):
+    decision = get_in_scope(decisions_for(request.user), request.user, pk=pk)
+    if not decision.minutes:
+        from django.http import Http404
+
+        raise Http404
+    return files.serve(decision.minutes, filename=decision.minutes_name,
+                       content_type=files.content_type_for(decision.minutes_name))
+
+
+@login_required
+@require_GET
+def finding_list(request):
+    form = FindingFilterForm(request.GET or None, user=request.user)
+    filters = form.filters() if form.is_valid() else {}
+    page = paginate(request, filter_findings(request.user, **filters))
+    day = today()
+    for f in page.object_list:
+        f.late = finding_actions.is_late(f, today=day)
+        f.may_answer = f.answered_on is None and can(request.user, "change", f.addressed_to)
+    return render_list(request, "democracy/findings.html", "democracy/_findings.html", {
+        "form": form, "page_obj": page, "answer_form": AnswerForm(initial={"answered_on": day}),
+        "nav_active": "democracy", "breadcrumbs": crumbs((_("Oversight findings"), None))})
+
+
+@login_required
+@require_POST
+def finding_answer(request, pk: int):
+    finding = get_in_scope(findings_for(request.user).select_related("addressed_to"), request.user, pk=pk)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        run_action(request, lambda: finding_actions.answer_finding(
+            actor=request.user, finding=finding, answer=form.cleaned_data["answer"],
+            answered_on=form.cleaned_data["answered_on"]), success=_("Answer recorded."))
+    else:
+        for name, errs in form.errors.items():
+            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+    return redirect("finding_list")
