@@ -22,8 +22,15 @@ def render_list(request, template: str, partial: str, context: dict):
     return render(request, template, context)
 
 
-def audit_context(obj, limit: int = 50) -> dict:
-    return {"audit_events": list(history_for(obj)[:limit])}
+def audit_context(obj, limit: int = 50, *, masked: dict | None = None) -> dict:
+    """The record's history for its page. ``masked`` ({field: mask}) hides the before/after values of
+    sensitive fields the reader may not see (the field name and the date of the change stay)."""
+    events = list(history_for(obj)[:limit])
+    for event in events if masked else []:
+        if isinstance(event.changes, dict):
+            event.changes = {field: ([masked[field], masked[field]] if field in masked else change)
+                             for field, change in event.changes.items()}
+    return {"audit_events": events}
 
 
 def run_action(request, call, *, success=None):

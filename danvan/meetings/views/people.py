@@ -24,15 +24,29 @@ def person_list(request):
         "nav_active": "meetings", "breadcrumbs": [(_("Meetings"), "/hoi-nghi/"), (_("People"), None)]})
 
 
+def _ethnicity_shown(user, value):
+    """Ethnicity is sensitive personal data: shown only to the roles the sensitive-data grants name
+    (``community.domain.privacy``, when that module is installed), masked for everyone else."""
+    from django.apps import apps
+
+    if not value or not apps.is_installed("danvan.community"):
+        return value
+    from danvan.community.domain.privacy import shown
+
+    return shown(user, "ethnicity", value)
+
+
 @login_required
 def person_detail(request, pk: int):
     person = person_or_404(request.user, pk)
     actions.record_view(actor=request.user, person=person)
+    ethnicity = _ethnicity_shown(request.user, person.ethnicity)
+    hidden = {"ethnicity": ethnicity} if ethnicity != person.ethnicity else None
     return render(request, "meetings/people/detail.html", {
-        "person": person, "positions": restrict(person.positions.select_related("organization"), request.user),
+        "person": person, "ethnicity": ethnicity, "positions": restrict(person.positions.select_related("organization"), request.user),
         "roles": restrict(person.meeting_roles.select_related("meeting"), request.user),
         "position_form": PositionForm(user=request.user), "nav_active": "meetings",
-        "breadcrumbs": [CRUMB, (person.full_name, None)], **audit_context(person),
+        "breadcrumbs": [CRUMB, (person.full_name, None)], **audit_context(person, masked=hidden),
     })
 
 
