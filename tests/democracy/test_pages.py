@@ -184,7 +184,8 @@ def test_export_uses_the_same_filter_and_the_derived_state(cast, ubnd, year, set
     assert got["Content-Type"].startswith("application/vnd.openxmlformats")
     rows = list(load_workbook(io.BytesIO(got.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "Xã, phường" and len(rows) == 2
-    assert rows[1][0] == "Xã Bảo Ái" and rows[1][5] == "đã công khai đúng hạn" and rows[1][4] == "30/04/2025"
+    assert rows[1][0] == "Xã Bảo Ái" and rows[1][5] == "đã công khai đúng hạn" and rows[1][4].date().isoformat() == "2025-04-30"
+    assert load_workbook(io.BytesIO(got.content)).active.cell(row=2, column=5).number_format.lower() == "dd/mm/yyyy"
     bad = client.post("/dan-chu/nghia-vu/xuat-excel/", {"state": "purple"})
     assert bad.status_code == 302
     # more rows than the inline limit: a background job with every row
