@@ -454,9 +454,9 @@ def _export(form, period, commission, leader):
     except ImportError:
         print("DOCX export of a 10-page report: skipped (danvan.documents is not installed in this checkout)")
         return
-    from danvan.documents.reading import docx_text
     from danvan.reports.interfaces.exporters import report_docx
     from danvan.reports.models import Report, ReportNarrative
+    from tests.reading import docx_text
 
     report = Report.objects.unscoped("benchmark").filter(form=form, period=period, organization=commission).first()
     if report is None:

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.domain.refusals import REFUSALS, message_of
@@ -19,7 +20,7 @@ from danvan.voice.models import Dialogue, Opinion
 from danvan.voice.queries.dialogues import commitment_state, filter_dialogues, ledger
 from danvan.voice.views.receptions import _add_errors
 
-LIST_CRUMB = (_("Dialogues"), "/doi-thoai/")
+LIST_CRUMB = (gettext_lazy("Dialogues"), "/doi-thoai/")
 
 
 @login_required

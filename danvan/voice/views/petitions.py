@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
@@ -18,7 +19,7 @@ from danvan.voice.interfaces.filters import PetitionFilterForm
 from danvan.voice.models import Petition
 from danvan.voice.queries.petitions import filter_petitions
 
-LIST_CRUMB = (_("Petitions"), "/don-thu/")
+LIST_CRUMB = (gettext_lazy("Petitions"), "/don-thu/")
 
 
 def _annotate(petitions, today):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.domain.refusals import REFUSALS, message_of
@@ -18,7 +19,7 @@ from danvan.voice.interfaces.forms import CaseForm, SessionForm
 from danvan.voice.models import ReceptionSession
 from danvan.voice.queries.receptions import duty_table, filter_sessions
 
-LIST_CRUMB = (_("Receptions"), "/tiep-dan/")
+LIST_CRUMB = (gettext_lazy("Receptions"), "/tiep-dan/")
 
 
 def _add_errors(form, exc):
