@@ -110,8 +110,14 @@ def get_in_scope(queryset: QuerySet, user, action: str = "view", *, via: str | t
                  **lookup):
     """The one object matching ``lookup`` inside the user's scope, or 404 (never 403: what is out of
     scope does not exist for the user)."""
+    return one_or_404(restrict(queryset, user, action, via=via), **lookup)
+
+
+def one_or_404(queryset: QuerySet, **lookup):
+    """The one object of an already scoped ``queryset`` (a ``queries/`` function's) matching ``lookup``,
+    or 404; a malformed id is a 404 too."""
     try:
-        return restrict(queryset, user, action, via=via).get(**lookup)
+        return queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
         raise Http404 from exc
 

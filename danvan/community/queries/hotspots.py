@@ -1,13 +1,12 @@
 """Per-user queries of hot spots: everything starts from ``restrict``."""
 
 from django.db.models import Count, Q
-from django.http import Http404
 from django.utils import timezone
 
 from danvan.community.models import HotSpot, HotSpotState
 from danvan.community.queries.prestige import in_area
 from danvan.core.text import search_terms
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 
 
 def overdue_q(today) -> Q:
@@ -19,10 +18,7 @@ def hot_spots_for(user, action: str = "view"):
 
 
 def hot_spot_or_404(user, pk) -> HotSpot:
-    try:
-        return hot_spots_for(user).select_related("organization", "field", "area").get(pk=pk)
-    except (HotSpot.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(hot_spots_for(user).select_related("organization", "field", "area"), pk=pk)
 
 
 def filter_hot_spots(user, *, q=None, field=None, state=None, risk=None, area=None, overdue=None, **_ignored):

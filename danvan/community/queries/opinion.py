@@ -1,9 +1,8 @@
 """Per-user queries of opinion reports: everything starts from ``restrict``."""
 
-from django.http import Http404
 
 from danvan.community.models import OpinionReport
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 
 
 def reports_for(user, action: str = "view"):
@@ -11,10 +10,7 @@ def reports_for(user, action: str = "view"):
 
 
 def report_or_404(user, pk, action: str = "view") -> OpinionReport:
-    try:
-        return reports_for(user, action).select_related("organization", "area", "topic").get(pk=pk)
-    except (OpinionReport.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(reports_for(user, action).select_related("organization", "area", "topic"), pk=pk)
 
 
 def urgent_waiting(user):

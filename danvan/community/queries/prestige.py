@@ -3,11 +3,10 @@
 import datetime
 
 from django.db.models import Count, Q
-from django.http import Http404
 
 from danvan.community.models import EntryStatus, PrestigeEntry, PrestigeList
 from danvan.core.text import search_terms
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 from danvan.places.models import AreaReach
 
 SORTS = {"village": ("village", "person__name_sort", "id"), "name": ("person__name_sort", "id"),
@@ -19,10 +18,7 @@ def lists_for(user, action: str = "view"):
 
 
 def list_or_404(user, pk, action: str = "view") -> PrestigeList:
-    try:
-        return lists_for(user, action).select_related("organization", "area").get(pk=pk)
-    except (PrestigeList.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(lists_for(user, action).select_related("organization", "area"), pk=pk)
 
 
 def entries_for(user, action: str = "view"):
@@ -30,11 +26,8 @@ def entries_for(user, action: str = "view"):
 
 
 def entry_or_404(user, pk, action: str = "view") -> PrestigeEntry:
-    try:
-        return entries_for(user, action).select_related(
-            "person", "area", "prestige_list__organization", "prestige_list__area", "replaces__person").get(pk=pk)
-    except (PrestigeEntry.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(entries_for(user, action).select_related(
+            "person", "area", "prestige_list__organization", "prestige_list__area", "replaces__person"), pk=pk)
 
 
 def in_area(qs, area):

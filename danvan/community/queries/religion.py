@@ -3,12 +3,11 @@
 import datetime
 
 from django.db.models import Q
-from django.http import Http404
 
 from danvan.community.models import Dignitary, PlaceOfWorship, ReligiousOrganization
 from danvan.community.queries.prestige import in_area
 from danvan.core.text import search_terms
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 
 
 def dignitaries_for(user, action: str = "view"):
@@ -16,11 +15,8 @@ def dignitaries_for(user, action: str = "view"):
 
 
 def dignitary_or_404(user, pk, action: str = "view") -> Dignitary:
-    try:
-        return dignitaries_for(user, action).select_related(
-            "person", "religion", "religious_organization", "place", "area", "organization").get(pk=pk)
-    except (Dignitary.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(dignitaries_for(user, action).select_related(
+            "person", "religion", "religious_organization", "place", "area", "organization"), pk=pk)
 
 
 def places_for(user, action: str = "view"):

@@ -4,11 +4,10 @@ that feed the periodic reports."""
 import datetime
 
 from django.db.models import Count, Q, Sum
-from django.http import Http404
 
 from danvan.community.models import Dignitary, EntryStatus, PrestigeEntry, SupportCampaign, SupportEvent
 from danvan.community.queries.prestige import active_on, in_area
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 from danvan.places.models import Area
 
 
@@ -17,11 +16,8 @@ def events_for(user, action: str = "view"):
 
 
 def event_or_404(user, pk) -> SupportEvent:
-    try:
-        return events_for(user).select_related("organization", "area", "policy", "campaign",
-                                               "exception_approver").get(pk=pk)
-    except (SupportEvent.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(events_for(user).select_related("organization", "area", "policy", "campaign",
+                                               "exception_approver"), pk=pk)
 
 
 def campaigns_for(user, action: str = "view"):
@@ -29,10 +25,7 @@ def campaigns_for(user, action: str = "view"):
 
 
 def campaign_or_404(user, pk) -> SupportCampaign:
-    try:
-        return campaigns_for(user).select_related("organization", "area").get(pk=pk)
-    except (SupportCampaign.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(campaigns_for(user).select_related("organization", "area"), pk=pk)
 
 
 def filter_events(user, *, kind=None, beneficiary_kind=None, area=None, year=None, campaign=None, exception=None,

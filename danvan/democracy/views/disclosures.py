@@ -32,6 +32,7 @@ from danvan.democracy.interfaces.forms import (
 )
 from danvan.democracy.queries import disclosures as q
 from danvan.orgs.models import Organization
+from danvan.orgs.scope import one_or_404
 from danvan.places.models import Area, AreaReach
 
 OVERDUE_STATES = [State.OVERDUE, State.CHANNEL_MISSING]
@@ -178,10 +179,7 @@ def document_obligation(request):
 
 def _obligation(request, pk, action="view"):
     qs = q.obligations_for(request.user, action).select_related("item", "area", "organization")
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(qs, pk=pk)
 
 
 @login_required
@@ -243,10 +241,7 @@ def obligation_action(request, pk: int, action: str):
 
 def _record(request, pk):
     qs = q.records_for(request.user).select_related("obligation", "obligation__item")
-    try:
-        return qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(qs, pk=pk)
 
 
 @login_required
@@ -269,11 +264,7 @@ def evidence_upload(request, pk: int):
 @login_required
 @require_GET
 def evidence_download(request, pk: int):
-    qs = q.evidence_for(request.user)
-    try:
-        evidence = qs.get(pk=pk)
-    except (qs.model.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    evidence = one_or_404(q.evidence_for(request.user), pk=pk)
     return files.serve(evidence.file, filename=evidence.original_name,
                        content_type=files.content_type_for(evidence.original_name))
 

@@ -1,9 +1,8 @@
 """Per-user querysets of the article reader: every one starts from the scope."""
 
-from django.http import Http404
 
 from danvan.core.text import search_terms
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import one_or_404, restrict
 from danvan.reader.models import Article, ArticleStatus
 
 
@@ -12,10 +11,7 @@ def visible_articles(user, action: str = "view"):
 
 
 def article_or_404(user, pk, action: str = "view") -> Article:
-    try:
-        return visible_articles(user, action).select_related("organization", "meeting").get(pk=pk)
-    except (Article.DoesNotExist, ValueError, TypeError) as exc:
-        raise Http404 from exc
+    return one_or_404(visible_articles(user, action).select_related("organization", "meeting"), pk=pk)
 
 
 def filter_articles(user, *, q: str = "", status: str = ""):
