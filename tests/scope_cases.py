@@ -353,7 +353,7 @@ def _cases() -> list[Case]:
                watch=lambda w: count(m().MeetingDocument, meeting=w.meeting), status=302),
         refuse("GET", "/hoi-nghi/<int:pk>/tai-lieu/", meeting_url("tai-lieu/")),
         view("/hoi-nghi/<int:pk>/van-ban/<str:kind>.<str:fmt>", meeting_url("van-ban/invitation.docx"),
-             shows=lambda w: "PK"),  # a DOCX (a zip file) for the owner
+             shows=lambda w: "PK\x03\x04"),  # a DOCX (a zip file: its signature, never in a page) for the owner
         read_on_post("/hoi-nghi/<int:pk>/van-ban/<str:kind>.<str:fmt>", meeting_url("van-ban/invitation.docx")),
         change("POST", "/hoi-nghi/<int:pk>/van-ban/<str:kind>/cap-so/", meeting_url("van-ban/invitation/cap-so/"),
                watch=lambda w: count(m().IssuedDocument, organization=w.front_a), status=302),
@@ -444,7 +444,7 @@ def _cases() -> list[Case]:
                watch=lambda w: row(m().Report, w.report.pk), status=302),
         refuse("GET", "/bao-cao/<int:pk>/cap-so/", lambda w: f"/bao-cao/{w.report.pk}/cap-so/"),
         view("/bao-cao/<int:pk>/xuat/<str:fmt>/", lambda w: f"/bao-cao/{w.report.pk}/xuat/xlsx/",
-             shows=lambda w: "PK"),
+             shows=lambda w: "PK\x03\x04"),
         read_on_post("/bao-cao/<int:pk>/xuat/<str:fmt>/", lambda w: f"/bao-cao/{w.report.pk}/xuat/xlsx/"),
         # practices
         view("/mo-hinh/dot-phat-dong/<int:pk>/", lambda w: f"/mo-hinh/dot-phat-dong/{w.campaign.pk}/",
