@@ -17,6 +17,7 @@ from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import Nomination, NominationFile, NominationStatus, NominationStep, NomineeType
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import NotAllowed
 from danvan.orgs.scope import active_memberships, can, require
 
@@ -85,24 +86,17 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``NotAllowed`` unless
     ``actor`` may change the nominating organization (the current one and a new one) and sees what
-    the change names, ``ValidationError`` when it is no longer a draft, on a concurrent edit, or on
-    bad values (nothing changed)."""
+    the change names, ``StaleVersion`` on a concurrent edit, ``ValidationError`` when it is no longer a
+    draft or on bad values (nothing changed)."""
     require(actor, "change", n.organization, _("You may not change this nomination."))
     _require_rights(actor, values, organization=values.get("organization", n.organization))
-    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
-    if locked.status != S.DRAFT:
-        raise ValidationError(_("Only a draft nomination can be edited."))
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This nomination was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked)
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    n.__dict__.update(locked.__dict__)
+    stale = _("This nomination was just changed by someone else. Reload the page and edit again.")
+    with edit(n, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        if locked.status != S.DRAFT:
+            raise ValidationError(_("Only a draft nomination can be edited."))
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked)
     return locked
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import NotAllowed, StaleVersion
 from danvan.core.views.helpers import audit_context, paginate
 from danvan.meetings.domain import meetings as actions
 from danvan.meetings.domain.bridge import totals
@@ -146,7 +146,7 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, meeting)
-        except (ValidationError, NotAllowed) as exc:
+        except (ValidationError, NotAllowed, StaleVersion) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.domain import audit
+from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
 from danvan.reports.domain import access, rollups, sources
 from danvan.reports.domain.validation import clean_values, indicators_for
@@ -67,14 +67,10 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
 
 def _lock(report: Report, expected_version: int | None) -> Report:
-    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related("organization__area", "form_version__form",
-                                                               "period").get(pk=report.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ReportConflict(
-            _("Someone else saved this report while you were editing it. Your figures are shown below and "
-              "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
-            field="version", code="conflict",
-        )
+    locked = editing.lock(report, "organization__area", "form_version__form", "period")
+    editing.check_version(locked, expected_version, refusal=ReportConflict, stale=_(
+        "Someone else saved this report while you were editing it. Your figures are shown below and "
+        "were NOT saved: compare them with the saved report (open it in a new tab), then save again."))
     return locked
 
 
