@@ -16,10 +16,11 @@ MESSAGE_MAX = 500
 
 
 def email_configured() -> bool:
-    """A real mail backend is configured (not the console, locmem or dummy one of development and tests)."""
+    """A mail backend that delivers is configured: SMTP (``EMAIL_HOST``), or the tests' in-memory outbox;
+    not the console backend of development nor the dummy one."""
     mailers = getattr(settings, "MAILERS", None) or {}
     backend = mailers.get("default", {}).get("BACKEND", getattr(settings, "EMAIL_BACKEND", ""))
-    return bool(backend) and not any(word in backend for word in ("console", "locmem", "dummy"))
+    return bool(backend) and not any(word in backend for word in ("console", "dummy"))
 
 
 def notify(*, users: Iterable, key: str, message: str, url: str = "", kind: str = "",
