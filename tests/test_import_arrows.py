@@ -24,7 +24,6 @@ KNOWN_QUERIES = {
     # out of domain/ like reports' periods
     ("democracy/queries/disclosures.py", "danvan.democracy.domain.periods"),
     ("democracy/queries/disclosures.py", "danvan.democracy.domain.state"),
-    ("voice/queries/petitions.py", "danvan.voice.domain"),
 }
 
 
