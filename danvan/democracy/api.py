@@ -18,11 +18,12 @@ from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, ch
 from danvan.democracy.domain import actions
 from danvan.democracy.domain import decisions as decision_rules
 from danvan.democracy.domain import findings as finding_rules
-from danvan.democracy.domain.state import State
 from danvan.democracy.interfaces.forms import DecisionFilterForm, DisclosureFilterForm, FindingFilterForm
 from danvan.democracy.models import Channel, DecisionForm, Matter
 from danvan.democracy.queries import disclosures as q
+from danvan.democracy.queries.calendar import holidays as holiday_dates
 from danvan.democracy.queries.people import filter_decisions, filter_findings
+from danvan.democracy.rules.state import State
 
 router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
 decision_router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
@@ -124,7 +125,7 @@ def get_disclosure(request, obligation_id: Id):
         pk=obligation_id).first()
     if obligation is None:
         raise Http404
-    from danvan.democracy.domain.state import missing_channels, rules_of, state_of
+    from danvan.democracy.rules.state import missing_channels, rules_of, state_of
 
     records = list(obligation.records.prefetch_related("evidence"))
     out = _obligation_out(obligation, state_of(obligation, today=timezone.localdate(), records=records),
@@ -188,7 +189,7 @@ class DecisionFilters(Schema):
 
 class _DecisionRows(_Rows):
     def __getitem__(self, s):
-        today = timezone.localdate()
+        today, days_off = timezone.localdate(), holiday_dates()
         out = []
         for d in self.qs[s]:
             result = decision_rules.outcome(d)
@@ -197,7 +198,8 @@ class _DecisionRows(_Rows):
                 "votes_against", "votes_blank", "decided_on", "sent_on", "recognized_on", "recognition_decision")},
                 "area": {"id": d.area_id, "code": d.area.code, "name": d.area.full_name},
                 "organization": {"id": d.organization_id, "name": d.organization.name},
-                "send_deadline": decision_rules.send_deadline(d), "sent_late": decision_rules.is_sent_late(d, today=today),
+                "send_deadline": decision_rules.send_deadline(d, days_off),
+                "sent_late": decision_rules.is_sent_late(d, today=today, holidays=days_off),
                 "approved": result["approved"], "percent_for": result["percent_for"]})
         return out
 

@@ -10,29 +10,27 @@ from django.utils.translation import gettext as _
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.democracy.models import CommunityDecision, DecisionForm, DecisionRule, Matter
+from danvan.democracy.queries.calendar import holidays as holiday_dates
+from danvan.democracy.rules.calendar import add_working_days
 from danvan.orgs.scope import require
 
 SEND_WITHIN_WORKING_DAYS = 5  # Luật 10/2022/QH15: the minutes reach the commune within 5 working days
+HOLIDAY_WINDOW = 40  # days after a decision whose holidays can matter (5 working days + Tết + weekends)
 
 
-def add_working_days(day: datetime.date, n: int) -> datetime.date:
-    """``n`` working days (Monday–Friday) after ``day``. Public holidays are not counted out (a holiday
-    calendar is not in the system yet)."""
-    while n > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
+def send_deadline(decision, holidays=None) -> datetime.date:
+    """The day the minutes must reach the commune by: 5 working days after the decision, weekends and the
+    public holidays of the table not counted (``holidays``: the days off, read from the table when not
+    given; a list page reads them once for all its rows)."""
+    if holidays is None:
+        holidays = holiday_dates(decision.decided_on, decision.decided_on + datetime.timedelta(days=HOLIDAY_WINDOW))
+    return add_working_days(decision.decided_on, SEND_WITHIN_WORKING_DAYS, holidays)
 
 
-def send_deadline(decision) -> datetime.date:
-    return add_working_days(decision.decided_on, SEND_WITHIN_WORKING_DAYS)
-
-
-def is_sent_late(decision, *, today: datetime.date) -> bool:
+def is_sent_late(decision, *, today: datetime.date, holidays=None) -> bool:
     """Late when the minutes reached the commune after the deadline, or have not reached it and the
     deadline has passed."""
-    deadline = send_deadline(decision)
+    deadline = send_deadline(decision, holidays)
     return decision.sent_on > deadline if decision.sent_on else today > deadline
 
 

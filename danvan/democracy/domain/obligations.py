@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from danvan.core.domain import audit
 from danvan.core.domain.jobs import runner, start_job
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
-from danvan.democracy.domain.periods import document_key, periods_of
 from danvan.democracy.models import PERIODIC_RECURRENCES, DisclosureItem, Obligation
+from danvan.democracy.rules.periods import document_key, periods_of
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import require
 from danvan.places.models import Area, AreaReach

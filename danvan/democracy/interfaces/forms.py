@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.core.lists import ListFilterForm
-from danvan.democracy.domain.state import State
 from danvan.democracy.models import Channel, DecisionForm, DisclosureItem, EvidenceKind, Matter
+from danvan.democracy.rules.state import State
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
 

@@ -21,6 +21,7 @@ from danvan.democracy.interfaces.forms import (
     SentForm,
     today,
 )
+from danvan.democracy.queries.calendar import holidays as holiday_dates
 from danvan.democracy.queries.people import decisions_for, filter_decisions, filter_findings, findings_for
 from danvan.democracy.views.disclosures import add_errors, crumbs
 from danvan.orgs.scope import can, get_in_scope
@@ -32,10 +33,10 @@ def decision_list(request):
     form = DecisionFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_valid() else {}
     page = paginate(request, filter_decisions(request.user, **filters))
-    day = today()
+    day, days_off = today(), holiday_dates()
     for d in page.object_list:
         d.outcome = decision_actions.outcome(d)
-        d.late = decision_actions.is_sent_late(d, today=day)
+        d.late = decision_actions.is_sent_late(d, today=day, holidays=days_off)
     return render_list(request, "democracy/decisions.html", "democracy/_decisions.html", {
         "form": form, "page_obj": page, "nav_active": "democracy",
         "breadcrumbs": crumbs((_("Community decisions"), None))})
