@@ -20,10 +20,6 @@ KNOWN_QUERIES = {
     ("reports/queries/rollup.py", "danvan.reports.domain.periods"),
     ("reports/queries/rollup.py", "danvan.reports.domain.rollups"),
     ("reports/queries/reports.py", "danvan.reports.domain.validation"),
-    # the new modules' pure rules (derived state, periods, legal clocks) used by their queries; to move
-    # out of domain/ like reports' periods
-    ("democracy/queries/disclosures.py", "danvan.democracy.domain.periods"),
-    ("democracy/queries/disclosures.py", "danvan.democracy.domain.state"),
 }
 
 
