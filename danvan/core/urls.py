@@ -4,7 +4,6 @@ from django.urls import path
 from danvan.core.views import auth, health, pages
 
 urlpatterns = [
-    path("", pages.dashboard, name="dashboard"),
     path("healthz", health.healthz, name="healthz"),
     path("dang-nhap/", auth.LoginView.as_view(), name="login"),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
