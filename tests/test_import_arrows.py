@@ -21,13 +21,9 @@ KNOWN_CORE = {
     ("core/context_processors.py", "danvan.orgs.scope"),
     ("core/api.py", "danvan.orgs.scope"),
 }
-# queries -> domain still to untangle: report periods and roll-up cell levels, the indicators of a form.
+# queries -> domain still to untangle: the new modules' pure rules (derived state, periods, legal
+# clocks) used by their queries; to move out of domain/ like reports' periods (reports/rules/).
 KNOWN_QUERIES = {
-    ("reports/queries/rollup.py", "danvan.reports.domain.periods"),
-    ("reports/queries/rollup.py", "danvan.reports.domain.rollups"),
-    ("reports/queries/reports.py", "danvan.reports.domain.validation"),
-    # the new modules' pure rules (derived state, periods, legal clocks) used by their queries; to move
-    # out of domain/ like reports' periods
     ("democracy/queries/disclosures.py", "danvan.democracy.domain.periods"),
     ("democracy/queries/disclosures.py", "danvan.democracy.domain.state"),
     ("voice/queries/petitions.py", "danvan.voice.domain"),

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.orgs.models import Membership
-from danvan.reports.domain.periods import bounds
 from danvan.reports.models import Form, Notification, Period, PeriodKind
 from danvan.reports.queries.completeness import missing_organizations
+from danvan.reports.rules.periods import bounds
 
 OVERDUE_DAYS = 30
 
