@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
 from danvan.reports.domain import access, notifications, rollups, sources
-from danvan.reports.domain.validation import clean_values, indicators_for
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
+from danvan.reports.rules.validation import clean_values, indicators_for
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td"}

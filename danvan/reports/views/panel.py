@@ -7,9 +7,9 @@ import datetime
 from django.utils import timezone
 
 from danvan.orgs.scope import active_memberships
-from danvan.reports.domain.periods import period_for
 from danvan.reports.models import Form, Report, Status
 from danvan.reports.queries.scope import visible_reports
+from danvan.reports.rules.periods import period_for
 
 SHOWN = 5
 
