@@ -1,6 +1,5 @@
 """Forms of the meetings module; every choice list is limited to the user's scope."""
 
-import datetime
 
 from django import forms
 from django.utils import timezone
