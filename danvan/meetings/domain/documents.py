@@ -44,11 +44,12 @@ def check_issued_on(meeting: Meeting, kind: str, issued_on) -> None:
 
 
 @transaction.atomic
-def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None) -> IssuedDocument:
+def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None, signer=None) -> IssuedDocument:
     """Give the meeting's invitation (GM), minutes (BB) or notice of conclusions (TB) its number.
 
     Effects: reserves the next number in the document register (``issue_number``: a counter row
-    and an ``IssuedDocument`` linked to the meeting) unless this document already has one (then it
+    and an ``IssuedDocument`` linked to the meeting, with the signer block ``signer`` or the organizer's
+    default for the type) unless this document already has one (then it
     is returned unchanged); "action" audit event on the meeting. Raises ``ValidationError`` for
     minutes or a notice dated before the meeting (``check_issued_on``) and from the register (e.g. no
     Party term covers the date)."""
@@ -59,6 +60,6 @@ def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None
     check_issued_on(meeting, kind, issued_on)
     doc = issue_number(organization=meeting.organization, doc_type=DOC_TYPES[kind],
                        issued_on=issued_on, title=summary_for(meeting, kind), actor=actor,
-                       target=meeting)
+                       target=meeting, signer=signer)
     audit.record(actor, "action", meeting, message=_("Document numbered %(s)s") % {"s": doc.symbol})
     return doc
