@@ -11,6 +11,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.awards.domain.eligibility import evaluate
@@ -211,13 +212,16 @@ def decide(*, actor, nomination: Nomination, decision_number: str, decision_date
            reason: str = "") -> Nomination:
     """Thẩm định → quyết định: record the award decision's number and date.
     Effects: status "decided", decision number and date set; step; audit event. Refused without
-    a number or date, or unless the actor is a leader of the level above."""
+    a number or date, a date in the future, or unless the actor is a leader of the level above."""
     _require_level_above(actor, nomination)
     errors = {}
     if not (decision_number or "").strip():
         errors["decision_number"] = _("Enter the decision number.")
     if not decision_date:
         errors["decision_date"] = _("Enter the decision date.")
+    elif decision_date > timezone.localdate():
+        errors["decision_date"] = _("The decision date %(d)s is in the future (today is %(today)s).") % {
+            "d": decision_date.strftime("%d/%m/%Y"), "today": timezone.localdate().strftime("%d/%m/%Y")}
     if errors:
         raise ValidationError(errors)
     return _move(nomination, actor=actor, allowed_from={S.APPRAISED}, to=S.DECIDED, reason=reason,

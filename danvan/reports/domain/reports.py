@@ -39,14 +39,19 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
     Effects: inserts a ``Report`` (status draft), a "create" ``ReportEvent`` and a "create" audit event.
     Raises ``NotAllowed`` when ``actor`` is not a chuyên viên/lãnh đạo of ``organization``, and
-    ``ValidationError`` when the period kind or the organization kind does not fit the form, or the
-    report exists already.
+    ``ValidationError`` when the period kind or the organization kind does not fit the form, the period has
+    not begun, or the report exists already.
     """
     if not (actor.is_superuser or access._member_with(actor, organization, "change")):
         raise NotAllowed(_("Only the staff of %(org)s can start its report.") % {"org": organization.name})
     if period.kind not in form.period_kinds:
         raise ValidationError({"period": _("The form \"%(form)s\" is not reported for this kind of period.")
                                % {"form": form.name}})
+    today = timezone.localdate()
+    if period.start > today:
+        raise ValidationError({"period": _("The period %(period)s has not begun (it starts on %(start)s): a report "
+                                           "is started once its period has begun.") % {
+            "period": period.label, "start": period.start.strftime("%d/%m/%Y")}})
     if form.applies_to_kinds and organization.kind not in form.applies_to_kinds:
         raise ValidationError({"organization": _("The form \"%(form)s\" does not apply to this kind of "
                                                  "organization.") % {"form": form.name}})
