@@ -8,6 +8,7 @@ Refusals raise ``NotAllowed`` (``danvan.core.domain.refusals``); ``actor`` None 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import files
@@ -27,6 +28,14 @@ def _check(meeting: Meeting) -> None:
         errors["ends_at"] = _("End time must be after the start time.")
     if meeting.period_start and meeting.period_end and meeting.period_end < meeting.period_start:
         errors["period_end"] = _("The end of the period reviewed must be after its start.")
+    organizer = meeting.organization if meeting.organization_id else None
+    if organizer is not None and organizer.valid_to and meeting.starts_at:
+        held_on = timezone.localdate(meeting.starts_at)
+        if organizer.valid_to < held_on:
+            errors["organization"] = _(
+                "%(org)s ceased to exist on %(end)s, before the meeting (%(held)s): choose the organization "
+                "that took over its work.") % {"org": organizer.name, "end": organizer.valid_to.strftime("%d/%m/%Y"),
+                                               "held": held_on.strftime("%d/%m/%Y")}
     if errors:
         raise ValidationError(errors)
 
