@@ -66,3 +66,20 @@ def test_campaign_list_is_a_list_definition_with_its_filter_validated(cast):
     page = client.get("/mo-hinh/dot-phat-dong/", {"year": "hai nghìn"})
     body = page.content.decode()
     assert "alert-warning" in body and "Đang diễn ra trong năm" in body and "Phong trào Dân vận khéo" not in body
+
+
+def test_campaign_list_query_count_does_not_grow(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(cast.province)
+    create_campaign(actor=cast.province, organization=cast.commission, name="Đợt 1", start_year=2021, end_year=2025)
+    with CaptureQueriesContext(connection) as before:
+        client.get("/mo-hinh/dot-phat-dong/")
+    for i in range(3):
+        create_campaign(actor=cast.province, organization=cast.commission, name=f"Đợt {i + 2}", start_year=2021,
+                        end_year=2025)
+    with CaptureQueriesContext(connection) as after:
+        page = client.get("/mo-hinh/dot-phat-dong/")
+    assert len(page.context["page_obj"].object_list) == 4
+    assert len(after) == len(before)
