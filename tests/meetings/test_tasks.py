@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from danvan.core.models import Notification
 from danvan.meetings.domain.reminders import send_reminders
 from danvan.meetings.domain.tasks import report_progress
-from danvan.core.models import Notification
 from danvan.meetings.models import FollowUpTask
 from danvan.meetings.queries import filter_tasks, task_overview
 from tests.conftest import login
