@@ -113,3 +113,30 @@ def test_my_work_lists_a_task_due_soon(cast):
     assert f'href="/hoi-nghi/nhiem-vu/{t.pk}/">Nhiệm vụ: Họp dân thôn 3</a>' in block
     assert f"hạn {due:%d/%m/%Y}" in block and "Sắp đến hạn" in block
     assert "Họp dân thôn 3" not in login(cast.commune_b).get("/").content.decode()
+
+
+def test_remind_the_missing_from_the_completeness_page(rep):
+    c = rep.cast
+    Notification.objects.all().delete()
+    data = {"form": rep.form.pk, "period": "month:2025:9", "area": c.geo.laocai.pk}
+    client = login(c.province)
+    page = client.get("/bao-cao/tien-do/", data).content.decode()
+    assert "Nhắc 1 đơn vị chưa gửi báo cáo" in page and 'action="/bao-cao/tien-do/nhac/"' in page
+    assert login(c.province).get("/bao-cao/tien-do/nhac/").status_code == 405  # a GET never reminds
+    response = client.post("/bao-cao/tien-do/nhac/", data, follow=True)
+    body = response.content.decode()
+    assert "Đã nhắc 1 đơn vị chưa gửi báo cáo (1 thông báo)." in body
+    # the provincial front did not report for 9/2025: its officer is told, nobody else
+    told = Notification.objects.filter(kind="reports.reminder")
+    assert list(told.values_list("user__username", flat=True)) == ["mttq"]
+    assert "Ủy ban MTTQ Việt Nam tỉnh Lào Cai" in told.get().message and "05/10/2025 nhưng chưa được gửi" in told.get().message
+    again = client.post("/bao-cao/tien-do/nhac/", data, follow=True).content.decode()
+    assert "Các đơn vị này đã được nhắc hôm nay." in again and told.count() == 1
+    # a commune officer reminds only what it sees (its own front reported): nobody
+    login(c.commune_a).post("/bao-cao/tien-do/nhac/", data)
+    assert told.count() == 1
+    # an administrator (users only) may not remind; nothing is written
+    refused = login(c.admin).post("/bao-cao/tien-do/nhac/", data, follow=True).content.decode()
+    assert "Chỉ chuyên viên hoặc lãnh đạo mới có thể nhắc các đơn vị." in refused and told.count() == 1
+    bad = login(c.province).post("/bao-cao/tien-do/nhac/", {**data, "area": "x"}, follow=True).content.decode()
+    assert "Địa bàn" in bad and told.count() == 1
