@@ -44,6 +44,12 @@ def _opinion_row(w):
     return row(Opinion, w.opinion.pk)
 
 
+def _dialogue_row(w):
+    from danvan.voice.models import Dialogue
+
+    return row(Dialogue, w.dialogue.pk)
+
+
 def _petition_row(w):
     from danvan.voice.models import Petition
 
@@ -72,6 +78,14 @@ def cases():
         change("POST", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/",
                data=lambda w: {"outcome": "answered", "answer": "Đã trả lời tại hội nghị"}, watch=_opinion_row,
                status=302),
+        change("POST", "/doi-thoai/<int:pk>/thong-bao-ket-qua/", lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua/",
+               data=lambda w: {"issued_on": "25/11/2025"}, watch=_dialogue_row, status=302),
+        refuse("GET", "/doi-thoai/<int:pk>/thong-bao-ket-qua/",
+               lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua/"),
+        view("/doi-thoai/<int:pk>/thong-bao-ket-qua.<str:fmt>",
+             lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua.docx", shows=lambda w: "PK\x03\x04"),
+        refuse("POST", "/doi-thoai/<int:pk>/thong-bao-ket-qua.<str:fmt>",
+               lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua.docx"),
         refuse("GET", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/"),
         view("/api/v1/dialogues/{dialogue_id}", lambda w: f"/api/v1/dialogues/{w.dialogue.pk}",
              json_id=lambda w: w.dialogue.pk),

@@ -141,3 +141,40 @@ def test_the_dialogue_figure_of_the_report_comes_from_the_records(v):
     assert report.values.get(indicator__code="DV_DT_SO").value == 2
     body = login(officer).get(f"/bao-cao/{report.pk}/sua/").content.decode()
     assert "tính từ sổ đối thoại" in body
+
+
+def test_the_result_notice_is_a_tb_of_the_register_listing_opinions_and_answers(v):
+    from danvan.documents.models import IssuedDocument as Issued
+    from tests.reading import docx_text, pdf_text
+
+    IssuedDocument = Issued._base_manager
+
+    d = _dialogue(v)
+    add_opinion(actor=None, dialogue=d, text="Đề nghị làm đường liên thôn", citizen_name="Thào A Sử",
+                addressed_to=v.party_a, field="infrastructure")
+    answered = add_opinion(actor=None, dialogue=d, text="Hỏi về hỗ trợ giống lúa", citizen_name="Lò Thị Hoa")
+    answer_opinion(actor=None, opinion=answered, outcome="answered", answer="Xã cấp giống trong tháng 4.")
+    _promise(v, d, "Sửa cầu treo Nậm Lúc", D(2026, 5, 15), leader=v.secretary_a)
+    client = login(v.officer_a)
+    draft = docx_text(client.get(f"/doi-thoai/{d.pk}/thong-bao-ket-qua.docx").content)
+    assert "-TB" in draft and "Đề nghị làm đường liên thôn" in draft
+    # a date before the dialogue: refused, nothing numbered
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "19/03/2026"})
+    assert not IssuedDocument.exists()
+    assert login(v.officer_b).post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "25/03/2026"}).status_code == 404
+    assert not IssuedDocument.exists()
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "25/03/2026", "posted_on": "26/03/2026"})
+    doc = IssuedDocument.get()
+    stored = Dialogue.objects.unscoped("test reads back").get(pk=d.pk)
+    assert (doc.doc_type, doc.number, stored.result_document_id) == ("TB", 1, doc.pk)
+    assert (stored.result_notice_on, stored.result_posted_on) == (D(2026, 3, 25), D(2026, 3, 26))
+    assert not stored.result_late(D(2026, 12, 31))
+    text = " ".join(pdf_text(client.get(f"/doi-thoai/{d.pk}/thong-bao-ket-qua.pdf").content).split())
+    for expected in (doc.symbol, "THÔNG BÁO", "Đề nghị làm đường liên thôn", "Xã cấp giống trong tháng 4.",
+                     "Sửa cầu treo Nậm Lúc", "15/05/2026", "Đảng ủy xã Bảo Ái"):
+        assert expected in text, expected
+    assert "Thào A Sử" not in text and "Lò Thị Hoa" not in text
+    # issued once only
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "26/03/2026"})
+    assert IssuedDocument.count() == 1
+    assert doc.symbol in client.get(f"/doi-thoai/{d.pk}/").content.decode()

@@ -92,6 +92,41 @@ def record_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date,
     return dialogue
 
 
+RESULT_DOC_TYPE = "TB"
+
+
+@transaction.atomic
+def issue_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, posted_on=None, sent_on=None,
+                        expected_version: int | None = None) -> Dialogue:
+    """Issue the dialogue's result notice as a Party/State document of the register: the next TB number
+    of the organizing organization (``documents.issue_number``, linked to the dialogue), then the dates
+    (``record_result_notice``). Its content (``interfaces.documents.result_notice``) lists the opinions
+    and their answers, never a citizen's name.
+
+    Effects: an ``IssuedDocument`` (TB) with its counter and audit event; the dialogue's result dates and
+    document link, ``version`` bumped; "action" audit event. Raises ``NotAllowed`` unless ``actor`` may
+    change the dialogue; ``ValidationError`` when the notice was already issued (``issued_on``), a date is
+    before the dialogue or no Party term covers it, or ``expected_version`` is stale (nothing changed)."""
+    from danvan.documents.domain.register import issue_number
+
+    require(actor, "change", dialogue, _("You may not change this dialogue."))
+    locked = Dialogue.objects.unscoped("domain lock by primary key").select_for_update().get(pk=dialogue.pk)
+    if expected_version is not None and locked.version != expected_version:
+        raise ValidationError(_("This dialogue was just changed by someone else. Reload the page and try again."),
+                              code="conflict")
+    if locked.result_document_id:
+        raise ValidationError({"issued_on": _("The result notice of this dialogue was already issued.")})
+    if issued_on and issued_on < locked.held_on:
+        raise ValidationError({"issued_on": _("The result notice cannot come before the dialogue.")})
+    if not issued_on:
+        raise ValidationError({"issued_on": _("Enter the date the result notice was issued.")})
+    document = issue_number(organization=locked.organization, doc_type=RESULT_DOC_TYPE, issued_on=issued_on,
+                            title=_("Results of the dialogue: %(t)s") % {"t": locked.meeting.title}, actor=actor,
+                            target=locked)
+    return record_result_notice(actor=actor, dialogue=dialogue, issued_on=issued_on, posted_on=posted_on,
+                                sent_on=sent_on, document=document)
+
+
 @transaction.atomic
 def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHER, addressed_to=None,
                 citizen_name: str = "") -> Opinion:

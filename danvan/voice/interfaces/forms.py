@@ -83,3 +83,9 @@ class AnswerForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = restrict(Person.objects.all(), user).order_by("name_sort")
         self.fields["leader"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+
+
+class ResultNoticeForm(StyledFormMixin, forms.Form):
+    issued_on = forms.DateField(label=_("Issued on"), widget=DATE_WIDGET)
+    posted_on = forms.DateField(label=_("Posted at the office on"), required=False, widget=DATE_WIDGET)
+    sent_on = forms.DateField(label=_("Sent to the village heads on"), required=False, widget=DATE_WIDGET)

@@ -18,7 +18,7 @@ from danvan.voice.domain import actions
 from danvan.voice.domain.petitions import for_reader
 from danvan.voice.interfaces.filters import PetitionFilterForm
 from danvan.voice.models import Petition
-from danvan.voice.queries.petitions import filter_petitions
+from danvan.voice.queries.petitions import ByKeys, filter_petitions
 
 LIST_CRUMB = (gettext_lazy("Petitions"), "/don-thu/")
 
@@ -34,7 +34,7 @@ def _annotate(petitions, today):
 def petition_list(request):
     form = PetitionFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_petitions(request.user, **filters))
+    page = paginate(request, ByKeys(filter_petitions(request.user, **filters)))
     today = timezone.localdate()
     page.object_list = _annotate(for_reader(actor=request.user, petitions=page.object_list), today)
     return render_list(request, "voice/petition_list.html", "voice/_petition_results.html", {
