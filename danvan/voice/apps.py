@@ -23,3 +23,11 @@ class VoiceConfig(AppConfig):
         from danvan.voice.domain import figures
 
         figures.register()
+
+        from django.apps import apps
+
+        if apps.is_installed("danvan.democracy"):
+            from danvan.democracy.domain.portal import register_notice_source
+            from danvan.voice.queries.notices import public_notices
+
+            register_notice_source(public_notices)

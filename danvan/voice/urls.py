@@ -12,6 +12,7 @@ urlpatterns = [
     path("doi-thoai/them/", dialogues.dialogue_create, name="dialogue_create"),
     path("doi-thoai/so-theo-doi-loi-hua/", dialogues.promise_ledger, name="promise_ledger"),
     path("doi-thoai/<int:pk>/", dialogues.dialogue_detail, name="dialogue_detail"),
+    path("doi-thoai/<int:pk>/cong-khai/", dialogues.dialogue_publish, name="dialogue_publish"),
     path("doi-thoai/<int:pk>/thong-bao-ket-qua/", dialogues.dialogue_result_notice, name="dialogue_result_notice"),
     path("doi-thoai/<int:pk>/thong-bao-ket-qua.<str:fmt>", dialogues.dialogue_result_notice_file,
          name="dialogue_result_notice_file"),

@@ -104,7 +104,8 @@ def issue_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, 
     and their answers, never a citizen's name.
 
     Effects: an ``IssuedDocument`` (TB) with its counter and audit event; the dialogue's result dates and
-    document link, ``version`` bumped; "action" audit event. Raises ``NotAllowed`` unless ``actor`` may
+    document link, ``version`` bumped; "action" audit event; a public dialogue's portal entry copied
+    again after the commit (``sync_portal``). Raises ``NotAllowed`` unless ``actor`` may
     change the dialogue; ``ValidationError`` when the notice was already issued (``issued_on``), a date is
     before the dialogue or no Party term covers it, or ``expected_version`` is stale (nothing changed)."""
     from danvan.documents.domain.register import issue_number
@@ -123,8 +124,48 @@ def issue_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, 
     document = issue_number(organization=locked.organization, doc_type=RESULT_DOC_TYPE, issued_on=issued_on,
                             title=_("Results of the dialogue: %(t)s") % {"t": locked.meeting.title}, actor=actor,
                             target=locked)
-    return record_result_notice(actor=actor, dialogue=dialogue, issued_on=issued_on, posted_on=posted_on,
-                                sent_on=sent_on, document=document)
+    dialogue = record_result_notice(actor=actor, dialogue=dialogue, issued_on=issued_on, posted_on=posted_on,
+                                    sent_on=sent_on, document=document)
+    if dialogue.public:
+        transaction.on_commit(sync_portal)
+    return dialogue
+
+
+@transaction.atomic
+def set_public(*, actor, dialogue: Dialogue, public: bool) -> Dialogue:
+    """Mark the dialogue public (its calendar entry and, once issued, its result notice with the promises
+    and their state go to the public portal) or withdraw it.
+
+    Effects: updates ``public``, bumps ``version``; "publish" or "action" audit event; after the commit
+    the portal's notices are copied again (``democracy.domain.portal.sync_notices``; a withdrawn
+    dialogue's entry is removed). Raises ``NotAllowed`` unless ``actor`` may change the dialogue."""
+    require(actor, "change", dialogue, _("You may not change this dialogue."))
+    Dialogue.objects.unscoped("checked above").filter(pk=dialogue.pk).update(public=bool(public),
+                                                                         version=dialogue.version + 1)
+    dialogue.public, dialogue.version = bool(public), dialogue.version + 1
+    audit.record(actor, "publish" if public else "action", dialogue,
+                 message=_("Published on the public portal") if public else _("Withdrawn from the public portal"))
+    transaction.on_commit(sync_portal)
+    return dialogue
+
+
+def sync_portal() -> int:
+    """Copy the public dialogues onto the portal and drop the entries of those no longer public (system
+    job: the publishing action, the result notice and the daily job call it). Effects: upserts and
+    deletes the portal's notice entries of this module. Returns how many are published."""
+    from django.apps import apps
+
+    if not apps.is_installed("danvan.democracy"):
+        return 0
+    from danvan.democracy.domain.portal import sync_notices
+    from danvan.democracy.models import PortalEntry
+    from danvan.voice.queries.notices import KEY_PREFIX, public_notices
+
+    keys = {n["key"] for n in public_notices()}
+    PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE, source_key__startswith=KEY_PREFIX).exclude(
+        source_key__in=keys).delete()
+    sync_notices()
+    return len(keys)
 
 
 @transaction.atomic

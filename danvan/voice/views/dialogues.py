@@ -15,8 +15,8 @@ from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as domain
-from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm
 from danvan.voice.interfaces.documents import result_notice
+from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm
 from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm, ResultNoticeForm
 from danvan.voice.models import Dialogue, Opinion
 from danvan.voice.queries.dialogues import commitment_state, filter_dialogues, ledger
@@ -106,6 +106,23 @@ def opinion_answer(request, pk: int):
     else:
         messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
     return redirect("dialogue_detail", pk=opinion.dialogue_id)
+
+
+@login_required
+@require_POST
+def dialogue_publish(request, pk: int):
+    """Mark the dialogue public on the portal (public=1) or withdraw it (public=0)."""
+    dialogue = _dialogue(request, pk)
+    public = request.POST.get("public") == "1"
+    try:
+        with transaction.atomic():
+            domain.set_public(actor=request.user, dialogue=dialogue, public=public)
+    except REFUSALS as exc:
+        messages.error(request, message_of(exc))
+    else:
+        messages.success(request, _("Published on the public portal.") if public
+                         else _("Withdrawn from the public portal."))
+    return redirect("dialogue_detail", pk=dialogue.pk)
 
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
