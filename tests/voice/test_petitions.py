@@ -167,7 +167,7 @@ def test_a_denouncers_identity_only_for_the_handler_and_the_head(p, v):
 
 
 def test_an_overdue_petition_notifies_its_handler_and_the_leaders_above(p, v):
-    from danvan.meetings.models import Notification
+    from danvan.core.models import Notification
     from danvan.orgs.models import Role
     from danvan.voice.domain.petitions import notify_overdue
 

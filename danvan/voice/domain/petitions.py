@@ -308,9 +308,10 @@ def notify_overdue(*, today: datetime.date | None = None) -> int:
     """Tell the handler of every overdue petition, and the leaders (lãnh đạo) of the organization above its
     handling organization, once per petition and due date (system job: no actor, every organization).
 
-    Effects: first ``refresh_deadlines`` (the clocks in force today); inserts ``meetings.Notification`` rows (keyed, so a second run the same day adds none).
-    Returns how many were inserted."""
-    from danvan.meetings.models import Notification
+    Effects: first ``refresh_deadlines`` (the clocks in force today); ``core.domain.notifications.notify`` (keyed, so a second run the same day adds none; e-mail
+    when configured). Returns how many notifications were created."""
+    from danvan.core.domain.notifications import notify
+    from danvan.core.models import User
     from danvan.orgs.models import Membership
 
     today = today or timezone.localdate()
@@ -331,9 +332,7 @@ def notify_overdue(*, today: datetime.date | None = None) -> int:
                                                    is_active=True).values_list("user_id", flat=True))
         message = _("Petition %(code)s is overdue (due %(due)s): %(subject)s") % {
             "code": petition.code, "due": due[1].strftime("%d/%m/%Y"), "subject": petition.subject[:200]}
-        for user_id in users:
-            _obj, created = Notification.objects.get_or_create(
-                user_id=user_id, key=f"petition:{petition.pk}:{due[1]:%Y%m%d}"[:100],
-                defaults={"message": message[:500], "url": f"/don-thu/{petition.pk}/"})
-            made += created
+        made += notify(users=User.objects.filter(pk__in=users), kind="voice.petition_overdue",
+                       key=f"petition:{petition.pk}:{due[1]:%Y%m%d}", message=message,
+                       url=f"/don-thu/{petition.pk}/")
     return made
