@@ -7,6 +7,7 @@ urlpatterns = [
     path("tiep-dan/them/", receptions.reception_create, name="reception_create"),
     path("tiep-dan/nghia-vu/", receptions.reception_duties, name="reception_duties"),
     path("tiep-dan/<int:pk>/", receptions.reception_detail, name="reception_detail"),
+    path("tiep-dan/<int:pk>/y-kien/", receptions.reception_opinion_add, name="reception_opinion_add"),
     path("tiep-dan/<int:pk>/vu-viec/", receptions.reception_case_add, name="reception_case_add"),
     path("doi-thoai/", dialogues.dialogue_list, name="dialogue_list"),
     path("doi-thoai/them/", dialogues.dialogue_create, name="dialogue_create"),

@@ -38,6 +38,12 @@ def _opinions_of(w):
     return count(Opinion, dialogue=w.dialogue)
 
 
+def _reception_opinions_of(w):
+    from danvan.voice.models import Opinion
+
+    return count(Opinion, session=w.reception)
+
+
 def _opinion_row(w):
     from danvan.voice.models import Opinion
 
@@ -98,6 +104,10 @@ def cases():
         change("POST", "/tiep-dan/<int:pk>/vu-viec/", lambda w: f"/tiep-dan/{w.reception.pk}/vu-viec/",
                data=lambda w: {"subject": "Đề nghị lắp đèn đường", "people": "1", "kind": "recommendation",
                                "field": "infrastructure"}, watch=_cases_of, status=302),
+        change("POST", "/tiep-dan/<int:pk>/y-kien/", lambda w: f"/tiep-dan/{w.reception.pk}/y-kien/",
+               data=lambda w: {"text": "Đề nghị sửa cống thôn", "field": "infrastructure"},
+               watch=_reception_opinions_of, status=302),
+        refuse("GET", "/tiep-dan/<int:pk>/y-kien/", lambda w: f"/tiep-dan/{w.reception.pk}/y-kien/"),
         refuse("GET", "/tiep-dan/<int:pk>/vu-viec/", lambda w: f"/tiep-dan/{w.reception.pk}/vu-viec/"),
         view("/api/v1/receptions/{reception_id}", lambda w: f"/api/v1/receptions/{w.reception.pk}",
              json_id=lambda w: w.reception.pk),

@@ -193,12 +193,55 @@ def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHE
 
 
 @transaction.atomic
+def add_reception_opinion(*, actor, session, text: str, field: str = Field.OTHER, addressed_to=None,
+                          citizen_name: str = "") -> Opinion:
+    """Record a citizen's opinion raised at a reception ``session`` (the name only if the citizen gave it);
+    it is answered like a dialogue's (``answer_opinion``).
+
+    Effects: inserts an ``Opinion`` of the session (outcome "not answered yet"); "action" audit event on
+    the session. Raises ``NotAllowed`` unless ``actor`` may change the session and sees ``addressed_to``;
+    ``ValidationError`` for an empty text or an unknown field."""
+    require(actor, "change", session, _("You may not change this reception."))
+    if addressed_to is not None:
+        require(actor, "view", addressed_to, _("This organization is not in your scope."), field="addressed_to")
+    errors = {}
+    if not (text or "").strip():
+        errors["text"] = _("Enter the opinion.")
+    if field not in Field.values:
+        errors["field"] = _("Choose the field from the list.")
+    if errors:
+        raise ValidationError(errors)
+    opinion = Opinion.objects.create(organization_id=session.organization_id, session=session, text=text.strip(),
+                                     field=field, addressed_to=addressed_to, citizen_name=(citizen_name or "").strip())
+    audit.record(actor, "action", session, message=_("Opinion recorded: %(t)s") % {"t": opinion.text[:200]})
+    return opinion
+
+
+def _session_meeting(actor, session):
+    """The meeting a reception's commitments hang on, created with the first one (kind "other", the
+    reception's organization, date and place) and kept on the session."""
+    from danvan.voice.models import ReceptionSession
+
+    locked = ReceptionSession.objects.unscoped("domain lock by primary key").select_for_update().select_related(
+        "receiver", "organization").get(pk=session.pk)
+    if locked.meeting_id:
+        return locked.meeting
+    meeting = create_meeting(actor=actor, kind=MeetingKind.OTHER, organization=locked.organization,
+                             title=(_("Citizens' reception of %(d)s — %(who)s") % {
+                                 "d": locked.held_on.strftime("%d/%m/%Y"), "who": locked.receiver.full_name})[:300],
+                             starts_at=_at(locked.held_on), venue=locked.place)
+    ReceptionSession.objects.unscoped("domain lock by primary key").filter(pk=locked.pk).update(meeting=meeting)
+    return meeting
+
+
+@transaction.atomic
 def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", leader=None, due_date=None,
                    owner=None, expected_version: int | None = None) -> Opinion:
     """Give an opinion its outcome: answered on the spot, a commitment, transferred, not within competence.
 
     A commitment needs a due date and the organization that promised (``owner``, defaulting to the
-    opinion's addressee): it becomes a numbered conclusion of the dialogue's meeting and a follow-up task
+    opinion's addressee): it becomes a numbered conclusion of the dialogue's meeting (for a reception's
+    opinion, of the meeting the session keeps for its commitments, created with the first) and a follow-up task
     assigned to ``owner`` due on ``due_date`` (its progress, evidence and completion keep the promise).
     Effects: updates the opinion (outcome, answer, leader, due date, task), bumps ``version``; for a
     commitment inserts a ``Conclusion``, a ``FollowUpTask`` and its ``TaskAssignment``; audit events.
@@ -227,7 +270,7 @@ def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", l
         require(actor, "view", leader, _("This person is not in your scope."), field="leader")
     if outcome == Outcome.COMMITMENT:
         require(actor, "view", owner, _("This organization is not in your scope."), field="owner")
-        meeting = locked.dialogue.meeting
+        meeting = locked.dialogue.meeting if locked.dialogue_id else _session_meeting(actor, locked.session)
         conclusion = add_conclusion(actor=actor, meeting=meeting, text=_("Commitment: %(t)s") % {"t": locked.text})
         locked.task = create_task(actor=actor, conclusion=conclusion, title=locked.text[:300], assignees=[owner],
                                   due_date=due_date, description=(answer or "").strip())
@@ -255,17 +298,19 @@ def supervise(*, actor, opinion: Opinion, note: str) -> Opinion:
     return opinion
 
 
-def opinions_for_reader(*, actor, dialogue: Dialogue):
-    """The dialogue's opinions as ``actor`` may read them: citizens' names masked unless ``actor`` is staff
-    of the organizing organization. Page and API both call this. Effects: one "view" audit event when
-    names were shown. Returns (opinions, names shown)."""
-    opinions = list(Opinion.objects.unscoped("opinions of a dialogue fetched through the scope").filter(
-        dialogue=dialogue).select_related("addressed_to", "leader", "task"))
-    see = staff_of(actor, dialogue.organization_id)
+def opinions_for_reader(*, actor, dialogue: Dialogue | None = None, session=None):
+    """The opinions of a dialogue (or a reception ``session``) as ``actor`` may read them: citizens' names
+    masked unless ``actor`` is staff of the organizing organization. Page and API both call this.
+    Effects: one "view" audit event when names were shown. Returns (opinions, names shown)."""
+    owner = dialogue if dialogue is not None else session
+    opinions = list(Opinion.objects.unscoped("opinions of a record fetched through the scope").filter(
+        **({"dialogue": dialogue} if dialogue is not None else {"session": session})).select_related(
+        "addressed_to", "leader", "task"))
+    see = staff_of(actor, owner.organization_id)
     for o in opinions:
         if not see and o.citizen_name:
             o.citizen_name = MASK
     shown = sum(1 for o in opinions if o.citizen_name) if see else 0
     if shown:
-        audit.record(actor, "view", dialogue, message=_("Read the citizens' names (%(n)s)") % {"n": shown})
+        audit.record(actor, "view", owner, message=_("Read the citizens' names (%(n)s)") % {"n": shown})
     return opinions, see

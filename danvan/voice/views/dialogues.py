@@ -105,6 +105,8 @@ def opinion_answer(request, pk: int):
             messages.success(request, _("The outcome was recorded."))
     else:
         messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    if opinion.session_id:
+        return redirect("reception_detail", pk=opinion.session_id)
     return redirect("dialogue_detail", pk=opinion.dialogue_id)
 
 
