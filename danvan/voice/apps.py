@@ -21,6 +21,7 @@ class VoiceConfig(AppConfig):
                          order=37, parent="voice"))
 
         from danvan.voice.domain import figures
+        from danvan.voice.interfaces import importer  # noqa: F401 - registers the import job's runner
 
         figures.register()
 

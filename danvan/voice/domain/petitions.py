@@ -62,22 +62,10 @@ STEP_LABELS = {
 }
 
 
-@transaction.atomic
-def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
-                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
-                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
-                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
-                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
-                     dialogue=None) -> Petition:
-    """Receive a petition into ``organization``'s register.
-
-    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
-    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
-    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
-    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
-    fewer than 1 signatory, or a code already in the register."""
-    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
-        "org": organization.name}, field="organization")
+def intake_errors(*, code, received_on, kind, subject, area, channel, field, complexity, instance,
+                  signatories) -> dict:
+    """The intake rules of one petition as {field: message} (empty when it may be received): the page,
+    the API and the spreadsheet import all go through them. Changes nothing."""
     errors = {}
     if not (code or "").strip():
         errors["code"] = _("Enter the tracking code.")
@@ -97,6 +85,28 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
         errors["instance"] = _("The instance is 1 (first) or 2 (second).")
     if not signatories or int(signatories) < 1:
         errors["signatories"] = _("The number of signatories must be at least 1.")
+    return errors
+
+
+@transaction.atomic
+def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
+                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
+                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
+                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
+                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
+                     dialogue=None) -> Petition:
+    """Receive a petition into ``organization``'s register.
+
+    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
+    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
+    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
+    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
+    fewer than 1 signatory, or a code already in the register."""
+    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
+        "org": organization.name}, field="organization")
+    errors = intake_errors(code=code, received_on=received_on, kind=kind, subject=subject, area=area,
+                           channel=channel, field=field, complexity=complexity, instance=instance,
+                           signatories=signatories)
     if errors:
         raise ValidationError(errors)
     try:
