@@ -171,7 +171,7 @@ def server_error(request, exc):
     return _reply(request, 500, _("The server could not complete the request; the error was recorded."))
 
 
-api.add_router("/", "danvan.core.api.router")
+api.add_router("/", "danvan.orgs.api.me_router")
 api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
 api.add_router("/documents", "danvan.documents.api.router")
