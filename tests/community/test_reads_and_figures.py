@@ -77,15 +77,9 @@ def test_report_figures_from_the_records(cast):
     support.record_event(actor=cast.commune_a, organization=cast.front_a, beneficiary_kind="poor_household",
                          beneficiary_name="Hộ ông Páo", area=cast.geo.commune_a, date=datetime.date(2027, 2, 2),
                          occasion="tet", kind="gift", cash=500_000)
-    spot = hotspots.create_hot_spot(actor=cast.commune_a, organization=cast.front_a, title="Đất rừng", area=cast.geo.commune_a,
-                                    field=HotSpotField.objects.first(), review_date=datetime.date(2027, 3, 1))
-    hotspots.create_hot_spot(actor=cast.commune_a, organization=cast.front_a, title="Nước suối", area=cast.geo.commune_a,
-                             field=HotSpotField.objects.first(), review_date=datetime.date(2027, 3, 1))
-    for step, day in (("handle", 10), ("stabilize", 20), ("close", 28)):
-        hotspots.add_update(actor=cast.commune_a, hot_spot=spot, on=datetime.date(2027, 1, day), text="x", action=step)
-    figures = {code: source_for(code).value(cast.front_a, JAN)
-               for code in ("DV_TH_LUOT", "DV_TH_QUA", "DV_TH_TIEN", "DV_NUT", "DV_DIEM_NONG")}
-    assert figures == {"DV_TH_LUOT": 2, "DV_TH_QUA": 1, "DV_TH_TIEN": 1_500_000, "DV_NUT": 2, "DV_DIEM_NONG": 1}
+    figures = {code: source_for(code).value(cast.front_a, JAN) for code in ("DV_TH_LUOT", "DV_TH_QUA", "DV_TH_TIEN",
+                                                                            "DV_NUT")}
+    assert figures == {"DV_TH_LUOT": 2, "DV_TH_QUA": 1, "DV_TH_TIEN": 1_500_000, "DV_NUT": 2}
     december = Period(datetime.date(SEL, 12, 1), datetime.date(SEL, 12, 31))
     assert source_for("DV_NUT").value(cast.front_a, december) == 2  # recognized on 20/12
     assert source_for("DV_NUT").value(cast.front_a, Period(datetime.date(SEL, 11, 1), datetime.date(SEL, 11, 30))) == 0
@@ -95,23 +89,47 @@ def test_report_figures_from_the_records(cast):
     assert str(source_for("DV_TH_TIEN").label) == "tiền và quà đã ghi nhận"
 
 
+def test_hot_spots_open_at_the_end_of_the_period(cast):
+    from django.utils import timezone
+
+    today = timezone.localdate()  # hot spots are counted from the day they were recorded (created_at)
+    this_month = Period(today.replace(day=1), (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+                        - datetime.timedelta(days=1))
+    field = HotSpotField.objects.first()
+    spots = [hotspots.create_hot_spot(actor=cast.commune_a, organization=cast.front_a, title=title, field=field,
+                                      area=cast.geo.commune_a, review_date=today) for title in ("A", "B", "C")]
+    for spot, close_on in ((spots[0], this_month.start), (spots[1], this_month.end + datetime.timedelta(days=1))):
+        for step in ("handle", "stabilize", "close"):
+            hotspots.add_update(actor=cast.commune_a, hot_spot=spot, on=close_on, text="x", action=step)
+    # A closed within the month; B closed after its end (still open at it); C open
+    assert source_for("DV_DIEM_NONG").value(cast.front_a, this_month) == 2
+    before = Period(this_month.start - datetime.timedelta(days=40), this_month.start - datetime.timedelta(days=1))
+    assert source_for("DV_DIEM_NONG").value(cast.front_a, before) == 0  # none recorded yet then
+    assert source_for("DV_DIEM_NONG").value(cast.front_b, this_month) is None
+
+
 def test_the_report_form_is_prefilled(cast):
+    from django.utils import timezone
+
     from danvan.reports.domain.default_form import ensure_default_form
     from danvan.reports.domain.periods import get_period
     from danvan.reports.domain.reports import create_report, save_report
 
+    # last month, whatever day the suite runs: a report is made only for a period that has begun
+    last = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     entry = recognized(make_list(cast.front_a), "Vàng Seo Páo")
-    support.record_event(actor=cast.commune_a, organization=cast.front_a, beneficiary_kind="prestige",
-                         prestige_entry=entry, date=datetime.date(2027, 1, 25), occasion="tet", kind="gift",
-                         cash=300_000)
+    support.record_event(actor=cast.commune_a, organization=cast.front_a, beneficiary_kind="poor_household",
+                         beneficiary_name="Hộ bà Sua", area=cast.geo.commune_a, date=last + datetime.timedelta(days=4),
+                         occasion="tet", kind="gift", cash=300_000)
     form = ensure_default_form()
-    report = create_report(actor=cast.commune_a, form=form, period=get_period("month", 2027, 1),
+    report = create_report(actor=cast.commune_a, form=form, period=get_period("month", last.year, last.month),
                            organization=cast.front_a)
+    on_the_list = 1 if report.period.end >= entry.recognized_on else 0
     save_report(report, actor=cast.commune_a, expected_version=report.version,
                 values={"DV_TH_LUOT": "9", "DV_TH_TIEN": "1", "DV_NUT": "70", "DV_MH_DK": "0", "DV_DON_NHAN": "0",
                         "DV_DON_GQ": "0"})
     saved = {v.indicator.code: v.value for v in report.values.select_related("indicator")}
-    assert (saved["DV_TH_LUOT"], saved["DV_TH_TIEN"], saved["DV_NUT"]) == (1, 300_000, 1)  # typed values ignored
+    assert (saved["DV_TH_LUOT"], saved["DV_TH_TIEN"], saved["DV_NUT"]) == (1, 300_000, on_the_list)  # not typed
     page = login(cast.commune_a).get(f"/bao-cao/{report.pk}/sua/").content.decode()
     assert "tính từ các lượt thăm hỏi, tặng quà đã ghi nhận" in page
     assert "tính từ danh sách người có uy tín" in page
