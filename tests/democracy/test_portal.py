@@ -224,3 +224,21 @@ def test_the_notice_hook_syncs_on_commit_takes_off_withdrawn_notices_and_skips_b
     # no source registered: nothing is taken off
     portal.sync_notices()
     assert PortalEntry.objects.filter(kind="notice").count() == 1
+
+
+def test_a_cached_page_is_served_before_the_session_stack_with_its_headers(cast, models, django_assert_num_queries):
+    recognized, _person, _draft = models
+    portal.publish_practice(actor=None, practice=recognized)
+    first = anonymous().get("/cong-khai/mo-hinh/")
+    with django_assert_num_queries(0):
+        hit = anonymous().get("/cong-khai/mo-hinh/")
+    assert hit.content == first.content and "Nậm Lúc" in hit.content.decode()
+    assert hit["Cache-Control"] == "public, max-age=300" and hit["X-Frame-Options"] == "DENY"
+    assert "Content-Security-Policy" in hit and hit["X-Content-Type-Options"] == "nosniff"
+    assert not hasattr(hit.wsgi_request, "user")  # answered before the authentication middleware
+    # a signed-in officer (session cookie) goes through the whole stack
+    officer = login(cast.commune_a).get("/cong-khai/mo-hinh/")
+    assert hasattr(officer.wsgi_request, "user") and officer.wsgi_request.user.is_authenticated
+    # the intake form is never served from the cache
+    anonymous().get("/cong-khai/gui-y-kien/")
+    assert anonymous().get("/cong-khai/gui-y-kien/").context is not None
