@@ -144,3 +144,33 @@ def test_a_batch_is_read_by_a_background_job_with_progress(cast, django_capture_
     assert Article._base_manager.filter(job=job).count() == 12
     assert [e["field"] for e in job.errors] == ["rong.txt"]
     assert actions.undo_batch(job=job) == 12
+
+
+def _points(meeting):
+    from danvan.meetings.models import BridgePoint
+
+    return [(p.name, p.area_id) for p in BridgePoint._base_manager.filter(meeting=meeting).order_by("order")]
+
+
+def test_bridge_points_come_from_the_named_units_or_the_count(cast, geo):
+    # a count that no unit list matches: that many numbered points, for the officer to name
+    meeting = confirm(cast.province, read(cast.province, cast.commission, OLD_ARTICLE), cast.old_commission)
+    points = _points(meeting)
+    assert len(points) == 9 and points[0] == ("Điểm cầu 1", None) and points[-1] == ("Điểm cầu 9", None)
+    assert all(area is None for _, area in points)
+    # a second article of the same meeting adds none
+    confirm(cast.province, read(cast.province, cast.commission, SECOND_ARTICLE), cast.old_commission)
+    assert len(_points(meeting)) == 9
+
+    # the units named: matched to the unit of that day under the organizer's province, else kept as written
+    named = OLD_ARTICLE.replace("12/10/2021", "14/10/2021").replace(
+        "với 9 điểm cầu.", "kết nối với các điểm cầu huyện Yên Bình và thị xã Nghĩa Lộ.")
+    article = read(cast.province, cast.commission, named)
+    assert article.reading["bridge_names"] == ["huyện Yên Bình", "thị xã Nghĩa Lộ"]
+    meeting = confirm(cast.province, article, cast.old_commission)
+    assert _points(meeting) == [("Huyện Yên Bình", geo.old_district.pk), ("thị xã Nghĩa Lộ", None)]
+
+    # a count of the organizer's own point and one per unit under it that day: those units
+    counted = OLD_ARTICLE.replace("12/10/2021", "15/10/2021").replace("với 9 điểm cầu", "với 2 điểm cầu")
+    meeting = confirm(cast.province, read(cast.province, cast.commission, counted), cast.old_commission)
+    assert _points(meeting) == [("Ban Dân vận Tỉnh ủy Yên Bái", geo.old_yenbai.pk), ("Huyện Yên Bình", geo.old_district.pk)]

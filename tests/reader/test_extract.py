@@ -330,3 +330,14 @@ def test_the_body_speaking_at_its_own_meeting_and_a_delegations_visit():
     assert facts["organizer"] == "Đoàn công tác của Ban Dân vận Trung ương"
     assert facts["meeting_type"] == "other" and facts["chairs"] == []
     assert facts["province"] == "Cao Bằng"
+
+
+def test_bridge_points_named_in_a_list():
+    from danvan.reader.interfaces.extract import find_bridge_names
+
+    names, _ = find_bridge_names(["Hội nghị trực tuyến kết nối với các điểm cầu huyện Văn Bàn, Bắc Hà và thị xã Sa Pa."])
+    assert names == ["huyện Văn Bàn", "huyện Bắc Hà", "thị xã Sa Pa"]
+    names, _ = find_bridge_names(["Tại điểm cầu: thành phố Lào Cai; huyện Bát Xát và xã Tả Van có đại biểu dự."])
+    assert names == ["thành phố Lào Cai", "huyện Bát Xát", "xã Tả Van"]
+    # the province a national meeting is watched from is not a list of units
+    assert find_bridge_names(["Tham dự tại điểm cầu Lâm Đồng có đồng chí Trần Văn Nam."]) == ([], "")

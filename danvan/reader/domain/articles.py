@@ -24,12 +24,13 @@ from danvan.core.domain import audit
 from danvan.core.domain.jobs import JobFailed, runner
 from danvan.core.domain.refusals import StaleVersion, WrongState
 from danvan.core.text import fold, folded_key
+from danvan.meetings.domain import bridge as bridge_actions
 from danvan.meetings.domain import meetings as meeting_actions
 from danvan.meetings.domain import people as people_actions
 from danvan.meetings.models import Meeting, MeetingKind, Mode, Person, Role
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import require, restrict
-from danvan.places.models import AreaReach
+from danvan.places.models import Area, AreaReach
 from danvan.reader.interfaces.extract import FIELDS, MEETING_TYPES, Source, blocks_from_lines, read_source
 from danvan.reader.interfaces.scoring import score
 from danvan.reader.interfaces.sources import Article as SourceArticle
@@ -212,6 +213,44 @@ def match_person(user, *, name: str, positions: list[str], organization):
     return None
 
 
+_KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường")
+MAX_NUMBERED_POINTS = 1000
+
+
+def bridge_points_for(*, organization, day: datetime.date, names: list[str], count: int | None) -> list:
+    """The bridge points an article gives a meeting, as (name, area or None): the units it names (each
+    matched to the unit of that name under the organizer's province that existed on ``day``); else, for
+    a count, the units one level under the organizer's area on that day when there are that many (or one
+    fewer: the organizer's own point and theirs); else that many numbered points for the officer to name."""
+    province = _province_area(organization)
+    if names:
+        out = []
+        for name in names:
+            kind = next((k for k in _KINDS if fold(name).startswith(fold(k) + " ")), "")
+            bare = name[len(kind):].strip() if kind else name
+            qs = Area.objects.valid_on(day).filter(name_folded=folded_key(kind, bare) if kind else folded_key(bare))
+            if province is not None:
+                qs = qs.filter(id__in=AreaReach.objects.filter(ancestor=province).values("descendant"))
+            area = qs.order_by("id").first()
+            out.append((f"{area.kind_name} {area.name}" if area else name, area))
+        return out
+    if not count:
+        return []
+    count = min(count, MAX_NUMBERED_POINTS)
+    parent = organization.area if organization is not None else None
+    if parent is not None:
+        below = {"province": ("district", "commune"), "district": ("commune",)}.get(parent.level, ())
+        for level in below:
+            units = bridge_actions.areas_for_points(level=level, parent=parent, on=day)
+            if not units:
+                continue
+            if len(units) in (count, count - 1):
+                points = [(f"{kind_name} {name}", Area(pk=pk)) for pk, kind_name, name in units]
+                return ([(organization.name, parent)] if len(units) == count - 1 else []) + points
+            break
+    return [(_("Bridge point %(n)s") % {"n": n}, None) for n in range(1, count + 1)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Confirming
 
@@ -257,7 +296,7 @@ def _clean_fields(values: dict) -> dict:
 
 @transaction.atomic
 def confirm_article(*, actor, article: Article, fields: dict, people: list[dict], directions: list[str],
-                    organization, expected_version: int | None = None) -> Meeting:
+                    organization, expected_version: int | None = None, bridge_names: list[str] | None = None) -> Meeting:
     """Turn a checked article into records of the meetings module, without duplicates.
 
     ``fields`` are the labelled fields as corrected by the officer; ``people`` [{name, positions,
@@ -271,6 +310,8 @@ def confirm_article(*, actor, article: Article, fields: dict, people: list[dict]
     given the role unless already there (``add_role``, the position then); each direction not already
     there becomes a conclusion (``add_conclusion``); the counts (models, medals, commendations, bridge
     points) become ``ReportedFigure`` rows of the meeting (one per figure: a second article updates it);
+    a meeting without bridge points gets those the article gives (``bridge_points_for``: the units named,
+    ``bridge_names`` or else those read; or the count; ``add_listed_points``, one audit event);
     the article is linked to the meeting as its source (its page here and its address outside become
     link documents of the meeting), keeps
     what was read beside what was confirmed, status "confirmed", version bumped; audit events on the
@@ -322,6 +363,13 @@ def confirm_article(*, actor, article: Article, fields: dict, people: list[dict]
         meeting_actions.add_role(actor=actor, meeting=meeting, person=person, role=role,
                                  position_text=", ".join(positions)[:300], organization=organization)
         existing.add((person.pk, role))
+
+    if not meeting.bridge_points.exists():
+        names = (locked.reading or {}).get("bridge_names") or [] if bridge_names is None else bridge_names
+        points = bridge_points_for(organization=organization, day=day, names=[n for n in names if n and n.strip()],
+                                   count=values["bridge_points"])
+        if points:
+            bridge_actions.add_listed_points(actor=actor, meeting=meeting, points=points)
 
     known = {fold(c.text) for c in meeting.conclusions.all()}
     for text in directions:

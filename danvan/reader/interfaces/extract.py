@@ -612,6 +612,39 @@ _PEOPLE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|ch�
 _COLLECTIVE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể(?!\w)", re.I)
 _COMMEND = re.compile(r"bằng khen|giấy khen|khen thưởng|cờ thi đua|tuyên dương|biểu dương|tặng thưởng", re.I)
 _BRIDGE = re.compile(rf"(?P<n>{_NUM})\s+điểm cầu", re.I)
+_UNIT_KIND = r"(?:huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)"
+_BRIDGE_LIST = re.compile(rf"điểm cầu\s*(?:(?:tại|ở|là|gồm)\s+|:\s*)?(?:các\s+)?(?={_UNIT_KIND}\s)")
+_CAP_RUN = re.compile(rf"[{_UPPER}][^\s,;:.()]*(?:\s+[{_UPPER}][^\s,;:.()]*)*")
+
+
+def find_bridge_names(sentences_: list[str]) -> tuple[list[str], str]:
+    """The units named as bridge points ("kết nối với các điểm cầu huyện Bảo Yên, Bảo Thắng và thị xã Sa Pa"
+    -> ["huyện Bảo Yên", "huyện Bảo Thắng", "thị xã Sa Pa"]) and the sentence; a bare name takes the kind
+    of the one before it."""
+    for s in sentences_:
+        m = _BRIDGE_LIST.search(s)
+        if not m:
+            continue
+        rest, names, kind = s[m.end():], [], None
+        while rest:
+            k = re.match(rf"({_UNIT_KIND})\s+", rest)
+            if k:
+                kind = k.group(1).lower().replace("tp.", "thành phố").replace("tp", "thành phố")
+                rest = rest[k.end():]
+            name = _CAP_RUN.match(rest)
+            if not name or kind is None:
+                break
+            names.append(f"{kind} {name.group(0)}")
+            rest = rest[name.end():]
+            sep = re.match(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+|\s*;\s*)", rest)
+            if not sep:
+                break
+            rest = rest[sep.end():]
+        if names:
+            return names, s
+    return [], ""
+
+
 _ONLINE = re.compile(r"trực tuyến|điểm cầu|truyền hình trực tiếp", re.I)
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in lexicon.UNITS), key=len, reverse=True))
 _FIGURE = re.compile(rf"(?:(?P<q>{_QUALIFIER})\s+)?(?P<n>{_NUM})\s*(?P<u>{_UNIT_ALT})(?!\w)", re.I)
@@ -636,6 +669,7 @@ class Reading:
     directions: list[dict]
     figures: list[dict]
     text: str = ""
+    bridge_names: list[str] = field(default_factory=list)
 
     def fields(self) -> dict:
         """Exactly the labelled fields (``file`` first), as ``read_articles --jsonl`` prints them."""
@@ -653,6 +687,7 @@ class Reading:
             "people": [p.__dict__ for p in self.people],
             "directions": self.directions,
             "figures": self.figures,
+            "bridge_names": self.bridge_names,
         }
 
 
@@ -811,7 +846,7 @@ def read_source(source: Source) -> Reading:
     return Reading(
         file=source.name, title=title, facts=facts, people=list(people.values()),
         directions=_directions(body_blocks), figures=_figures(body_sents),
-        text="\n\n".join(b.text for b in source.blocks),
+        text="\n\n".join(b.text for b in source.blocks), bridge_names=find_bridge_names(body_sents)[0],
     )
 
 
