@@ -435,8 +435,13 @@ _NOT_PERSON = {"Hồ Chí Minh", "Đoàn Thanh", "Võ Nguyên Giáp", "Tôn Đ�
 _PROVINCE_SET = set(lexicon.PROVINCES)
 
 
+_INNER_QUOTE = re.compile(r"(?<=\w)[\"'’](?=\w)")
+
+
 def _capitalized(tok: str) -> bool:
-    head, *rest = re.split(r"(?<=\w)[\"'’](?=\w)", tok)  # K'Lới, K"ré: each part a syllable
+    if tok.isalpha():  # the common case, without the quote split below
+        return tok[0].isupper() and (len(tok) == 1 or tok[1:].islower())
+    head, *rest = _INNER_QUOTE.split(tok)  # K'Lới, K"ré: each part a syllable
     if any(not (p.isalpha() and (len(p) == 1 or p[1:].islower())) for p in rest):
         return False
     return bool(head) and head[0].isupper() and (len(head) == 1 or head[1:].islower()) and head.isalpha()
