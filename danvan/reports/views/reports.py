@@ -23,11 +23,11 @@ from danvan.reports.domain import sources
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.validation import indicators_for
 from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, values_form_class
 from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import report_content
+from danvan.reports.rules.validation import indicators_for
 
 LIST_CRUMB = (gettext_lazy("Reports"), "/bao-cao/")
 
@@ -169,7 +169,10 @@ def report_number(request, pk: int):
         messages.error(request, _("Date issued: enter a date as dd/mm/yyyy."))
         return redirect("report_detail", pk=report.pk)
     try:
-        number_line = issue_report_number(report, actor=request.user, issued_on=day)
+        from danvan.documents.interfaces.forms import signer_from
+
+        number_line = issue_report_number(report, actor=request.user, issued_on=day,
+                                          signer=signer_from(request.POST, report.organization, "BC"))
     except (actions.NotAllowed, NotAllowed) as exc:
         messages.error(request, exc.message)
     except ValidationError as exc:
