@@ -382,3 +382,11 @@ def test_dash_purpose_and_an_annual_review_that_never_names_itself():
     # without a meeting anywhere it is a story, not a review
     facts = read_article(text.replace("Quang cảnh hội nghị\n", ""), name="n.txt").fields()
     assert facts["meeting_type"] is None
+
+
+def test_a_term_of_office_is_not_the_period_reviewed():
+    # found by the third held-out set (after its one reading)
+    text = "Chiều ngày 8/1, Ban Thường trực Ủy ban MTTQ tỉnh tổ chức hội nghị hiệp thương lần thứ hai, nhiệm kỳ 2026 - 2031."
+    facts = read_article(text, name="t.txt").fields()
+    assert facts["report_period"] is None and facts["event_date"] is None
+    assert find_period("sơ kết giai đoạn 2021 - 2023 thực hiện Chỉ thị, nhiệm kỳ 2020 - 2025") == ("2021-2023", "2021 - 2023")

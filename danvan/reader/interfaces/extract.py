@@ -273,9 +273,12 @@ def find_period(text: str, *, multi_year_ok: bool = True) -> tuple[str, str] | N
     if m and 1 <= int(m.group(1)) <= 12:
         return f"T{int(m.group(1))}-{m.group(2)}", m.group(0)
     if multi_year_ok:
-        m = _P_RANGE.search(head)
-        if m and int(m.group(1)) < int(m.group(2)):
-            return f"{m.group(1)}-{m.group(2)}", m.group(0)
+        for m in _P_RANGE.finditer(head):
+            if re.search(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[^,;.]{0,20}$", head[: m.start()], re.I):
+                continue  # a term of office ("nhiệm kỳ 2026 - 2031") is not a period reviewed
+            if int(m.group(1)) < int(m.group(2)):
+                return f"{m.group(1)}-{m.group(2)}", m.group(0)
+            break
     m = _P_YEAR.search(head)
     if m:
         return m.group(1), m.group(0)
