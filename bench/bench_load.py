@@ -41,10 +41,15 @@ from bench.server import ROOT, serve
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_danvan_load"
 PASSWORD = "danvan2026"
 LIST_PAGES = ["/", "/dia-ban/", "/to-chuc/", "/bao-cao/", "/bao-cao/tien-do/", "/mo-hinh/", "/mo-hinh/thong-ke/",
-              "/hoi-nghi/", "/hoi-nghi/nhiem-vu/", "/hoi-nghi/nhiem-vu/tong-hop/", "/khen-thuong/", "/so-van-ban/"]
-DETAIL = re.compile(r'href="(/(?:to-chuc|bao-cao|mo-hinh|hoi-nghi|hoi-nghi/nhiem-vu|khen-thuong|so-van-ban)/\d+/)"')
+              "/hoi-nghi/", "/hoi-nghi/nhiem-vu/", "/hoi-nghi/nhiem-vu/tong-hop/", "/khen-thuong/", "/so-van-ban/",
+              "/tiep-dan/", "/doi-thoai/", "/don-thu/", "/cong-dong/uy-tin/", "/cong-dong/tham-hoi/",
+              "/cong-dong/diem-nong/", "/dan-chu/", "/dan-chu/nghia-vu/", "/hoi-nghi/doc-bai/"]
+DETAIL = re.compile(r'href="(/(?:to-chuc|bao-cao|mo-hinh|hoi-nghi|hoi-nghi/nhiem-vu|khen-thuong|so-van-ban|tiep-dan|'
+                    r'doi-thoai|don-thu|cong-dong/uy-tin|cong-dong/tham-hoi|cong-dong/diem-nong|dan-chu/nghia-vu|'
+                    r'dan-chu/quyet-dinh|hoi-nghi/doc-bai)/\d+/)"')
 API_LISTS = ["/api/v1/me", "/api/v1/organizations", "/api/v1/areas?level=province", "/api/v1/reports",
-             "/api/v1/practices", "/api/v1/meetings", "/api/v1/tasks", "/api/v1/nominations", "/api/v1/documents"]
+             "/api/v1/practices", "/api/v1/meetings", "/api/v1/tasks", "/api/v1/nominations", "/api/v1/documents",
+             "/api/v1/prestige-people", "/api/v1/receptions", "/api/v1/petitions", "/api/v1/disclosures"]
 
 
 def pct(samples: list[float], q: int) -> float:
@@ -200,9 +205,14 @@ def page_costs(urls: dict[str, dict[str, list[str]]], *, per_pattern: int = 6) -
     queries, three times for its CPU time (the least)."""
     from django.db import connection
     from django.test import Client as TestClient
-    from django.test.utils import CaptureQueriesContext
 
     from danvan.core.models import User
+
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
 
     taken: dict[str, list[tuple[int, float]]] = {}
     for username, found in urls.items():
@@ -214,8 +224,10 @@ def page_costs(urls: dict[str, dict[str, list[str]]], *, per_pattern: int = 6) -
                 continue
             if client.get(path).status_code != 200:
                 continue
-            with CaptureQueriesContext(connection) as queries:
+            executed.clear()
+            with connection.execute_wrapper(count):
                 client.get(path)
+            queries = list(executed)
             cpu = []
             for _ in range(3):
                 started = time.process_time()

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Avg, Count, Max, Q, Sum
+from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
 
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import covers_area, visible_organizations
@@ -157,10 +157,11 @@ def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True, ra
     if not raw and (area is None or area.level in CELL_LEVELS):
         if covers_area(user, area):
             return _from_aggregates(form=form, period=period, area=area, kinds=kinds, derive=derive, aggs=aggs)
-        cells = covered_cells(user, area, kinds)
+        visible = _visible(user)
+        cells = covered_cells(user, area, kinds, visible=visible)
         if cells:
             return _mixed(user, form=form, period=period, area=area, kinds=kinds, derive=derive,
-                          indicators=indicators, cells=cells)
+                          indicators=indicators, cells=cells, visible=visible)
     if period.pk is None:
         if not derive or period.kind == PeriodKind.MONTH:
             return Rollup(period=period)
@@ -289,20 +290,37 @@ def _from_aggregates(*, form, period, area, kinds, derive, aggs) -> Rollup:
     return _assemble(period=period, derive=derive, aggs=aggs, counts=counts, cells=cells)
 
 
-def covered_cells(user, area, kinds=None) -> dict[int, list[str]]:
+def _visible(user) -> QuerySet:
+    """The organizations ``user`` sees, as a queryset of ``Organization``: by their ids (read once)
+    up to the id-list limit, so that the queries below probe indexes instead of re-evaluating the
+    scope's subqueries each time; else by the scope's condition."""
+    limit = _id_list_limit()
+    ids = list(visible_organizations(user, "view").values_list("id", flat=True).order_by()[:limit + 1])
+    if len(ids) <= limit:
+        return Organization.objects.filter(pk__in=ids)
+    return Organization.objects.filter(pk__in=visible_organizations(user, "view"))
+
+
+def covered_cells(user, area, kinds=None, *, visible: QuerySet | None = None) -> dict[int, list[str]]:
     """The aggregate cells inside ``area`` (None: the nation) that ``user`` sees entirely, as
     {province or district id: [organization kinds]}: every organization of that kind located in that
     area's subtree (history included) is visible to the user, so the cell holds exactly the user's
     figures. Disjoint: an area inside (or overlapping) one already taken for the same kind is left out,
-    the largest taken first. One query, and a second when something is covered."""
-    inside = Q(area__reach_up__ancestor__level__in=CELL_LEVELS)
+    the largest taken first. Three queries: the cells holding an organization the user sees, the
+    organizations of those cells seen or not, the subtrees of the covered ones."""
+    visible = _visible(user) if visible is None else visible
+    # only the cells holding at least one organization the user sees can be covered
+    seen_cells = AreaReach.objects.filter(ancestor__level__in=CELL_LEVELS, descendant_id__in=visible.values("area_id"))
     if area is not None:
-        inside &= Q(area__reach_up__ancestor_id__in=AreaReach.objects.filter(ancestor=area).values("descendant_id"))
-    orgs = Organization.objects.filter(inside)
+        seen_cells = seen_cells.filter(ancestor_id__in=AreaReach.objects.filter(ancestor=area).values("descendant_id"))
+    seen_cells = set(seen_cells.values_list("ancestor_id", flat=True).order_by())
+    if not seen_cells:
+        return {}
+    orgs = Organization.objects.filter(area__reach_up__ancestor_id__in=seen_cells)
     if kinds:
         orgs = orgs.filter(kind__in=kinds)
     rows = (orgs.values("area__reach_up__ancestor_id", "kind")
-            .annotate(every=Count("id"), seen=Count("id", filter=Q(id__in=visible_organizations(user, "view"))))
+            .annotate(every=Count("id"), seen=Count("id", filter=Q(id__in=visible.values("id"))))
             .values_list("area__reach_up__ancestor_id", "kind", "every", "seen").order_by())
     candidates = [(cell_area, kind) for cell_area, kind, every, seen in rows if every == seen]
     if not candidates:
@@ -330,29 +348,45 @@ def _in_cells(cells: dict[int, list[str]], prefix: str) -> Q:
     return cond
 
 
-def _counted_rest(user, *, form, area, kinds, cells, prefix: str) -> Q:
-    """The condition on ``Report`` (through ``prefix``) for the counted reports of any period that
-    ``user`` sees in ``area`` and that the aggregate ``cells`` do not count."""
-    return (counted_filter(user, form=form, periods=None, area=area, kinds=kinds, prefix=prefix)
-            & ~_in_cells(cells, f"{prefix}organization__"))
+def _rest_organizations(visible: QuerySet, *, area, kinds, cells) -> list[int] | QuerySet:
+    """The ``visible`` organizations in ``area`` (of ``kinds``) that the aggregate ``cells`` do not
+    count: their ids up to the id-list limit (so that the reports are found through
+    ``report_counted_idx`` organization by organization), else a subquery."""
+    orgs = visible.exclude(_in_cells(cells, "")).values("id")
+    if area is not None:
+        orgs = orgs.filter(area_id__in=AreaReach.objects.filter(ancestor=area).values("descendant_id"))
+    if kinds:
+        orgs = orgs.filter(kind__in=kinds)
+    limit = _id_list_limit()
+    ids = list(orgs.values_list("id", flat=True).order_by()[:limit + 1])
+    return ids if len(ids) <= limit else orgs
 
 
-def _mixed(user, *, form, period, area, kinds, derive, indicators, cells) -> Rollup:
+def _mixed(user, *, form, period, area, kinds, derive, indicators, cells, visible) -> Rollup:
     """A user who sees part of ``area``: the ``cells`` they see entirely from the aggregates, the rest
-    of what they see from the raw values (the two parts are disjoint), combined as one. Four queries:
-    the report counts of each part, then the cells of each part for the periods the roll-up reads."""
+    of what they see from the raw values (the two parts are disjoint), combined as one. Five queries:
+    the remaining organizations, the report counts of each part (the remaining reports' ids), then the
+    cells of each part for the periods the roll-up reads."""
     aggs = {code: agg for code, (agg, _ids) in indicators.items()}
     cond = Q(pk__in=[])
     for cell_area, cell_kinds in cells.items():
         cond |= Q(area=cell_area, kind__in=cell_kinds)
     cond &= Q(form=form)
     counts = _aggregate_counts(cond, period, derive)
-    report_cond = _counted_rest(user, form=form, area=area, kinds=kinds, cells=cells, prefix="")
-    raw_counts = {pid: [start, n] for pid, start, n in
-                  Report.objects.unscoped("_counted_rest() applies the scope").filter(report_cond, _asked(period, derive))
-                  .values("period_id", "period__start").annotate(n=Count("id"))
-                  .values_list("period_id", "period__start", "n").order_by()}
     agg_periods = set(counts)
+    orgs = _rest_organizations(visible, area=area, kinds=kinds, cells=cells)
+    rest = Q(form=form, status__in=RECEIVED_STATUSES, is_compiled=False, organization_id__in=orgs) & _asked(period, derive)
+    reports = Report.objects.unscoped("_rest_organizations() applies the scope").filter(rest).order_by()
+    limit = _id_list_limit()
+    rows = list(reports.values_list("id", "period_id", "period__start")[:limit + 1]) if not isinstance(orgs, list) or orgs else []
+    if len(rows) <= limit:
+        raw_counts = {}
+        for _id, pid, start in rows:
+            raw_counts.setdefault(pid, [start, 0])[1] += 1
+    else:
+        rows = None
+        raw_counts = {pid: [start, n] for pid, start, n in reports.values("period_id", "period__start")
+                      .annotate(n=Count("id")).values_list("period_id", "period__start", "n")}
     for pid, (start, n) in raw_counts.items():
         counts.setdefault(pid, [start, 0])[1] += n
     needed = _needed(period, derive, counts)
@@ -360,12 +394,15 @@ def _mixed(user, *, form, period, area, kinds, derive, indicators, cells) -> Rol
     raw_needed = [pid for pid in needed if pid in raw_counts]
     if raw_needed:
         code_of = {pk: code for code, (_agg, ids) in indicators.items() for pk in ids}
-        rows = (ReportValue.objects.unscoped("_counted_rest() applies the scope")
-                .filter(_counted_rest(user, form=form, area=area, kinds=kinds, cells=cells, prefix="report__"),
-                        report__period_id__in=raw_needed, indicator_id__in=list(code_of), value__isnull=False)
-                .values("report__period_id", "indicator_id").annotate(t=Sum("value"), c=Count("value"), m=Max("value"))
-                .values_list("report__period_id", "indicator_id", "t", "c", "m").order_by())
-        cells_read += [(pid, code_of[ind], t, c, m) for pid, ind, t, c, m in rows]
+        values = ReportValue.objects.unscoped("_rest_organizations() applies the scope").filter(
+            indicator_id__in=list(code_of), value__isnull=False)
+        if rows is None:
+            values = values.filter(report__in=reports.filter(period_id__in=raw_needed).values("id"))
+        else:
+            values = values.filter(report_id__in=[pk for pk, pid, _start in rows if pid in raw_needed])
+        cells_read += [(pid, code_of[ind], t, c, m) for pid, ind, t, c, m in values
+                       .values("report__period_id", "indicator_id").annotate(t=Sum("value"), c=Count("value"), m=Max("value"))
+                       .values_list("report__period_id", "indicator_id", "t", "c", "m").order_by()]
     return _assemble(period=period, derive=derive, aggs=aggs, counts=counts, cells=cells_read)
 
 
