@@ -97,8 +97,15 @@ class FollowUpTask(ScopedModel, models.Model):
 
 
 class TaskAssignment(ScopedModel, models.Model):
+    """One assignee of a task, with its own status and progress (each reports for itself; the task's
+    status and progress are derived from its assignments by ``report_progress``)."""
+
     task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="assignments")
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="task_assignments")
+    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    updated_on = models.DateField(_("last update"), null=True, blank=True)
 
     objects = ScopedManager(via=("task__organization", "organization"))
 
@@ -126,19 +133,3 @@ class TaskUpdate(ScopedModel, models.Model):
 
     class Meta:
         ordering = ["-on", "-id"]
-
-
-class Notification(models.Model):
-    """An in-app notification for one user (task reminders); ``key`` makes a reminder go out once."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_notifications")
-    task = models.ForeignKey(FollowUpTask, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=100)
-    message = models.CharField(_("message"), max_length=500)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="meeting_notification_once")]

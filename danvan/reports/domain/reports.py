@@ -11,9 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.domain import audit
+from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
-from danvan.reports.domain import access, rollups, sources
+from danvan.reports.domain import access, notifications, rollups, sources
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
 from danvan.reports.rules.validation import clean_values, indicators_for
 
@@ -39,14 +39,19 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
     Effects: inserts a ``Report`` (status draft), a "create" ``ReportEvent`` and a "create" audit event.
     Raises ``NotAllowed`` when ``actor`` is not a chuyên viên/lãnh đạo of ``organization``, and
-    ``ValidationError`` when the period kind or the organization kind does not fit the form, or the
-    report exists already.
+    ``ValidationError`` when the period kind or the organization kind does not fit the form, the period has
+    not begun, or the report exists already.
     """
     if not (actor.is_superuser or access._member_with(actor, organization, "change")):
         raise NotAllowed(_("Only the staff of %(org)s can start its report.") % {"org": organization.name})
     if period.kind not in form.period_kinds:
         raise ValidationError({"period": _("The form \"%(form)s\" is not reported for this kind of period.")
                                % {"form": form.name}})
+    today = timezone.localdate()
+    if period.start > today:
+        raise ValidationError({"period": _("The period %(period)s has not begun (it starts on %(start)s): a report "
+                                           "is started once its period has begun.") % {
+            "period": period.label, "start": period.start.strftime("%d/%m/%Y")}})
     if form.applies_to_kinds and organization.kind not in form.applies_to_kinds:
         raise ValidationError({"organization": _("The form \"%(form)s\" does not apply to this kind of "
                                                  "organization.") % {"form": form.name}})
@@ -67,14 +72,10 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
 
 def _lock(report: Report, expected_version: int | None) -> Report:
-    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related("organization__area", "form_version__form",
-                                                               "period").get(pk=report.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ReportConflict(
-            _("Someone else saved this report while you were editing it. Your figures are shown below and "
-              "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
-            field="version", code="conflict",
-        )
+    locked = editing.lock(report, "organization__area", "form_version__form", "period")
+    editing.check_version(locked, expected_version, refusal=ReportConflict, stale=_(
+        "Someone else saved this report while you were editing it. Your figures are shown below and "
+        "were NOT saved: compare them with the saved report (open it in a new tab), then save again."))
     return locked
 
 
@@ -186,7 +187,8 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     Effects: recomputes the figures of indicators with a source from the records (replacing their
     ``ReportValue`` rows); checks every required figure and rule on the stored values; sets status "submitted",
     ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
-    the report's figures enter the roll-up aggregates (``rollups.count_in``).
+    the report's figures enter the roll-up aggregates (``rollups.count_in``); a notification to the
+    leaders who will review it (``notifications.notify_submitted``).
     Raises ``WrongState`` (not a draft or returned), ``NotAllowed`` (not the report's own staff) or ``ValidationError``
     ({code: message}) when figures are missing or inconsistent; nothing changes then.
     """
@@ -208,6 +210,7 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     result = _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
                      fields=["submitted_at", "submitted_by", "returned_reason"])
     rollups.count_in([locked.pk])
+    notifications.notify_submitted(locked)
     return result
 
 
@@ -222,7 +225,7 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     """Send a submitted report back to its organization with a reason.
 
     Effects: status "returned", ``returned_reason``, bumps ``version``; a "return" ``ReportEvent``;
-    an audit event; a ``Notification`` to the person who submitted it; the report's figures leave the
+    an audit event; a notification to the person who submitted it (``notifications.notify_returned``); the report's figures leave the
     roll-up aggregates (``rollups.count_out``). Raises ``WrongState`` (not submitted),
     ``NotAllowed`` (not a leader above) or ``ValidationError`` (empty reason).
     """
@@ -235,13 +238,7 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     result = _finish(report, locked, actor=actor, action="return", from_status=from_status, note=reason.strip(),
                      fields=["returned_reason"])
     rollups.count_out([locked.pk])
-    if locked.submitted_by_id:
-        from danvan.reports.domain.notifications import notify
-
-        notify(user=locked.submitted_by, organization=locked.organization, report=locked,
-               key=f"return:{locked.pk}:{locked.version}",
-               message=_("Your report %(period)s was returned: %(reason)s")
-               % {"period": locked.period.label, "reason": reason.strip()})
+    notifications.notify_returned(locked, reason.strip())
     return result
 
 

@@ -169,7 +169,10 @@ def report_number(request, pk: int):
         messages.error(request, _("Date issued: enter a date as dd/mm/yyyy."))
         return redirect("report_detail", pk=report.pk)
     try:
-        number_line = issue_report_number(report, actor=request.user, issued_on=day)
+        from danvan.documents.interfaces.forms import signer_from
+
+        number_line = issue_report_number(report, actor=request.user, issued_on=day,
+                                          signer=signer_from(request.POST, report.organization, "BC"))
     except (actions.NotAllowed, NotAllowed) as exc:
         messages.error(request, exc.message)
     except ValidationError as exc:
