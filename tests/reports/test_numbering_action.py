@@ -33,7 +33,7 @@ def test_exports_never_issue_a_number(rep, approved, user):
         response = client.get(f"/bao-cao/{approved.pk}/xuat/{fmt}/")
         assert response.status_code == 200 and response.content
     text = docx_text(client.get(f"/bao-cao/{approved.pk}/xuat/docx/").content)
-    assert "Số      -BC/BTGDVTU" in text and "BÁO CÁO" in text
+    assert "Số    -BC/BTGDVTU" in text and "BÁO CÁO" in text
     assert (_register(), _number(approved)) == ([], "")
 
 
