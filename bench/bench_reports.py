@@ -224,8 +224,9 @@ def _expected(form, months, hand) -> tuple[int, dict]:
 
 def _table(form, root, leader, province):
     """The issue's table: derived periods, province and nation, aggregates vs raw vs hand SQL."""
-    from danvan.reports.domain.periods import get_period, months_of
+    from danvan.reports.domain.periods import get_period
     from danvan.reports.queries.rollup import rollup
+    from danvan.reports.rules.periods import months_of
 
     print("| scope | period | values | roll-up (aggregates) | roll-up over the raw values | leanest hand SQL | "
           "ratio aggregates / hand SQL | target |")

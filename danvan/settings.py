@@ -102,7 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "danvan.core.context_processors.shell",
+                "danvan.orgs.context_processors.shell",
             ],
         },
     },

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from danvan.core.views import errors
 from danvan.core.views.auth import ThrottledAdminAuthenticationForm
+from danvan.orgs.views.shell import dashboard
 
 
 def handler404(request, exception):
@@ -24,6 +25,8 @@ handler500 = errors.server_error
 admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
+    # the dashboard shows the user's scope, so it lives in orgs (core knows no scope)
+    path("", dashboard, name="dashboard"),
     path("", include("danvan.core.urls")),
     path("dia-ban/", include("danvan.places.urls")),
     path("to-chuc/", include("danvan.orgs.urls")),

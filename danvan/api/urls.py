@@ -171,7 +171,7 @@ def server_error(request, exc):
     return _reply(request, 500, _("The server could not complete the request; the error was recorded."))
 
 
-api.add_router("/", "danvan.core.api.router")
+api.add_router("/", "danvan.orgs.api.me_router")
 api.add_router("/areas", "danvan.places.api.router")
 api.add_router("/organizations", "danvan.orgs.api.router")
 api.add_router("/documents", "danvan.documents.api.router")
@@ -189,6 +189,7 @@ api.add_router("/dignitaries", "danvan.community.api.dignitary_router")
 api.add_router("/support-events", "danvan.community.api.support_router")
 api.add_router("/hot-spots", "danvan.community.api.hot_spot_router")
 api.add_router("/opinion-reports", "danvan.community.api.opinion_router")
+api.add_router("/opinion-collaborators", "danvan.community.api.collaborator_router")
 api.add_router("/disclosures", "danvan.democracy.api.router")
 api.add_router("/community-decisions", "danvan.democracy.api.decision_router")
 api.add_router("/oversight-findings", "danvan.democracy.api.finding_router")

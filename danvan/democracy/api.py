@@ -16,13 +16,12 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, example_body, text
 from danvan.democracy.domain import actions
-from danvan.democracy.domain import decisions as decision_rules
 from danvan.democracy.domain import findings as finding_rules
-from danvan.democracy.domain.state import State
-from danvan.democracy.interfaces.forms import DecisionFilterForm, DisclosureFilterForm, FindingFilterForm
+from danvan.democracy.interfaces.forms import DisclosureFilterForm
+from danvan.democracy.interfaces.lists import DECISIONS, FINDINGS, annotate_decisions
 from danvan.democracy.models import Channel, DecisionForm, Matter
 from danvan.democracy.queries import disclosures as q
-from danvan.democracy.queries.people import filter_decisions, filter_findings
+from danvan.democracy.rules.state import State
 
 router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
 decision_router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
@@ -124,7 +123,7 @@ def get_disclosure(request, obligation_id: Id):
         pk=obligation_id).first()
     if obligation is None:
         raise Http404
-    from danvan.democracy.domain.state import missing_channels, rules_of, state_of
+    from danvan.democracy.rules.state import missing_channels, rules_of, state_of
 
     records = list(obligation.records.prefetch_related("evidence"))
     out = _obligation_out(obligation, state_of(obligation, today=timezone.localdate(), records=records),
@@ -188,16 +187,15 @@ class DecisionFilters(Schema):
 
 class _DecisionRows(_Rows):
     def __getitem__(self, s):
-        today = timezone.localdate()
         out = []
-        for d in self.qs[s]:
-            result = decision_rules.outcome(d)
+        for d in annotate_decisions(list(self.qs[s])):
+            result = d.outcome
             out.append({**{f: getattr(d, f) for f in (
                 "id", "village", "matter", "subject", "form", "households_total", "participating", "votes_for",
                 "votes_against", "votes_blank", "decided_on", "sent_on", "recognized_on", "recognition_decision")},
                 "area": {"id": d.area_id, "code": d.area.code, "name": d.area.full_name},
                 "organization": {"id": d.organization_id, "name": d.organization.name},
-                "send_deadline": decision_rules.send_deadline(d), "sent_late": decision_rules.is_sent_late(d, today=today),
+                "send_deadline": d.deadline, "sent_late": d.late,
                 "approved": result["approved"], "percent_for": result["percent_for"]})
         return out
 
@@ -206,8 +204,8 @@ class _DecisionRows(_Rows):
 @paginate(Pagination)
 def list_decisions(request, filters: Query[DecisionFilters]):
     params = {k: v.value if hasattr(v, "value") else v for k, v in filters.dict().items() if v is not None}
-    cleaned = _validated(DecisionFilterForm(params, user=request.user))
-    return _DecisionRows(filter_decisions(request.user, **cleaned))
+    cleaned = _validated(DECISIONS.form(params, user=request.user))
+    return _DecisionRows(DECISIONS.queryset(request.user, cleaned))
 
 
 class FindingOut(Schema):
@@ -246,5 +244,5 @@ class _FindingRows(_Rows):
 @paginate(Pagination)
 def list_findings(request, filters: Query[FindingFilters]):
     params = {k: v for k, v in filters.dict().items() if v is not None}
-    cleaned = _validated(FindingFilterForm(params, user=request.user))
-    return _FindingRows(filter_findings(request.user, **cleaned))
+    cleaned = _validated(FINDINGS.form(params, user=request.user))
+    return _FindingRows(FINDINGS.queryset(request.user, cleaned))

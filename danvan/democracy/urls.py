@@ -20,6 +20,7 @@ urlpatterns = [
     path("ban-ghi/<int:pk>/giam-sat/", disclosures.record_finding, name="record_finding"),
     path("minh-chung/<int:pk>/", disclosures.evidence_download, name="evidence_download"),
     path("quyet-dinh/", people.decision_list, name="decision_list"),
+    path("quyet-dinh/xuat-excel/", people.decision_export, name="decision_export"),
     path("quyet-dinh/them/", people.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", people.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/gui/", people.decision_sent, name="decision_sent"),
@@ -30,5 +31,6 @@ urlpatterns = [
     path("y-kien/", publishing.submission_queue, name="democracy_submissions"),
     path("y-kien/<int:pk>/", publishing.submission_review, name="submission_review"),
     path("giam-sat/", people.finding_list, name="finding_list"),
+    path("giam-sat/xuat-excel/", people.finding_export, name="finding_export"),
     path("giam-sat/<int:pk>/tra-loi/", people.finding_answer, name="finding_answer"),
 ]

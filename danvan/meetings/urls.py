@@ -1,5 +1,6 @@
 from django.urls import path
 
+from danvan.core.views.notifications import old_inbox
 from danvan.meetings.views import bridge, documents, files, meetings, people, tasks
 
 urlpatterns = [
@@ -29,7 +30,7 @@ urlpatterns = [
     path("nhiem-vu/tong-hop/", tasks.task_overview_page, name="task_overview"),
     path("nhiem-vu/<int:pk>/", tasks.task_detail, name="task_detail"),
     path("nhiem-vu/<int:pk>/cap-nhat/", tasks.task_update, name="task_update"),
-    path("thong-bao/", tasks.notification_list, name="notification_list"),
+    path("thong-bao/", old_inbox, name="notification_list"),
     path("nguoi/", people.person_list, name="person_list"),
     path("nguoi/them/", people.person_create, name="person_create"),
     path("nguoi/<int:pk>/", people.person_detail, name="person_detail"),

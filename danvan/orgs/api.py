@@ -7,9 +7,10 @@ from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_
 from danvan.orgs.interfaces.lists import ORGANIZATIONS
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.queries.organizations import successions_of
-from danvan.orgs.scope import get_in_scope
+from danvan.orgs.scope import active_memberships, get_in_scope
 
 router = Router(tags=["Organizations"])
+me_router = Router(tags=["Users"])  # mounted at /api/v1/ (GET /me)
 
 OrganizationKind = choices_enum("OrganizationKind", Kind)
 
@@ -65,3 +66,39 @@ def get_organization(request, org_id: Id):
     org.predecessors = [{"id": s.predecessor.id, "name": s.predecessor.name} for s in predecessors]
     org.successors = [{"id": s.successor.id, "name": s.successor.name} for s in successors]
     return org
+
+
+class MembershipOut(Schema):
+    organization_id: int
+    organization: str
+    kind: str
+    area_id: int
+    area: str
+    role: str
+    position: str
+
+
+class MeOut(Schema):
+    id: int
+    username: str
+    full_name: str
+    email: str
+    is_superuser: bool
+    memberships: list[MembershipOut]
+
+
+# operation_id kept from when the route lived in core, so the published document does not change
+@me_router.get("/me", response=answers(MeOut), summary="The current user and their organizations",
+               operation_id="danvan_core_api_me")
+def me(request):
+    user = request.user
+    return {
+        "id": user.id, "username": user.username, "full_name": user.get_full_name(), "email": user.email,
+        "is_superuser": user.is_superuser,
+        "memberships": [
+            {"organization_id": m.organization_id, "organization": m.organization.name, "kind": m.organization.kind,
+             "area_id": m.organization.area_id, "area": m.organization.area.full_name, "role": m.role,
+             "position": m.position}
+            for m in active_memberships(user)
+        ],
+    }

@@ -54,8 +54,6 @@ UNSCOPED_MODELS: dict[str, str] = {
     "orgs.Membership": "users and roles (issue 9 §1): read through restrict(..., 'manage') in orgs views",
     "core.Job": "a background job belongs to the user who started it (filtered by user)",
     "core.AuditEvent": "the audit trail is read per object on pages already in scope",
-    "reports.Notification": "a user's inbox, filtered by user",
-    "meetings.Notification": "a user's inbox, filtered by user",
     "documents.NumberCounter": "the register's counter row, locked by (organization, type, term) in issue_number",
 }
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from danvan.core.views.notifications import old_inbox
 from danvan.reports.views import analysis, bulk, reports
 
 urlpatterns = [
@@ -9,7 +10,7 @@ urlpatterns = [
     path("tong-hop/", analysis.rollup_page, name="report_rollup"),
     path("tong-hop/lap-bao-cao/", analysis.compile_start, name="report_compile"),
     path("tien-do/", analysis.completeness_page, name="report_completeness"),
-    path("thong-bao/", analysis.notifications_page, name="report_notifications"),
+    path("thong-bao/", old_inbox, name="report_notifications"),
     path("cho-duyet/", bulk.review_queue, name="report_review_queue"),
     path("<int:pk>/", reports.report_detail, name="report_detail"),
     path("<int:pk>/sua/", reports.report_edit, name="report_edit"),

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from danvan.core.models import Notification
 from danvan.democracy.domain.obligations import generate, trigger_by_document
 from danvan.democracy.domain.records import add_record
 from danvan.democracy.models import DisclosureRecord, Evidence, Obligation, OversightFinding
-from danvan.meetings.models import Notification
 from tests.conftest import login
 from tests.democracy.conftest import item
 

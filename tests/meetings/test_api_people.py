@@ -146,8 +146,9 @@ def test_notifications_are_personal(cast):
     m = meeting(cast.commission)
     task(conclusion(m), [cast.front_a], title="Nhiệm vụ nhắc việc", due=datetime.date(2026, 7, 1))
     send_reminders(today=datetime.date(2026, 6, 29))
-    assert "Nhiệm vụ nhắc việc" in login(cast.commune_a).get("/hoi-nghi/thong-bao/").content.decode()
-    assert "Nhiệm vụ nhắc việc" not in login(cast.commune_b).get("/hoi-nghi/thong-bao/").content.decode()
-    login(cast.commune_a).post("/hoi-nghi/thong-bao/")
-    from danvan.meetings.models import Notification
-    assert Notification.objects.filter(read_at__isnull=True).count() == 0
+    assert login(cast.commune_a).get("/hoi-nghi/thong-bao/")["Location"] == "/thong-bao/"  # the old inbox
+    assert "Nhiệm vụ nhắc việc" in login(cast.commune_a).get("/thong-bao/").content.decode()
+    assert "Nhiệm vụ nhắc việc" not in login(cast.commune_b).get("/thong-bao/").content.decode()
+    login(cast.commune_a).post("/thong-bao/", {"all": "1"})
+    from danvan.core.models import Notification
+    assert Notification.objects.filter(user=cast.commune_a, read_at__isnull=True).count() == 0

@@ -7,9 +7,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from danvan.core.models import Notification
 from danvan.meetings.domain.reminders import send_reminders
 from danvan.meetings.domain.tasks import report_progress
-from danvan.meetings.models import FollowUpTask, Notification
+from danvan.meetings.models import FollowUpTask
 from danvan.meetings.queries import filter_tasks, task_overview
 from tests.conftest import login
 from tests.meetings.helpers import conclusion, meeting, person, task
@@ -153,13 +154,26 @@ def test_reminders_before_and_after_due_date_once(cast, world):
     t2 = world[4]
     counts = send_reminders(today=datetime.date(2026, 6, 28))
     assert counts["before"] == 1  # commune_a, assignee of t1 (due 30/06)
-    assert list(Notification.objects.values_list("user__username", flat=True)) == ["commune_a"]
+    reminders = Notification.objects.filter(kind__startswith="meetings.task_b")
+    assert list(reminders.values_list("user__username", flat=True)) == ["commune_a"]
     assert send_reminders(today=datetime.date(2026, 6, 29))["before"] == 0  # already reminded
     after = send_reminders(today=datetime.date(2026, 7, 2))
     users = set(Notification.objects.filter(key__contains=":after:").values_list("user__username", flat=True))
     assert after["after"] == 4 and users == {"commune_a", "province", "leader", "admin_ban"}
-    assert len(mail.outbox) == counts["emails"] + after["emails"] and after["emails"] == 4
-    assert t2.pk not in set(Notification.objects.values_list("task_id", flat=True))
+    emailed = Notification.objects.filter(kind__in=["meetings.task_before", "meetings.task_after"], emailed=True)
+    assert sorted(m.to[0] for m in mail.outbox if "nhắc" in m.subject.lower()) == sorted(
+        n.user.email for n in emailed.select_related("user")) and emailed.count() == 5
+    assert not Notification.objects.filter(url=f"/hoi-nghi/nhiem-vu/{t2.pk}/",
+                                           kind__in=["meetings.task_before", "meetings.task_after"])
+
+
+def test_a_new_task_notifies_each_assignee_once(cast, world):
+    t1, t2 = world[3], world[4]
+    told = Notification.objects.filter(kind="meetings.task_assigned")
+    assert sorted(told.values_list("user__username", "url")) == [
+        ("commune_a", f"/hoi-nghi/nhiem-vu/{t1.pk}/"), ("commune_b", f"/hoi-nghi/nhiem-vu/{t2.pk}/")]
+    assert "30/06/2026" in told.get(user=cast.commune_a).message
+    assert "Nhân rộng mô hình ở xã Bảo Ái" in told.get(user=cast.commune_a).message
 
 
 def test_reminder_command_and_background_task(cast, world):

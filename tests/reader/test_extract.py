@@ -270,3 +270,63 @@ def test_a_crawl_that_glued_title_stamp_and_lead_into_one_line():
     assert reading.title == "Bắc Hà: tổng kết 10 năm ngày hội đại đoàn kết"
     assert (fields["event_date"], fields["meeting_type"], fields["report_period"]) == ("2024-11-20", "chuyen_de", "2014-2024")
     assert fields["organizer"] == "Ban Thường trực Ủy ban MTTQ Việt Nam huyện Bắc Hà"
+
+
+# The rules generalized on the second development set (docs/reader.md): sentences written for the tests.
+
+
+def test_a_page_saved_without_its_title_starts_with_the_lead():
+    lead = ("Sáng ngày 14/8/2018, Ban Dân vận Huyện ủy phối hợp với Ủy ban MTTQ Việt Nam huyện Hòa Vang tổ chức hội "
+            "nghị sơ kết công tác dân vận 6 tháng đầu năm 2018, bàn nhiệm vụ 6 tháng cuối năm. Đồng chí Lê Văn Minh, "
+            "Trưởng Ban Dân vận Huyện ủy chủ trì hội nghị.")
+    reading = read_article(lead + "\nHội nghị đã nghe các báo cáo.", name="lead.txt")
+    facts = reading.fields()
+    assert facts["event_date"] == "2018-08-14"
+    assert facts["meeting_type"] == "so_ket" and facts["report_period"] == "6T-2018"
+    assert facts["organizer"] == "Ban Dân vận Huyện ủy phối hợp với Ủy ban MTTQ Việt Nam huyện Hòa Vang"
+    assert facts["chairs"] == ["Lê Văn Minh"]
+    assert reading.title == ""
+
+
+def test_a_crawl_date_glued_before_the_lead_and_a_bracketed_paper_tag():
+    text = ("date 2022-12 Chiều 20/12, Ban Dân vận, Hội Cựu chiến binh huyện Tân Thành tổ chức hội nghị tổng kết công "
+            "tác dân vận năm 2022.\nNăm qua, toàn huyện có 95 mô hình “Dân vận khéo”.")
+    facts = read_article(text, name="crawl.txt").fields()
+    assert facts["event_date"] == "2022-12-20"
+    assert facts["organizer"] == "Ban Dân vận, Hội Cựu chiến binh huyện Tân Thành"
+    assert facts["dvk_models"] == 95
+    text = ("Hội nghị tổng kết công tác mặt trận năm 2016\n(BĐX) Sáng 12/1, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết "
+            "công tác mặt trận năm 2016.")
+    facts = read_article(text, name="tag.txt").fields()
+    assert facts["organizer"] == "Ủy ban MTTQ tỉnh"  # never "Hội nghị …" from the title
+    assert facts["event_date"] == "2017-01-12"
+    # a title alone does not make "Hội nghị" an organization
+    facts = read_article("Hội nghị trực tuyến tổng kết công tác dân vận năm 2019\nNăm 2019, nhiều kết quả.",
+                         name="t.txt").fields()
+    assert facts["organizer"] is None
+
+
+def test_concluding_and_directing_is_directing_and_quoted_syllables_stay_in_names():
+    [(mention, role, _)] = roles_in("Đồng chí Trần Thị Lan - Trưởng Ban Dân vận Tỉnh ủy kết luận, chỉ đạo hội nghị.")
+    assert (mention.name, role) == ("Trần Thị Lan", "direct")
+    [(mention, role, _)] = roles_in("Phát biểu kết luận hội nghị, đồng chí Hoàng Văn Sơn đề nghị các đơn vị tiếp tục.")
+    assert (mention.name, role) == ("Hoàng Văn Sơn", "direct")
+    [(mention, role, _)] = roles_in("Đồng chí Nguyễn Văn An phát biểu tại hội nghị.")
+    assert role == "speak"  # speaking is not directing
+    found = roles_in("Đồng chí Điểu K'Lới, Phó Trưởng Ban Dân vận Tỉnh ủy chủ trì hội thảo.")
+    assert [(m.name, r) for m, r, _ in found] == [("Điểu K'Lới", "chair")]
+
+
+def test_the_body_speaking_at_its_own_meeting_and_a_delegations_visit():
+    text = ("Tiếp tục thi đua\nChiều 9-4, tại cuộc họp giao ban công tác dân vận quý I năm 2015, Ban Dân vận Thành ủy "
+            "yêu cầu các địa phương nắm chắc tình hình.")
+    facts = read_article(text, name="at.txt").fields()
+    assert facts["organizer"] == "Ban Dân vận Thành ủy"
+    assert facts["meeting_type"] == "giao_ban" and facts["report_period"] == "Q1-2015"
+    assert facts["event_date"] == "2015-04-09"
+    text = ("Đoàn công tác khảo sát tại Cao Bằng\nSáng 3/9, Đoàn công tác của Ban Dân vận Trung ương khảo sát thực tế "
+            "tại tỉnh về công tác dân tộc.")
+    facts = read_article(text, name="visit.txt").fields()
+    assert facts["organizer"] == "Đoàn công tác của Ban Dân vận Trung ương"
+    assert facts["meeting_type"] == "other" and facts["chairs"] == []
+    assert facts["province"] == "Cao Bằng"

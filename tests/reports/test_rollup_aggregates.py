@@ -16,14 +16,10 @@ from danvan.orgs.models import Kind
 from danvan.reports.domain import access, rollups
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.compilation import start_compilation
-from danvan.reports.domain.periods import (
-    get_period,
-    period_for,
-    previous_period,
-    same_period_last_year,
-)
+from danvan.reports.domain.periods import get_period
 from danvan.reports.models import NATION, Indicator, RollupCell, RollupCount, Status
 from danvan.reports.queries.rollup import comparison, rollup, uses_aggregates
+from danvan.reports.rules.periods import period_for, previous_period, same_period_last_year
 from tests.factories import OrganizationFactory
 from tests.reports.conftest import make_report
 

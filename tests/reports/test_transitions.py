@@ -107,7 +107,7 @@ def test_return_needs_a_reason_then_notifies_and_allows_resubmission(rep, draft)
     actions.return_report(draft, actor=rep.cast.leader, reason="Bổ sung số liệu đơn thư")
     stored = Report.objects.unscoped("test reads back").get(pk=draft.pk)
     assert (stored.status, stored.returned_reason) == (Status.RETURNED, "Bổ sung số liệu đơn thư")
-    assert rep.cast.commune_a.report_notifications.get().message.endswith("Bổ sung số liệu đơn thư")
+    assert rep.cast.commune_a.notifications.get(kind="reports.returned").message.endswith("Bổ sung số liệu đơn thư")
     actions.save_report(draft, actor=rep.cast.commune_a, expected_version=None,
                         values={"DV_DON_NHAN": "13", "DV_DON_GQ": "10", "DV_MH_DK": "3"})
     actions.submit_report(draft, actor=rep.cast.commune_a)

@@ -18,6 +18,7 @@ from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import Nomination, NominationFile, NominationStatus, NominationStep, NomineeType
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import NotAllowed
 from danvan.orgs.scope import active_memberships, can, require
 
@@ -86,24 +87,17 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``NotAllowed`` unless
     ``actor`` may change the nominating organization (the current one and a new one) and sees what
-    the change names, ``ValidationError`` when it is no longer a draft, on a concurrent edit, or on
-    bad values (nothing changed)."""
+    the change names, ``StaleVersion`` on a concurrent edit, ``ValidationError`` when it is no longer a
+    draft or on bad values (nothing changed)."""
     require(actor, "change", n.organization, _("You may not change this nomination."))
     _require_rights(actor, values, organization=values.get("organization", n.organization))
-    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
-    if locked.status != S.DRAFT:
-        raise ValidationError(_("Only a draft nomination can be edited."))
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This nomination was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked)
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    n.__dict__.update(locked.__dict__)
+    stale = _("This nomination was just changed by someone else. Reload the page and edit again.")
+    with edit(n, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        if locked.status != S.DRAFT:
+            raise ValidationError(_("Only a draft nomination can be edited."))
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked)
     return locked
 
 
@@ -150,7 +144,8 @@ def _move(n: Nomination, *, actor, allowed_from: set, to: str, reason: str = "",
 def submit(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     """Nháp → đề nghị: the nominating organization sends the nomination to the level above.
 
-    Effects: status "proposed"; a ``NominationStep``; audit event. Refused (``ValidationError``,
+    Effects: status "proposed"; a ``NominationStep``; audit event; a notification to the leaders of the
+    level above (``_notify_level_above``). Refused (``ValidationError``,
     nothing changed) when an eligibility rule fails (the message lists them); ``NotAllowed`` when the
     user may not change the nominating organization."""
     if actor is not None and not can(actor, "change", nomination.organization):
@@ -159,7 +154,31 @@ def submit(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
     if failed:
         raise ValidationError(_("The nomination does not meet: %(rules)s.") % {
             "rules": "; ".join(f"{r.label} ({r.detail})" for r in failed)})
-    return _move(nomination, actor=actor, allowed_from={S.DRAFT}, to=S.PROPOSED, reason=reason)
+    moved = _move(nomination, actor=actor, allowed_from={S.DRAFT}, to=S.PROPOSED, reason=reason)
+    _notify_level_above(moved, _("%(org)s proposed a nomination for your appraisal: %(name)s"))
+    return moved
+
+
+def _notify_level_above(n: Nomination, template: str) -> int:
+    """Tell the leaders who take the next step (the level above; at the top, the organization's own
+    leaders) that ``n`` waits for them. Effects: ``notify`` once per nomination and step."""
+    from django.db.models import Q
+    from django.urls import reverse
+
+    from danvan.core.domain.notifications import notify
+    from danvan.orgs.models import Organization
+    from danvan.orgs.models.organization import AREA_SCOPED_KINDS
+    from danvan.orgs.queries.members import members_of
+
+    org = n.organization
+    area_ids = [a for a in (org.area_id, org.area.parent_id) if a]
+    candidates = Organization.objects.filter(Q(pk=org.parent_id) | Q(pk=org.pk)
+                                             | Q(area_id__in=area_ids, kind__in=AREA_SCOPED_KINDS))
+    users = [u for u in members_of(candidates.values_list("id", flat=True), roles=("leader",))
+             if is_level_above(u, n)]
+    return notify(users=users, kind=f"awards.{n.status}", key=f"nomination:{n.pk}:{n.status}:{n.version}",
+                  url=reverse("nomination_detail", args=[n.pk]),
+                  message=template % {"org": org.name, "name": str(n)})
 
 
 def _require_level_above(actor, nomination):
@@ -169,10 +188,13 @@ def _require_level_above(actor, nomination):
 
 @transaction.atomic
 def appraise(*, actor, nomination: Nomination, reason: str = "") -> Nomination:
-    """Đề nghị → thẩm định, by the level above. Effects: status "appraised"; step; audit event.
+    """Đề nghị → thẩm định, by the level above. Effects: status "appraised"; step; audit event; a
+    notification to the leaders who decide.
     Refused unless the actor is a leader of the level above."""
     _require_level_above(actor, nomination)
-    return _move(nomination, actor=actor, allowed_from={S.PROPOSED}, to=S.APPRAISED, reason=reason)
+    moved = _move(nomination, actor=actor, allowed_from={S.PROPOSED}, to=S.APPRAISED, reason=reason)
+    _notify_level_above(moved, _("A nomination of %(org)s was appraised and waits for the decision: %(name)s"))
+    return moved
 
 
 @transaction.atomic

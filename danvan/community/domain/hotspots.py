@@ -32,10 +32,10 @@ def may_change(user, hot_spot: HotSpot) -> bool:
 @transaction.atomic
 def create_hot_spot(*, actor, organization, title: str, field, area, review_date: datetime.date, risk: str = "medium",
                     village: str = "", people_involved: int = 0, description: str = "", latitude=None,
-                    longitude=None, other_organizations=(), tasks=(), meetings=()) -> HotSpot:
+                    longitude=None, other_organizations=(), tasks=(), meetings=(), petitions=()) -> HotSpot:
     """Record a hot spot (state detected). Effects: inserts it with its links; "create" audit event.
-    Raises ``NotAllowed`` unless ``actor`` may change ``organization`` and sees every organization, task
-    and meeting linked; ``ValidationError`` for a missing title, field, commune or review date, a risk
+    Raises ``NotAllowed`` unless ``actor`` may change ``organization`` and sees every organization, task,
+    meeting (dialogue) and petition linked; ``ValidationError`` for a missing title, field, commune or review date, a risk
     level not in the list, or coordinates out of range."""
     require(actor, "change", organization, _("You may not record hot spots for %(org)s.") % {
         "org": organization.name}, field="organization")
@@ -57,7 +57,7 @@ def create_hot_spot(*, actor, organization, title: str, field, area, review_date
     if errors:
         raise ValidationError(errors)
     for name, objects, action in (("other_organizations", other_organizations, "view"), ("tasks", tasks, "view"),
-                                  ("meetings", meetings, "view")):
+                                  ("meetings", meetings, "view"), ("petitions", petitions, "view")):
         for obj in objects:
             require(actor, action, obj, _("This choice is outside your scope."), field=name)
     spot = HotSpot.objects.create(organization=organization, title=title.strip(), field=field, area=area,
@@ -67,6 +67,7 @@ def create_hot_spot(*, actor, organization, title: str, field, area, review_date
     spot.other_organizations.set(other_organizations)
     spot.tasks.set(tasks)
     spot.meetings.set(meetings)
+    spot.petitions.set(petitions)
     audit.record(actor, "create", spot)
     return spot
 

@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.community.interfaces.present import present
-from danvan.documents.rendering import Paragraph, PartyDocument, Table
+from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
 from danvan.meetings.interfaces.documents import bodies
 
 
@@ -31,3 +31,53 @@ def list_document(plist, entries, user) -> PartyDocument:
         place=plist.organization.area.name, date=timezone.localdate(), doc_type_title=_("NOTICE"),
         summary=summary, blocks=blocks, signer_authority=_("ON BEHALF OF THE STANDING BOARD"), signer_title="",
         signer_name="", recipients=[_("Participating organizations,"), _("Filed.")])
+
+
+def summary_document(user, *, rows, reports, month, area=None, topic=None) -> PartyDocument:
+    """The Ban's summary of public opinion of ``month`` to the Standing Committee (a report, BC): the
+    figures per topic and social group, then the main currents of each topic (the statements masked for
+    a reader without the "opinion" grant). It never names anyone: reports name nobody, and collaborators
+    are not mentioned."""
+    from danvan.community.domain.privacy import shown
+    from danvan.orgs.scope import active_memberships
+
+    memberships = sorted(active_memberships(user), key=lambda m: (m.organization.area.level != "province",
+                                                                   m.organization.pk))
+    organization = memberships[0].organization if memberships else (reports[0].organization if reports else None)
+    superior, issuing = bodies(organization) if organization else ("", "")
+    where = f" {area.kind_name} {area.name}" if area else ""
+    blocks = [Paragraph(_("In %(m)s the organizations%(where)s sent %(n)s opinion reports (%(u)s urgent).") % {
+        "m": month.strftime("%m/%Y"), "where": where, "n": _num(sum(r["reports"] for r in rows)),
+        "u": _num(sum(r["urgent"] for r in rows))}),
+        Heading(_("I. FIGURES PER TOPIC AND SOCIAL GROUP")),
+        Table(columns=[_("No."), _("Topic"), _("Social group"), _("Reports"), _("For"), _("Against"),
+                       _("Undecided"), _("Strength"), _("Spread")],
+              rows=[[i, r["topic__title"] or _("No topic"), str(r["group"]), r["reports"], r["for_"], r["against"],
+                     r["undecided"], _decimal(r["strength"]), _decimal(r["spread"])]
+                    for i, r in enumerate(rows, start=1)], numeric_columns={0, 3, 4, 5, 6, 7, 8}),
+        Heading(_("II. MAIN CURRENTS OF OPINION"))]
+    by_topic: dict = {}
+    for report in reports:
+        by_topic.setdefault(report.topic.title if report.topic_id else _("No topic"), []).append(report)
+    for title, group in by_topic.items():
+        blocks.append(Paragraph(f"{title}:"))
+        for report in sorted(group, key=lambda r: (-r.strength * r.spread, r.pk))[:5]:
+            blocks.append(Paragraph(f"- {report.get_social_group_display()} ({report.area.name}, "
+                                    f"{report.get_stance_display().lower()}): {shown(user, 'opinion', report.statement)}"))
+    if topic is not None:
+        blocks.insert(0, Paragraph(_("Topic: %(t)s.") % {"t": topic.title}))
+    return PartyDocument(
+        superior_body=superior, issuing_body=issuing, number_line=_("No.    -BC/BDV (draft)"),
+        place=organization.area.name if organization else "", date=timezone.localdate(),
+        doc_type_title=_("REPORT"),
+        summary=_("Public opinion in %(m)s") % {"m": month.strftime("%m/%Y")}, blocks=blocks,
+        signer_authority=_("ON BEHALF OF THE BAN"), signer_title="", signer_name="",
+        recipients=[_("The Standing Committee (to report),"), _("Filed.")])
+
+
+def _num(n) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def _decimal(value) -> str:
+    return "" if value is None else f"{value:.1f}".replace(".", ",")

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.community.domain import support as actions
-from danvan.community.interfaces.filters import SupportFilterForm
+from danvan.community.interfaces.lists import SUPPORT_EVENTS
 from danvan.community.interfaces.support_forms import CampaignForm, EventForm
 from danvan.community.models import SupportPolicy
 from danvan.community.queries.support import (
@@ -18,11 +18,10 @@ from danvan.community.queries.support import (
     campaign_progress,
     campaigns_for,
     event_or_404,
-    filter_events,
     totals,
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.documents.rendering import Paragraph, PartyDocument, Table, render_docx
 from danvan.meetings.interfaces.documents import bodies
 
@@ -41,13 +40,15 @@ def _errors(form, exc):
 
 @login_required
 def event_list(request):
-    form = SupportFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    return render_list(request, "community/support/list.html", "community/support/_results.html", {
-        "form": form, "page_obj": paginate(request, filter_events(request.user, **filters)),
+    return SUPPORT_EVENTS.page(request, "community/support/list.html", {
         "campaigns": campaigns_for(request.user).select_related("area")[:20],
         "policies": SupportPolicy.objects.select_related("area").order_by("kind", "hospital_level", "-valid_from"),
         "nav_active": "community", "breadcrumbs": [(_("Visits and gifts"), None)]})
+
+
+@login_required
+def event_export(request):
+    return SUPPORT_EVENTS.export(request)
 
 
 @login_required

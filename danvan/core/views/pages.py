@@ -6,24 +6,13 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from danvan.core import files
-from danvan.core.dashboard import panels_for
 from danvan.core.domain.jobs import is_stale, retry_job
 from danvan.core.models import Job
 from danvan.core.views.helpers import paginate
-from danvan.orgs.queries.organizations import scope_summary
-
-
-@login_required
-def dashboard(request):
-    panels = [render_to_string(panel["template"], {**panel, "panel": panel}, request=request)
-              for panel in panels_for(request)]
-    context = {"nav_active": "dashboard", "summary": scope_summary(request.user), "panels": panels}
-    return render(request, "core/dashboard.html", context)
 
 
 @login_required

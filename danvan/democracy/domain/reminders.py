@@ -2,11 +2,10 @@
 
 import datetime
 
-from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from danvan.meetings.models import Notification
+from danvan.core.domain.notifications import notify
 from danvan.orgs.models import Membership
 
 REPEAT_AFTER = 7  # a reminder for the same obligation at most once every this many days
@@ -16,8 +15,8 @@ def send_reminders(*, obligations, today: datetime.date) -> int:
     """Remind the members of each obligation's responsible organization, once per obligation and week.
 
     ``obligations``: the overdue obligations, already restricted to what the caller may see (the
-    province's officer pressing "remind", or the daily system run). Effects: inserts ``Notification``
-    rows (the inbox; a reminder already sent in the same week is not repeated). Returns how many."""
+    province's officer pressing "remind", or the daily system run). Effects: ``core.domain.notifications.notify``
+    (the inbox, e-mail when configured; a reminder already sent in the same week is not repeated). Returns how many."""
     sent = 0
     obligations = list(obligations)
     members = {}
@@ -30,12 +29,6 @@ def send_reminders(*, obligations, today: datetime.date) -> int:
         message = _("Disclosure overdue since %(date)s: item %(number)s “%(name)s”, %(period)s.") % {
             "date": o.due_on.strftime("%d/%m/%Y"), "number": o.item.number, "name": o.item.name[:120],
             "period": o.period_label}
-        for user in members.get(o.organization_id, []):
-            try:
-                with transaction.atomic():
-                    Notification.objects.create(user=user, key=key, message=message[:500],
-                                                url=reverse("obligation_detail", args=[o.pk]))
-            except IntegrityError:
-                continue
-            sent += 1
+        sent += notify(users=members.get(o.organization_id, []), kind="democracy.overdue", key=key,
+                       message=message, url=reverse("obligation_detail", args=[o.pk]))
     return sent

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.core.lists import ListFilterForm
-from danvan.democracy.domain.state import State
 from danvan.democracy.models import Channel, DecisionForm, DisclosureItem, EvidenceKind, Matter
+from danvan.democracy.rules.state import State
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
 
@@ -196,8 +196,8 @@ def today() -> datetime.date:
     return timezone.localdate()
 
 
-class DecisionFilterForm(StyledFormMixin, forms.Form):
-    """The one filter of community decisions (page and API)."""
+class DecisionFilterForm(ListFilterForm):
+    """The one filter of community decisions: the page, the API and the export (``interfaces/lists.py``)."""
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     area = forms.ModelChoiceField(label=_("Area (with the former units merged into it)"), queryset=None,
                                   required=False, empty_label=_("All areas in scope"),
@@ -206,19 +206,13 @@ class DecisionFilterForm(StyledFormMixin, forms.Form):
     year = _year_field(required=False)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
         self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
 
-    def filters(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
 
-    def error_list(self) -> list[dict]:
-        return _errors(self)
-
-
-class FindingFilterForm(StyledFormMixin, forms.Form):
-    """The one filter of oversight findings (page and API)."""
+class FindingFilterForm(ListFilterForm):
+    """The one filter of oversight findings: the page, the API and the export (``interfaces/lists.py``)."""
     area = forms.ModelChoiceField(label=_("Area (with the former units merged into it)"), queryset=None,
                                   required=False, empty_label=_("All areas in scope"),
                                   error_messages={"invalid_choice": OUT_OF_SCOPE})
@@ -226,12 +220,6 @@ class FindingFilterForm(StyledFormMixin, forms.Form):
     year = _year_field(required=False)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
         self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
-
-    def filters(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
-
-    def error_list(self) -> list[dict]:
-        return _errors(self)

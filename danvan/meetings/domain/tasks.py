@@ -6,13 +6,16 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.notifications import notify
 from danvan.meetings.domain.meetings import require_meeting
 from danvan.meetings.domain.task_checks import check_due_date, check_update
 from danvan.meetings.models import Conclusion, FollowUpTask, TaskAssignment, TaskStatus, TaskUpdate
+from danvan.orgs.queries.members import members_of
 from danvan.orgs.scope import require
 
 # Allowed status changes; anything else is refused.
@@ -29,7 +32,8 @@ def create_task(*, actor, conclusion: Conclusion, title: str, assignees, due_dat
     """Turn a conclusion into a task assigned to one or more organizations.
 
     Effects: inserts the ``FollowUpTask`` (organizer = the meeting's organization) and one
-    ``TaskAssignment`` per assignee; "create" audit event. Raises ``NotAllowed`` unless ``actor`` may
+    ``TaskAssignment`` per assignee; "create" audit event; a notification to the staff of every
+    assignee other than the organizer (``notify_assigned``). Raises ``NotAllowed`` unless ``actor`` may
     change the meeting and sees every assignee, ``ValidationError`` when there is no assignee, no
     title, no due date or a due date before the meeting (``task_checks.check_due_date``)."""
     assignees = list(assignees or [])
@@ -51,7 +55,17 @@ def create_task(*, actor, conclusion: Conclusion, title: str, assignees, due_dat
                                        title=title.strip(), description=description, due_date=due_date)
     TaskAssignment.objects.bulk_create([TaskAssignment(task=task, organization=org) for org in assignees])
     audit.record(actor, "create", task, changes=audit.diff({}, audit.snapshot(task)))
+    notify_assigned(task, assignees)
     return task
+
+
+def notify_assigned(task: FollowUpTask, assignees) -> int:
+    """Tell the staff of each assignee that a task is theirs. Effects: ``notify`` (once per task)."""
+    message = _("%(org)s assigned your organization a task due %(date)s: %(title)s") % {
+        "org": task.meeting.organization.name, "date": task.due_date.strftime("%d/%m/%Y"), "title": task.title}
+    return notify(users=members_of([o.pk for o in assignees if o.pk != task.organization_id]),
+                  kind="meetings.task_assigned", key=f"task:{task.pk}:assigned", message=message,
+                  url=reverse("task_detail", args=[task.pk]))
 
 
 @transaction.atomic

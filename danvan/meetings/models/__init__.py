@@ -10,10 +10,10 @@ from .meeting import (
     Role,
 )
 from .people import Person, Position
-from .task import FollowUpTask, Notification, TaskAssignment, TaskStatus, TaskUpdate, late_q, overdue_q
+from .task import FollowUpTask, TaskAssignment, TaskStatus, TaskUpdate, late_q, overdue_q
 
 __all__ = [
     "BridgePoint", "Conclusion", "Contribution", "FollowUpTask", "Meeting", "MeetingDocument", "MeetingKind",
-    "MeetingRole", "Mode", "Notification", "Person", "Position", "Role", "TaskAssignment", "TaskStatus", "TaskUpdate",
+    "MeetingRole", "Mode", "Person", "Position", "Role", "TaskAssignment", "TaskStatus", "TaskUpdate",
     "late_q", "overdue_q",
 ]

@@ -126,19 +126,3 @@ class TaskUpdate(ScopedModel, models.Model):
 
     class Meta:
         ordering = ["-on", "-id"]
-
-
-class Notification(models.Model):
-    """An in-app notification for one user (task reminders); ``key`` makes a reminder go out once."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_notifications")
-    task = models.ForeignKey(FollowUpTask, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(max_length=100)
-    message = models.CharField(_("message"), max_length=500)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at", "-id"]
-        constraints = [models.UniqueConstraint(fields=["user", "key"], name="meeting_notification_once")]

@@ -6,18 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context, paginate
+from danvan.core.views.helpers import audit_context
 from danvan.meetings.domain.actions import next_step as task_next_step
 from danvan.meetings.domain.tasks import report_progress
 from danvan.meetings.interfaces.forms import TaskUpdateForm
 from danvan.meetings.interfaces.lists import TASKS
-from danvan.meetings.models import Notification, TaskAssignment
+from danvan.meetings.models import TaskAssignment
 from danvan.meetings.queries import task_or_404, task_overview, visible_meetings, visible_tasks
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships
@@ -96,13 +95,3 @@ def task_update(request, pk: int):
         "updates": task.updates.select_related("author", "organization"),
         "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),
     }, status=422)
-
-
-@login_required
-def notification_list(request):
-    items = Notification.objects.filter(user=request.user)
-    if request.method == "POST":
-        items.filter(read_at__isnull=True).update(read_at=timezone.now())
-        return redirect("notification_list")
-    return render(request, "meetings/notifications.html", {
-        "page_obj": paginate(request, items), "breadcrumbs": [(_("Notifications"), None)]})

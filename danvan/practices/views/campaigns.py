@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core.domain.refusals import StaleVersion
 from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
@@ -66,6 +67,8 @@ def campaign_form(request, pk: int | None = None):
                                            expected_version=form.cleaned_data.get("version"), **form.values())
             else:
                 campaign = create_campaign(actor=request.user, criteria=form.criteria_lines(), **form.values())
+        except StaleVersion as exc:
+            form.add_error(None, exc.message)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():

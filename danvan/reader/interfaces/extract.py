@@ -61,6 +61,9 @@ _CAPTION_START = re.compile(r"^(?:quang cảnh|toàn cảnh|các đại biểu|�
 _BYLINE = re.compile(
     r"^(?:theo\s|tin,?\s*ảnh|tin và ảnh|bài,?\s*ảnh|nguồn:|tác giả:|\(?[A-ZĐ]{2,}\)?$|[A-ZĐ][\w.]*\s*\(?[A-ZĐ]?\w*\)?$)",
 )
+_CRAWL_DATE = re.compile(r"^date\s+((?:19|20)\d{2})-(\d{2})(?:-(\d{2}))?(?:T[\d:.+Z-]*)?\s+")
+_LEAD_START = re.compile(r"^(?:\([^)]{1,20}\)\s*[-–—]?\s*)?(?:sáng|chiều|tối|trưa|ngày)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}\b[^,]{0,30},", re.I)
+_LEAD_WORDS = 35  # a first line this long is the lead paragraph of a page saved without its title
 _FORM_LINE = re.compile(r"^(?:họ tên|họ và tên|tiêu đề|nội dung|mã kiểm tra|email|địa chỉ email)\b", re.I)
 
 
@@ -95,6 +98,19 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
         line = _norm_line(raw)
         if not line:
             continue
+        crawl = _CRAWL_DATE.match(line)
+        if crawl:
+            # a crawl's "date 2023-12 Sáng 13/12, …": the month (or day) the page carried, glued to the text
+            year, month = int(crawl.group(1)), int(crawl.group(2))
+            if 1 <= month <= 12:
+                last = (datetime.date(year + month // 12, month % 12 + 1, 1) - datetime.timedelta(days=1))
+                try:
+                    stamp = stamp or (datetime.date(year, month, int(crawl.group(3))) if crawl.group(3) else last)
+                except ValueError:
+                    pass
+            line = line[crawl.end():].strip()
+            if not line:
+                continue
         low = line.lower()
         if _is_furniture_start(low) and (body_chars > 200 or low.strip(" :") in ("tin liên quan",)):
             if body_chars > 0:
@@ -119,9 +135,11 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
             head, line = line[: glued.start()].strip(), line[glued.end():].strip()
             if head and not blocks:
                 blocks.append(Block(head, "title"))
-        if not blocks:
+        if not blocks and len(line.split()) < _LEAD_WORDS and not _LEAD_START.match(line):
             blocks.append(Block(line, "title"))
             continue
+        if not blocks:
+            blocks.append(Block("", "title"))  # no title: the page starts with its lead
         kind = "body"
         words = len(line.split())
         if after_image or (_CAPTION_START.match(line) and words <= 30):
@@ -294,7 +312,7 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt",
+    r"họp mặt|khảo sát|kiểm tra|giám sát",
     re.I,
 )
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
@@ -321,11 +339,11 @@ def find_type(text: str) -> tuple[str, str] | None:
 
 _ORG_VERB = re.compile(
     r"\s(?:đã\s+|vừa\s+|mới\s+|long trọng\s+|phối hợp\s+|đồng thời\s+|cũng\s+)*"
-    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc|làm việc)(?!\w)",
+    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc|làm việc|khảo sát|kiểm tra|giám sát)(?!\w)",
 )
 _ORG_WORD = re.compile(
     r"(?<!\w)(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Đảng ủy|Đảng uỷ|"
-    r"Đảng đoàn|UBND|Ủy ban|Uỷ ban|UBMTTQ|MTTQ|Mặt trận|Hội|Đoàn|Khối|Sở|Liên đoàn|Công an|Bộ|Thường trực|"
+    r"Đảng đoàn|UBND|Ủy ban|Uỷ ban|UBMTTQ|MTTQ|Mặt trận|Hội(?!\s+(?:nghị|thảo|thi|diễn|chợ))|Đoàn|Khối|Sở|Liên đoàn|Công an|Bộ|Thường trực|"
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
@@ -333,12 +351,20 @@ _LEAD_DATE = re.compile(
     re.I,
 )
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
-_DATELINE = re.compile(r"^\(?[A-ZĐ][\wĐ.]{1,15}\)?\s*[-–—]\s+")
+_DATELINE = re.compile(r"^(?:\([A-ZĐ][\wĐ.]{1,15}\)\s*[-–—]?\s*|[A-ZĐ][\wĐ.]{1,15}\s*[-–—]\s+)")
+
+
+_AT_MEETING = re.compile(
+    r"^(?:tại|trong)\s+(?:hội nghị|cuộc họp|buổi (?:họp|giao ban|làm việc))\s[^,]{0,120}?"
+    r"(?:giao ban|sơ kết|tổng kết|hội nghị|họp)[^,]*,\s*([A-ZĐ][^,]{2,160}?)\s+"
+    r"(?:đã\s+)?(?:yêu cầu|đề nghị|cho biết|đánh giá|nhấn mạnh|khẳng định|thông tin|chỉ đạo)(?!\w)"
+)
 
 
 def find_organizer(sentence: str) -> str | None:
     s = _DATELINE.sub("", sentence.strip())
     s = _LEAD_DATE.sub("", s)
+    sentence_wo_lead = s
     while True:
         t = _PLACE_LEAD.sub("", s)
         if t == s:
@@ -349,6 +375,9 @@ def find_organizer(sentence: str) -> str | None:
         return m.group(1).strip(" ,")
     m = _ORG_VERB.search(" " + s)
     if not m:
+        m = _AT_MEETING.match(sentence_wo_lead)
+        if m and _ORG_WORD.match(m.group(1)) and len(m.group(1).split()) <= 20:
+            return m.group(1).strip(" ,")
         return None
     candidate = s[: m.start()].strip(" ,;:-–")
     if not candidate or not _ORG_WORD.search(candidate) or len(candidate.split()) > 30:
@@ -395,7 +424,7 @@ def find_province(texts: list[str]) -> tuple[str, str] | None:
 # ---------------------------------------------------------------------------------------------
 # People and their roles
 
-_WORD = re.compile(r"[^\s,;:.()\[\]\"“”'‘’–—!?/…]+")
+_WORD = re.compile(r"[^\s,;:.()\[\]\"“”'‘’–—!?/…]+(?:[\"'’][^\W\d_]+)*")
 _ADDRESS = re.compile(r"(?:đồng chí|Đồng chí|đ/c|Đ/c|đ/c\.|ông|Ông|bà|Bà|Thiếu tướng|Trung tướng|Đại tá|Thượng tá)\s*:?\s*$")
 _PLACE_BEFORE = re.compile(
     r"(?:tỉnh|huyện|xã|thị xã|thành phố|phường|thị trấn|quận|thôn|bản|làng|sông|núi|khu|tổ dân phố|"
@@ -407,7 +436,10 @@ _PROVINCE_SET = set(lexicon.PROVINCES)
 
 
 def _capitalized(tok: str) -> bool:
-    return bool(tok) and tok[0].isupper() and (len(tok) == 1 or tok[1:].islower()) and tok.isalpha()
+    head, *rest = re.split(r"(?<=\w)[\"'’](?=\w)", tok)  # K'Lới, K"ré: each part a syllable
+    if any(not (p.isalpha() and (len(p) == 1 or p[1:].islower())) for p in rest):
+        return False
+    return bool(head) and head[0].isupper() and (len(head) == 1 or head[1:].islower()) and head.isalpha()
 
 
 @dataclass
@@ -462,7 +494,8 @@ ROLE_CHAIR, ROLE_DIRECT, ROLE_ATTEND, ROLE_REPORT, ROLE_SPEAK, ROLE_AWARD, ROLE_
 CHAIR_ROLES = (ROLE_CHAIR, ROLE_DIRECT)
 _TRIGGERS = [
     (ROLE_DIRECT, r"(?:tới |đến |về )?(?:tham )?dự,? và (?:phát biểu )?chỉ đạo|(?:tới |đến )?(?:tham )?dự,\s*chỉ đạo|"
-                  r"phát biểu,? chỉ đạo|có ý kiến chỉ đạo|dự, phát biểu chỉ đạo"),
+                  r"phát biểu,? chỉ đạo|có ý kiến chỉ đạo|dự, phát biểu chỉ đạo|kết luận,? (?:và )?chỉ đạo|"
+                  r"(?:phát biểu )?kết luận (?:hội nghị|cuộc họp|buổi (?:làm việc|giao ban|họp))"),
     (ROLE_CHAIR, r"(?:tới |đến |về )?(?:tham )?dự và (?:đồng )?chủ trì|đồng chủ trì|chủ trì|chủ tọa|chủ toạ"),
     (ROLE_SECRETARY, r"thư ký"),
     (ROLE_ATTEND, r"(?:cùng |tới |đến |về )?(?:tham )?dự(?!\s+(?:án|thảo|báo|kiến|toán|bị|định|phòng|trữ|thi|tính|khuyết|luật|trù|kiện)(?!\w))"),

@@ -2,38 +2,51 @@
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.orgs.models import Membership
-from danvan.reports.domain.periods import bounds
-from danvan.reports.models import Form, Notification, Period, PeriodKind
+from danvan.core.domain.notifications import notify
+from danvan.orgs.models.organization import AREA_SCOPED_KINDS
+from danvan.orgs.queries.members import members_of
+from danvan.reports.domain import access
+from danvan.reports.models import Form, Period, PeriodKind
 from danvan.reports.queries.completeness import missing_organizations
+from danvan.reports.rules.periods import bounds
 
 OVERDUE_DAYS = 30
 
 
-def email_configured() -> bool:
-    backend = settings.MAILERS.get("default", {}).get("BACKEND", "") if hasattr(settings, "MAILERS") else ""
-    return bool(backend) and "console" not in backend and "locmem" not in backend
+def reviewers(report) -> list:
+    """The leaders who will return or approve ``report``: those of the organization above it and of the
+    commissions of its area and the area above (where ``may_review`` holds), not the whole chain up to
+    the nation."""
+    from danvan.orgs.models import Organization
+
+    org = report.organization
+    area_ids = [a for a in (org.area_id, org.area.parent_id) if a]
+    candidates = Organization.objects.filter(Q(pk=org.parent_id) | Q(area_id__in=area_ids, kind__in=AREA_SCOPED_KINDS))
+    users = members_of(candidates.values_list("id", flat=True), roles=("leader",))
+    return [u for u in users if access.may_review(u, report)]
 
 
-def notify(*, user, organization, message: str, key: str, report=None, url: str = "") -> Notification | None:
-    """One in-app notification for ``user`` (once per ``key``).
+def notify_submitted(report) -> int:
+    """Tell the reviewers that ``report`` waits for them. Effects: ``notify`` (once per submission)."""
+    return notify(users=reviewers(report), kind="reports.submitted", key=f"report:{report.pk}:submit:{report.version}",
+                  url=reverse("report_detail", args=[report.pk]),
+                  message=_("%(org)s submitted its report %(period)s for your approval.")
+                  % {"org": report.organization.name, "period": report.period.label})
 
-    Effects: inserts a ``Notification`` unless one with the same user and key exists; returns it or None.
-    """
-    if report is not None and not url:
-        url = reverse("report_detail", args=[report.pk])
-    created = Notification.objects.bulk_create(
-        [Notification(user=user, organization=organization, report=report, message=message[:400], key=key, url=url)],
-        ignore_conflicts=True,
-    )
-    return created[0] if created and created[0].pk else None
+
+def notify_returned(report, reason: str) -> int:
+    """Tell who submitted ``report`` that it came back, with the reason. Effects: ``notify``."""
+    if not report.submitted_by_id:
+        return 0
+    return notify(users=[report.submitted_by], kind="reports.returned", key=f"return:{report.pk}:{report.version}",
+                  url=reverse("report_detail", args=[report.pk]),
+                  message=_("Your report %(period)s was returned: %(reason)s")
+                  % {"period": report.period.label, "reason": reason})
 
 
 def _last_ended(kind: str, today: datetime.date) -> tuple[int, int]:
@@ -83,9 +96,17 @@ def send_reminders(*, today: datetime.date | None = None) -> int:
 
 def _remind(form: Form, period: Period, phase: str) -> int:
     missing = missing_organizations(None, form=form, period=period, area=None)
-    members = (Membership.objects.filter(organization__in=missing.values("id"), is_active=True,
-                                         user__is_active=True)
-               .filter(Q(role="officer") | Q(role="leader")).select_related("user", "organization"))
+    return remind_organizations(form=form, period=period, organizations=list(missing), phase=phase)
+
+
+def remind_organizations(*, form: Form, period: Period, organizations, phase: str = "overdue",
+                         actor=None) -> int:
+    """Remind each of ``organizations`` that its report of ``form`` for ``period`` is due (``phase``
+    "before") or late ("overdue"; "manual": asked by ``actor`` from the completeness page).
+
+    Effects: one ``notify`` per organization to its active chuyên viên and lãnh đạo (once per period,
+    organization and kind of reminder; a manual reminder once per day), e-mail when configured.
+    Returns the number of notifications created."""
     deadline = period.deadline(form).strftime("%d/%m/%Y")
     if phase == "before":
         template = _("Reminder: the report \"%(form)s\" for %(period)s of %(org)s is due on %(deadline)s.")
@@ -93,31 +114,12 @@ def _remind(form: Form, period: Period, phase: str) -> int:
         template = _("Overdue: the report \"%(form)s\" for %(period)s of %(org)s was due on %(deadline)s and "
                      "has not been submitted.")
     url = reverse("report_list") + f"?period={period.pk}"
-    rows = [
-        Notification(user=m.user, organization=m.organization, url=url,
-                     key=f"remind:{phase}:{form.pk}:{period.pk}:{m.organization_id}",
-                     message=(template % {"form": form.name, "period": period.label, "org": m.organization.name,
-                                          "deadline": deadline})[:400])
-        for m in members
-    ]
-    before = Notification.objects.count()
-    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=1000)
-    made = Notification.objects.count() - before
-    if made and email_configured():
-        fresh = Notification.objects.filter(key__startswith=f"remind:{phase}:{form.pk}:{period.pk}:", emailed=False)
-        for note in fresh.select_related("user"):
-            if note.user.email:
-                send_mail(_("Report reminder"), note.message, None, [note.user.email], fail_silently=True)
-        fresh.update(emailed=True)
+    day = timezone.localdate().strftime("%Y%m%d")
+    made = 0
+    for org in organizations:
+        key = f"remind:{phase}:{form.pk}:{period.pk}:{org.pk}" + (f":{day}" if phase == "manual" else "")
+        made += notify(users=members_of([org.pk]), kind="reports.reminder", key=key, url=url,
+                       subject=_("Report reminder"),
+                       message=template % {"form": form.name, "period": period.label, "org": org.name,
+                                           "deadline": deadline})
     return made
-
-
-def mark_read(*, user, ids=None) -> int:
-    """Mark ``user``'s notifications (all, or those in ``ids``) as read.
-
-    Effects: sets ``read_at`` on the user's unread ``Notification`` rows. Returns how many.
-    """
-    qs = Notification.objects.filter(user=user, read_at__isnull=True)
-    if ids is not None:
-        qs = qs.filter(pk__in=ids)
-    return qs.update(read_at=timezone.now())

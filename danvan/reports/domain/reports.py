@@ -11,11 +11,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.domain import audit
+from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
-from danvan.reports.domain import access, rollups, sources
-from danvan.reports.domain.validation import clean_values, indicators_for
+from danvan.reports.domain import access, notifications, rollups, sources
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
+from danvan.reports.rules.validation import clean_values, indicators_for
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td"}
@@ -72,14 +72,10 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
 
 def _lock(report: Report, expected_version: int | None) -> Report:
-    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related("organization__area", "form_version__form",
-                                                               "period").get(pk=report.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ReportConflict(
-            _("Someone else saved this report while you were editing it. Your figures are shown below and "
-              "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
-            field="version", code="conflict",
-        )
+    locked = editing.lock(report, "organization__area", "form_version__form", "period")
+    editing.check_version(locked, expected_version, refusal=ReportConflict, stale=_(
+        "Someone else saved this report while you were editing it. Your figures are shown below and "
+        "were NOT saved: compare them with the saved report (open it in a new tab), then save again."))
     return locked
 
 
@@ -191,7 +187,8 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     Effects: recomputes the figures of indicators with a source from the records (replacing their
     ``ReportValue`` rows); checks every required figure and rule on the stored values; sets status "submitted",
     ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
-    the report's figures enter the roll-up aggregates (``rollups.count_in``).
+    the report's figures enter the roll-up aggregates (``rollups.count_in``); a notification to the
+    leaders who will review it (``notifications.notify_submitted``).
     Raises ``WrongState`` (not a draft or returned), ``NotAllowed`` (not the report's own staff) or ``ValidationError``
     ({code: message}) when figures are missing or inconsistent; nothing changes then.
     """
@@ -213,6 +210,7 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     result = _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
                      fields=["submitted_at", "submitted_by", "returned_reason"])
     rollups.count_in([locked.pk])
+    notifications.notify_submitted(locked)
     return result
 
 
@@ -227,7 +225,7 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     """Send a submitted report back to its organization with a reason.
 
     Effects: status "returned", ``returned_reason``, bumps ``version``; a "return" ``ReportEvent``;
-    an audit event; a ``Notification`` to the person who submitted it; the report's figures leave the
+    an audit event; a notification to the person who submitted it (``notifications.notify_returned``); the report's figures leave the
     roll-up aggregates (``rollups.count_out``). Raises ``WrongState`` (not submitted),
     ``NotAllowed`` (not a leader above) or ``ValidationError`` (empty reason).
     """
@@ -240,13 +238,7 @@ def return_report(report: Report, *, actor, reason: str) -> Report:
     result = _finish(report, locked, actor=actor, action="return", from_status=from_status, note=reason.strip(),
                      fields=["returned_reason"])
     rollups.count_out([locked.pk])
-    if locked.submitted_by_id:
-        from danvan.reports.domain.notifications import notify
-
-        notify(user=locked.submitted_by, organization=locked.organization, report=locked,
-               key=f"return:{locked.pk}:{locked.version}",
-               message=_("Your report %(period)s was returned: %(reason)s")
-               % {"period": locked.period.label, "reason": reason.strip()})
+    notifications.notify_returned(locked, reason.strip())
     return result
 
 

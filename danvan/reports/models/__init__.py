@@ -9,7 +9,6 @@ from danvan.reports.models.forms import (
     Section,
     ValueType,
 )
-from danvan.reports.models.notifications import Notification
 from danvan.reports.models.periods import Period
 from danvan.reports.models.reports import (
     EDITABLE_STATUSES,
@@ -23,7 +22,7 @@ from danvan.reports.models.reports import (
 from danvan.reports.models.rollups import NATION, RollupCell, RollupCount
 
 __all__ = [
-    "NATION", "Aggregation", "EDITABLE_STATUSES", "Form", "FormVersion", "Indicator", "IndicatorRule", "Notification", "Period",
+    "NATION", "Aggregation", "EDITABLE_STATUSES", "Form", "FormVersion", "Indicator", "IndicatorRule", "Period",
     "PeriodKind", "RECEIVED_STATUSES", "REPORTED_PERIOD_KINDS", "Report", "ReportEvent", "ReportNarrative", "ReportValue", "RollupCell", "RollupCount", "Section", "Status",
     "ValueType",
 ]

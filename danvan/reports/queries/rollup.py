@@ -30,8 +30,6 @@ from django.db.models import Avg, Count, Max, Q, Sum
 
 from danvan.orgs.scope import covers_area, visible_organizations
 from danvan.places.models import AreaReach
-from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
-from danvan.reports.domain.rollups import CELL_LEVELS
 from danvan.reports.models import (
     NATION,
     RECEIVED_STATUSES,
@@ -43,6 +41,8 @@ from danvan.reports.models import (
     RollupCell,
     RollupCount,
 )
+from danvan.reports.rules.cells import CELL_LEVELS
+from danvan.reports.rules.periods import months_of, previous_period, same_period_last_year
 
 ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 

@@ -11,13 +11,13 @@ from django.views.decorators.http import require_POST
 from danvan.core.views.helpers import paginate
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
-from danvan.reports.domain.notifications import mark_read
-from danvan.reports.domain.periods import get_period, index_of, year_of
+from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import NotAllowed
 from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
-from danvan.reports.models import Form, Indicator, Notification, Period, Report
+from danvan.reports.models import Form, Indicator, Period, Report
 from danvan.reports.queries.completeness import completeness, missing_organizations
 from danvan.reports.queries.rollup import comparison
+from danvan.reports.rules.periods import index_of, year_of
 from danvan.reports.views.reports import error_text
 
 
@@ -110,14 +110,5 @@ def compile_start(request):
     return redirect("report_edit", pk=report.pk)
 
 
-@login_required
-def notifications_page(request):
-    if request.method == "POST":
-        mark_read(user=request.user)
-        return redirect("report_notifications")
-    notes = Notification.objects.filter(user=request.user).select_related("organization")
-    return render(request, "reports/notifications.html", {
-        "page_obj": paginate(request, notes), "nav_active": "reports",
-        "breadcrumbs": [(_("Notifications"), None)]})
 
 

@@ -1,4 +1,4 @@
-"""The reports panel of the dashboard: the user's unread notifications and the reports that wait for
+"""The reports panel of the dashboard: the reports that wait for
 this user's own work — only what the user can do (a chuyên viên of the Ban is not sent to other units'
 drafts that she would be refused on opening)."""
 
@@ -7,9 +7,9 @@ import datetime
 from django.utils import timezone
 
 from danvan.orgs.scope import active_memberships
-from danvan.reports.domain.periods import period_for
-from danvan.reports.models import Form, Notification, Report, Status
+from danvan.reports.models import Form, Report, Status
 from danvan.reports.queries.scope import visible_reports
+from danvan.reports.rules.periods import period_for
 
 SHOWN = 5
 
@@ -60,10 +60,9 @@ def dashboard_panel(request):
     user = request.user
     if not user.is_authenticated:
         return None
-    notes = list(Notification.objects.filter(user=user, read_at__isnull=True).select_related("organization")[:5])
     waiting, drafts = _work(user)
     related = ("period", "organization", "form_version__form")
-    return {"template": "reports/_panel.html", "order": 10, "notifications": notes, "due": reports_due(user),
+    return {"template": "reports/_panel.html", "order": 10, "due": reports_due(user),
             "waiting": waiting.count(), "drafts": drafts.count(),
             "draft_reports": list(drafts.select_related(*related).order_by("period__end", "id")[:SHOWN]),
             "waiting_reports": list(waiting.select_related(*related).order_by("submitted_at", "id")[:SHOWN])}

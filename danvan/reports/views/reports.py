@@ -23,11 +23,11 @@ from danvan.reports.domain import sources
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.validation import indicators_for
 from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, values_form_class
 from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import report_content
+from danvan.reports.rules.validation import indicators_for
 
 LIST_CRUMB = (gettext_lazy("Reports"), "/bao-cao/")
 

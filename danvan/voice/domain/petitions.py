@@ -8,7 +8,8 @@ data is ``ValidationError`` naming the field; nothing is changed then. ``actor``
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,7 +19,7 @@ from danvan.core.domain.refusals import WrongState
 from danvan.core.text import folded_key
 from danvan.orgs.models import Role
 from danvan.orgs.scope import active_memberships, require
-from danvan.voice.domain import clocks
+from danvan.voice import clocks
 from danvan.voice.models import (
     MASK,
     CaseKind,
@@ -28,6 +29,7 @@ from danvan.voice.models import (
     Petition,
     PetitionState,
     PetitionStep,
+    PetitionTally,
 )
 
 S = PetitionState
@@ -69,8 +71,8 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
                      dialogue=None) -> Petition:
     """Receive a petition into ``organization``'s register.
 
-    Effects: inserts the ``Petition`` (state "received") and its first ``PetitionStep`` ("receive");
-    "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
+    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
+    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
     change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
     area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
     fewer than 1 signatory, or a code already in the register."""
@@ -108,6 +110,10 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
                 duplicate_of=duplicate_of, dialogue=dialogue, subject_folded=folded_key(code, subject)[:600])
     except IntegrityError as exc:
         raise ValidationError({"code": _("The register already has a petition with this code.")}) from exc
+    _keep_due(petition)
+    Petition.objects.unscoped("cache of the derived deadline").filter(pk=petition.pk).update(
+        due_on=petition.due_on, due_stage=petition.due_stage)
+    tally([(petition.organization_id, petition.area_id, petition.kind, petition.state, 1)])
     PetitionStep.objects.create(petition=petition, action="receive", on=received_on, to_state=S.RECEIVED,
                                 actor=actor if getattr(actor, "pk", None) else None)
     audit.record(actor, "create", petition, message=petition.code)
@@ -121,7 +127,9 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
 
     Effects: inserts a ``PetitionStep``; moves ``state``; "accept" and "reopen" set ``accepted_on``
     (a reopened case starts a new resolution clock: ``resolved_on`` cleared, extensions back to 0);
-    "decide" sets ``resolved_on``; "extend" adds one extension; bumps ``version``; "action" audit event.
+    "decide" sets ``resolved_on``; "extend" adds one extension; recomputes the cached due date
+    (``due_on``, ``due_stage``); moves one count between ``PetitionTally`` rows when the state changes;
+    bumps ``version``; "action" audit event.
     Raises ``NotAllowed`` (not the handling organization's staff), ``WrongState`` (the step is not
     allowed from the current state), ``ValidationError`` for an unknown step, a missing document number
     where a document is issued, a date before receipt or in the future, an extension of anything but a
@@ -169,8 +177,12 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
         locked.resolved_on = on
     if action == "extend":
         locked.extensions += 1
+    _keep_due(locked)
     locked.version += 1
     locked.save()
+    if from_state != locked.state:
+        tally([(locked.organization_id, locked.area_id, locked.kind, from_state, -1),
+               (locked.organization_id, locked.area_id, locked.kind, locked.state, 1)])
     PetitionStep.objects.create(petition=locked, action=action, on=on, from_state=from_state, to_state=locked.state,
                                 number=(number or "").strip(), note=(note or "").strip(),
                                 actor=actor if getattr(actor, "pk", None) else None)
@@ -178,6 +190,80 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
                  changes={"state": [from_state, locked.state]})
     petition.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
+
+
+def _keep_due(petition: Petition, table=None) -> None:
+    """Cache the running clock's due date on ``petition`` (not saved): ``clocks.deadline`` or nothing."""
+    due = clocks.deadline(petition, table)
+    petition.due_stage, petition.due_on = due if due else ("", None)
+
+
+def tally(deltas) -> None:
+    """Add ``deltas`` [(organization id, area id, kind, state, ±n)] to the ``PetitionTally`` rows in one
+    statement (``INSERT … ON CONFLICT DO UPDATE SET n = n + delta``, under the row lock on both
+    databases), in key order. Effects: inserts or updates ``PetitionTally`` rows."""
+    merged = {}
+    for org, area, kind, state, delta in deltas:
+        merged[(org, area, str(kind), str(state))] = merged.get((org, area, str(kind), str(state)), 0) + delta
+    rows = [(*key, delta) for key, delta in sorted(merged.items()) if delta]
+    if not rows:
+        return
+    table = PetitionTally._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            batch = rows[start:start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (organization_id, area_id, kind, state, n) VALUES "
+                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
+                + f" ON CONFLICT (organization_id, area_id, kind, state) DO UPDATE SET n = {table}.n + excluded.n",
+                [value for row in batch for value in row])
+
+
+def check_register(*, today: datetime.date | None = None) -> dict:
+    """Compare the caches with the register (system check, every organization): the petitions whose
+    ``due_on``/``due_stage`` differ from ``clocks.deadline`` today, and the tallies that differ from a
+    count of the petitions. Returns {"due": [petition ids], "tally": [(org, area, kind, state, kept, counted)]};
+    changes nothing."""
+    table = clocks.clocks(today)
+    wrong = []
+    petitions = Petition.objects.unscoped("system check over every organization").only(
+        "id", "state", "kind", "instance", "received_on", "accepted_on", "complexity", "remote", "extensions",
+        "due_on", "due_stage")
+    for p in petitions.iterator(chunk_size=2000):
+        due = clocks.deadline(p, table)
+        if (p.due_stage, p.due_on) != (due if due else ("", None)):
+            wrong.append(p.pk)
+    counted = {(r["organization_id"], r["area_id"], r["kind"], r["state"]): r["n"] for r in
+               petitions.order_by().values("organization_id", "area_id", "kind", "state").annotate(n=Count("id"))}
+    kept = {(r.organization_id, r.area_id, r.kind, r.state): r.n for r in
+            PetitionTally.objects.unscoped("system check over every organization").all()}
+    tallies = [(*key, kept.get(key, 0), counted.get(key, 0)) for key in sorted(set(counted) | set(kept))
+               if kept.get(key, 0) != counted.get(key, 0)]
+    return {"due": wrong, "tally": tallies}
+
+
+@transaction.atomic
+def refresh_deadlines(*, today: datetime.date | None = None, rebuild_tallies: bool = False) -> int:
+    """Recompute the cached due date of every petition whose cache differs from the clocks in force
+    (after a clock row was added or amended, or a row came into force: the daily job runs this), and
+    with ``rebuild_tallies`` rebuild the ``PetitionTally`` rows from the register (after a bulk load).
+    Effects: updates ``due_on``/``due_stage`` of those petitions; replaces the tallies when asked.
+    Returns how many due dates changed."""
+    table = clocks.clocks(today)
+    everything = Petition.objects.unscoped("system job over every organization")
+    changed = []
+    for p in everything.only("id", "state", "kind", "instance", "received_on", "accepted_on", "complexity",
+                             "remote", "extensions", "due_on", "due_stage").iterator(chunk_size=2000):
+        before = (p.due_stage, p.due_on)
+        _keep_due(p, table)
+        if (p.due_stage, p.due_on) != before:
+            changed.append(p)
+    everything.bulk_update(changed, ["due_on", "due_stage"], batch_size=1000)
+    if rebuild_tallies:
+        PetitionTally.objects.unscoped("rebuilt from the register").all().delete()
+        tally([(r["organization_id"], r["area_id"], r["kind"], r["state"], r["n"]) for r in
+               everything.order_by().values("organization_id", "area_id", "kind", "state").annotate(n=Count("id"))])
+    return len(changed)
 
 
 def may_see_sender(user, petition: Petition) -> bool:
@@ -222,15 +308,17 @@ def notify_overdue(*, today: datetime.date | None = None) -> int:
     """Tell the handler of every overdue petition, and the leaders (lãnh đạo) of the organization above its
     handling organization, once per petition and due date (system job: no actor, every organization).
 
-    Effects: inserts ``meetings.Notification`` rows (keyed, so a second run the same day adds none).
-    Returns how many were inserted."""
-    from danvan.meetings.models import Notification
+    Effects: first ``refresh_deadlines`` (the clocks in force today); ``core.domain.notifications.notify`` (keyed, so a second run the same day adds none; e-mail
+    when configured). Returns how many notifications were created."""
+    from danvan.core.domain.notifications import notify
+    from danvan.core.models import User
     from danvan.orgs.models import Membership
 
     today = today or timezone.localdate()
+    refresh_deadlines(today=today)
     table = clocks.clocks(today)
     overdue = (Petition.objects.unscoped("system job over every organization")
-               .filter(clocks.overdue_q(today, table)).select_related("organization"))
+               .filter(due_on__lt=today).select_related("organization"))
     made = 0
     for petition in overdue:
         due = clocks.deadline(petition, table)
@@ -244,9 +332,7 @@ def notify_overdue(*, today: datetime.date | None = None) -> int:
                                                    is_active=True).values_list("user_id", flat=True))
         message = _("Petition %(code)s is overdue (due %(due)s): %(subject)s") % {
             "code": petition.code, "due": due[1].strftime("%d/%m/%Y"), "subject": petition.subject[:200]}
-        for user_id in users:
-            _obj, created = Notification.objects.get_or_create(
-                user_id=user_id, key=f"petition:{petition.pk}:{due[1]:%Y%m%d}"[:100],
-                defaults={"message": message[:500], "url": f"/don-thu/{petition.pk}/"})
-            made += created
+        made += notify(users=User.objects.filter(pk__in=users), kind="voice.petition_overdue",
+                       key=f"petition:{petition.pk}:{due[1]:%Y%m%d}", message=message,
+                       url=f"/don-thu/{petition.pk}/")
     return made

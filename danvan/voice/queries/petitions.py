@@ -1,13 +1,13 @@
 """Per-user petition queries: the register filtered (page, API and export share one filter form), and
-the counts by kind × state of an area (with the legacy units merged into it)."""
+the counts by kind × state of an area (with the legacy units merged into it). "Overdue" reads the due
+date the domain caches at every step (``Petition.due_on``, the clocks' derivation)."""
 
-from django.db.models import Count
+from django.db.models import Count, Sum
 from django.utils import timezone
 
 from danvan.core.text import search_terms
 from danvan.orgs.scope import restrict
-from danvan.voice.domain import clocks
-from danvan.voice.models import Petition
+from danvan.voice.models import Petition, PetitionTally
 from danvan.voice.models.petitions import RESOLVED_STATES
 from danvan.voice.queries.receptions import in_area, under_organization
 
@@ -22,7 +22,7 @@ def filter_petitions(user, *, q=None, kind=None, state=None, overdue=None, area=
     elif state:
         qs = qs.filter(state=state)
     if overdue:
-        qs = qs.filter(clocks.overdue_q(today or timezone.localdate()))
+        qs = qs.filter(due_on__lt=today or timezone.localdate())
     if area:
         qs = in_area(qs, area, lookup="area_id")
     if organization:
@@ -39,6 +39,14 @@ def filter_petitions(user, *, q=None, kind=None, state=None, overdue=None, area=
 
 
 def counts_by_kind_and_state(user, *, area=None, received_from=None, received_to=None) -> dict:
-    """{(kind, state): n} of the petitions in scope (of ``area``'s subtree, legacy units included)."""
-    qs = filter_petitions(user, area=area, received_from=received_from, received_to=received_to).order_by()
-    return {(r["kind"], r["state"]): r["n"] for r in qs.values("kind", "state").annotate(n=Count("id"))}
+    """{(kind, state): n} of the petitions in scope (of ``area``'s subtree, legacy units included): the
+    whole register from the tallies kept by the domain (``PetitionTally``), a window of receipt dates
+    from the petitions themselves."""
+    if received_from or received_to:
+        qs = filter_petitions(user, area=area, received_from=received_from, received_to=received_to).order_by()
+        return {(r["kind"], r["state"]): r["n"] for r in qs.values("kind", "state").annotate(n=Count("id"))}
+    qs = restrict(PetitionTally.objects.all(), user)
+    if area:
+        qs = in_area(qs, area, lookup="area_id")
+    rows = qs.order_by().values("kind", "state").annotate(total=Sum("n"))
+    return {(r["kind"], r["state"]): r["total"] for r in rows if r["total"]}

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
 from danvan.orgs.scope import get_in_scope
-from danvan.voice.domain import actions, clocks
+from danvan.voice import clocks
+from danvan.voice.domain import actions
 from danvan.voice.domain.petitions import for_reader
 from danvan.voice.interfaces.filters import PetitionFilterForm
 from danvan.voice.models import Petition

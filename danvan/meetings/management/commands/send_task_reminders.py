@@ -20,4 +20,4 @@ class Command(BaseCommand):
             return
         today = datetime.date.fromisoformat(options["date"]) if options["date"] else None
         counts = send_reminders(today=today)
-        self.stdout.write(f"before: {counts['before']}, after: {counts['after']}, emails: {counts['emails']}")
+        self.stdout.write(f"before: {counts['before']}, after: {counts['after']}")
