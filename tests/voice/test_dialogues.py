@@ -158,6 +158,9 @@ def test_the_result_notice_is_a_tb_of_the_register_listing_opinions_and_answers(
     client = login(v.officer_a)
     draft = docx_text(client.get(f"/doi-thoai/{d.pk}/thong-bao-ket-qua.docx").content)
     assert "-TB" in draft and "Đề nghị làm đường liên thôn" in draft
+    from danvan.documents.compose import draft_number_line
+
+    assert draft.splitlines()[0] == "DỰ THẢO" and draft_number_line(d.organization, "TB") in draft.splitlines()
     # a date before the dialogue: refused, nothing numbered
     client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "19/03/2026"})
     assert not IssuedDocument.exists()

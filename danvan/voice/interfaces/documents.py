@@ -2,17 +2,15 @@
 and the answers given, commitments with the organization that promised and the date; never a citizen's
 name. Numbered by the register (TB) once issued, a draft before."""
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.documents.compose import compose
 from danvan.documents.rendering import Paragraph, PartyDocument, Table
-from danvan.meetings.interfaces.documents import bodies
 from danvan.voice.models import Opinion, Outcome
 
 
 def result_notice(dialogue) -> PartyDocument:
     """The document of ``dialogue`` (fetched through the scope by the caller)."""
-    superior, issuing = bodies(dialogue.organization)
     entry = dialogue.result_document
     opinions = list(Opinion.objects.unscoped("the opinions of a dialogue fetched through the scope").filter(
         dialogue=dialogue).select_related("addressed_to", "task").order_by("id"))
@@ -37,10 +35,10 @@ def result_notice(dialogue) -> PartyDocument:
                             numeric_columns={0}))
     blocks.append(Paragraph(_("This notice is posted at the office and sent to the heads of the villages and "
                               "residential groups.")))
-    return PartyDocument(
-        superior_body=superior, issuing_body=issuing,
-        number_line=entry.number_line if entry else _("No.    -TB (draft)"),
-        place=dialogue.organization.area.name, date=entry.issued_on if entry else timezone.localdate(),
+    # the register's number, date and signer once issued; a draft (DỰ THẢO, "Số    -TB/…") signed by the
+    # organization's default signer before
+    return compose(
+        organization=dialogue.organization, doc_type="TB", entry=entry, place=dialogue.organization.area.name,
         doc_type_title=_("NOTICE"), summary=_("Results of the dialogue with the people on %(d)s") % {"d": held},
-        blocks=blocks, signer_authority=_("ON BEHALF OF THE STANDING BOARD"), signer_title="", signer_name="",
+        blocks=blocks,
         recipients=[_("Heads of villages and residential groups,"), _("The Fatherland Front,"), _("Filed.")])
