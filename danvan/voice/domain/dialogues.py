@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.meetings.domain.meetings import add_conclusion, create_meeting
 from danvan.meetings.domain.tasks import create_task
 from danvan.meetings.models import MeetingKind
@@ -246,13 +247,19 @@ def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", l
     Effects: updates the opinion (outcome, answer, leader, due date, task), bumps ``version``; for a
     commitment inserts a ``Conclusion``, a ``FollowUpTask`` and its ``TaskAssignment``; audit events.
     Raises ``NotAllowed`` unless ``actor`` may change the opinion's dialogue and sees ``owner`` and
-    ``leader``; ``ValidationError`` for an unknown outcome, a commitment without due date or owner, a
-    commitment already made, or a stale ``expected_version`` (nothing changed)."""
+    ``leader``; ``ValidationError`` for an unknown outcome, a commitment without due date or owner, or a
+    commitment already made; ``StaleVersion`` (409) for a stale ``expected_version`` (nothing changed).
+    The lock, version, save and audit are ``core.domain.editing.edit``'s."""
     require(actor, "change", opinion, _("You may not answer this opinion."))
-    locked = Opinion.objects.unscoped("domain lock by primary key").select_for_update().get(pk=opinion.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This opinion was just changed by someone else. Reload the page and try again."),
-                              code="conflict")
+    stale = _("This opinion was just changed by someone else. Reload the page and try again.")
+    with edit(opinion, actor=actor, expected_version=expected_version, stale=stale, action="action") as locked:
+        _give_outcome(actor, locked, outcome=outcome, answer=answer, leader=leader, due_date=due_date, owner=owner)
+    audit.record(actor, "action", locked, message=Outcome(outcome).label)
+    return locked
+
+
+def _give_outcome(actor, locked: Opinion, *, outcome, answer, leader, due_date, owner) -> None:
+    """Check and give the outcome to the locked opinion (not saved); a commitment's task is created."""
     owner = owner or locked.addressed_to
     errors = {}
     if outcome not in Outcome.values or outcome == Outcome.PENDING:
@@ -276,11 +283,6 @@ def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", l
                                   due_date=due_date, description=(answer or "").strip())
         locked.due_date = due_date
     locked.outcome, locked.answer, locked.leader = outcome, (answer or "").strip(), leader
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "action", locked, message=Outcome(outcome).label)
-    opinion.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
 
 
 @transaction.atomic
