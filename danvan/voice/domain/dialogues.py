@@ -128,7 +128,7 @@ def issue_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, 
     dialogue = record_result_notice(actor=actor, dialogue=dialogue, issued_on=issued_on, posted_on=posted_on,
                                     sent_on=sent_on, document=document)
     if dialogue.public:
-        transaction.on_commit(sync_portal)
+        _notices_changed()
     return dialogue
 
 
@@ -146,27 +146,30 @@ def set_public(*, actor, dialogue: Dialogue, public: bool) -> Dialogue:
     dialogue.public, dialogue.version = bool(public), dialogue.version + 1
     audit.record(actor, "publish" if public else "action", dialogue,
                  message=_("Published on the public portal") if public else _("Withdrawn from the public portal"))
-    transaction.on_commit(sync_portal)
+    _notices_changed()
     return dialogue
 
 
 def sync_portal() -> int:
-    """Copy the public dialogues onto the portal and drop the entries of those no longer public (system
-    job: the publishing action, the result notice and the daily job call it). Effects: upserts and
-    deletes the portal's notice entries of this module. Returns how many are published."""
+    """Bring the portal's notices in line with the public dialogues now (democracy's ``sync_notices``:
+    upserts the offered notices, takes off the ones no longer offered). Returns how many are published."""
     from django.apps import apps
 
     if not apps.is_installed("danvan.democracy"):
         return 0
     from danvan.democracy.domain.portal import sync_notices
-    from danvan.democracy.models import PortalEntry
-    from danvan.voice.queries.notices import KEY_PREFIX, public_notices
 
-    keys = {n["key"] for n in public_notices()}
-    PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE, source_key__startswith=KEY_PREFIX).exclude(
-        source_key__in=keys).delete()
-    sync_notices()
-    return len(keys)
+    return sync_notices()
+
+
+def _notices_changed() -> None:
+    """After the commit, the portal follows (democracy's ``notices_changed``)."""
+    from django.apps import apps
+
+    if apps.is_installed("danvan.democracy"):
+        from danvan.democracy.domain.portal import notices_changed
+
+        notices_changed()
 
 
 @transaction.atomic
