@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.meetings.domain.meetings import add_conclusion, create_meeting
 from danvan.meetings.domain.tasks import create_task
 from danvan.meetings.models import MeetingKind
@@ -127,7 +128,7 @@ def issue_result_notice(*, actor, dialogue: Dialogue, issued_on: datetime.date, 
     dialogue = record_result_notice(actor=actor, dialogue=dialogue, issued_on=issued_on, posted_on=posted_on,
                                     sent_on=sent_on, document=document)
     if dialogue.public:
-        transaction.on_commit(sync_portal)
+        _notices_changed()
     return dialogue
 
 
@@ -145,27 +146,30 @@ def set_public(*, actor, dialogue: Dialogue, public: bool) -> Dialogue:
     dialogue.public, dialogue.version = bool(public), dialogue.version + 1
     audit.record(actor, "publish" if public else "action", dialogue,
                  message=_("Published on the public portal") if public else _("Withdrawn from the public portal"))
-    transaction.on_commit(sync_portal)
+    _notices_changed()
     return dialogue
 
 
 def sync_portal() -> int:
-    """Copy the public dialogues onto the portal and drop the entries of those no longer public (system
-    job: the publishing action, the result notice and the daily job call it). Effects: upserts and
-    deletes the portal's notice entries of this module. Returns how many are published."""
+    """Bring the portal's notices in line with the public dialogues now (democracy's ``sync_notices``:
+    upserts the offered notices, takes off the ones no longer offered). Returns how many are published."""
     from django.apps import apps
 
     if not apps.is_installed("danvan.democracy"):
         return 0
     from danvan.democracy.domain.portal import sync_notices
-    from danvan.democracy.models import PortalEntry
-    from danvan.voice.queries.notices import KEY_PREFIX, public_notices
 
-    keys = {n["key"] for n in public_notices()}
-    PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE, source_key__startswith=KEY_PREFIX).exclude(
-        source_key__in=keys).delete()
-    sync_notices()
-    return len(keys)
+    return sync_notices()
+
+
+def _notices_changed() -> None:
+    """After the commit, the portal follows (democracy's ``notices_changed``)."""
+    from django.apps import apps
+
+    if apps.is_installed("danvan.democracy"):
+        from danvan.democracy.domain.portal import notices_changed
+
+        notices_changed()
 
 
 @transaction.atomic
@@ -246,13 +250,19 @@ def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", l
     Effects: updates the opinion (outcome, answer, leader, due date, task), bumps ``version``; for a
     commitment inserts a ``Conclusion``, a ``FollowUpTask`` and its ``TaskAssignment``; audit events.
     Raises ``NotAllowed`` unless ``actor`` may change the opinion's dialogue and sees ``owner`` and
-    ``leader``; ``ValidationError`` for an unknown outcome, a commitment without due date or owner, a
-    commitment already made, or a stale ``expected_version`` (nothing changed)."""
+    ``leader``; ``ValidationError`` for an unknown outcome, a commitment without due date or owner, or a
+    commitment already made; ``StaleVersion`` (409) for a stale ``expected_version`` (nothing changed).
+    The lock, version, save and audit are ``core.domain.editing.edit``'s."""
     require(actor, "change", opinion, _("You may not answer this opinion."))
-    locked = Opinion.objects.unscoped("domain lock by primary key").select_for_update().get(pk=opinion.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This opinion was just changed by someone else. Reload the page and try again."),
-                              code="conflict")
+    stale = _("This opinion was just changed by someone else. Reload the page and try again.")
+    with edit(opinion, actor=actor, expected_version=expected_version, stale=stale, action="action") as locked:
+        _give_outcome(actor, locked, outcome=outcome, answer=answer, leader=leader, due_date=due_date, owner=owner)
+    audit.record(actor, "action", locked, message=Outcome(outcome).label)
+    return locked
+
+
+def _give_outcome(actor, locked: Opinion, *, outcome, answer, leader, due_date, owner) -> None:
+    """Check and give the outcome to the locked opinion (not saved); a commitment's task is created."""
     owner = owner or locked.addressed_to
     errors = {}
     if outcome not in Outcome.values or outcome == Outcome.PENDING:
@@ -276,11 +286,6 @@ def answer_opinion(*, actor, opinion: Opinion, outcome: str, answer: str = "", l
                                   due_date=due_date, description=(answer or "").strip())
         locked.due_date = due_date
     locked.outcome, locked.answer, locked.leader = outcome, (answer or "").strip(), leader
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "action", locked, message=Outcome(outcome).label)
-    opinion.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
 
 
 @transaction.atomic

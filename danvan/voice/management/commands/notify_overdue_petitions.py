@@ -10,4 +10,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.stdout.write(f"{notify_overdue()} notifications")
-        self.stdout.write(f"{sync_portal()} public dialogues on the portal")
+        self.stdout.write(f"{sync_portal()} notices on the portal")
