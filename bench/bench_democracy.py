@@ -83,7 +83,7 @@ def build(rng):
     published = list(DisclosureRecord.objects.unscoped("benchmark").filter(channel="office").values_list(
         "obligation_id", "posted_on", "taken_down_on"))
     extra = []
-    for ob_id, posted, down in rng.sample(published, min(len(published), max(0, TARGET_RECORDS - made))):
+    for ob_id, posted, down in rng.choices(published, k=max(0, TARGET_RECORDS - made)):
         again = posted + datetime.timedelta(days=rng.randint(1, 5))
         extra.append(DisclosureRecord(obligation_id=ob_id, channel="office", posted_on=again,
                                       taken_down_on=down and max(down, again), note="Niêm yết tại nhà văn hóa thôn"))
