@@ -54,6 +54,29 @@ def test_the_list_mechanism_knows_no_module():
     assert {m for m in found if not m.startswith("danvan.core")} == set()
 
 
+def private_imports(path: Path, app: str) -> set[str]:
+    """``module.name`` for every ``_name`` that ``path`` (a module of ``app``) imports from another app."""
+    return {f"{node.module}.{alias.name}" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("danvan.")
+            and node.module.split(".")[1] != app
+            for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")}
+
+
+def test_no_app_reaches_into_another_apps_private_names():
+    """A ``_name`` is its module's own business: what another app needs is made public (a shared
+    helper such as ``core.forms.scoped_choices``)."""
+    found = {f"{p.relative_to(ROOT)}: {name}" for p in sources("**/*.py")
+             for name in private_imports(p, p.relative_to(ROOT).parts[0])}
+    assert found == set()
+
+
+def test_the_private_name_reader_sees_them(tmp_path):
+    """Positive control: a private name imported from another app is found, one from the same app is not."""
+    source = tmp_path / "forms.py"
+    source.write_text("from danvan.meetings.interfaces.forms import _scoped\nfrom danvan.awards.models import _own\n")
+    assert private_imports(source, "awards") == {"danvan.meetings.interfaces.forms._scoped"}
+
+
 def test_the_arrow_reader_sees_imports_inside_functions(tmp_path):
     """Positive control: an import inside a function is found."""
     source = tmp_path / "x.py"

@@ -17,3 +17,6 @@ class CoreConfig(AppConfig):
         from danvan.core.navigation import NavItem, register
 
         register(NavItem("dashboard", _("Overview"), "dashboard", icon="speedometer2", order=0))
+        from danvan.core import dashboard
+
+        dashboard.register("core.my_work", dashboard.my_work_panel)

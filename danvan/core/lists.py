@@ -50,10 +50,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain.jobs import runner
-from danvan.core.forms import StyledFormMixin
+from danvan.core.forms import OUT_OF_SCOPE, StyledFormMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-OUT_OF_SCOPE = gettext_lazy("This choice is not in your scope.")
 INVALID_CHOICE = gettext_lazy("“%(value)s” is not a valid choice.")
 
 

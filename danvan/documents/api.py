@@ -73,9 +73,6 @@ def list_documents(request, filters: Query[DocumentFilters]):
     return DOCUMENTS.api(request)
 
 
-@router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
-def get_document(request, doc_id: Id):
-    return get_in_scope(_documents(), request.user, pk=doc_id)
 
 
 class SignerIn(Schema):
@@ -145,3 +142,9 @@ def set_signer(request, payload: SignerDefaultIn):
     data = payload.dict()
     return actions.perform("set_signer", actor=request.user,
                            organization=_organization(request, data.pop("organization")), **data)
+
+
+# Last: "/{doc_id}" would otherwise answer for "/signers".
+@router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
+def get_document(request, doc_id: Id):
+    return get_in_scope(_documents(), request.user, pk=doc_id)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("tong-hop/", analysis.rollup_page, name="report_rollup"),
     path("tong-hop/lap-bao-cao/", analysis.compile_start, name="report_compile"),
     path("tien-do/", analysis.completeness_page, name="report_completeness"),
+    path("tien-do/nhac/", analysis.completeness_remind, name="report_completeness_remind"),
     path("thong-bao/", old_inbox, name="report_notifications"),
     path("cho-duyet/", bulk.review_queue, name="report_review_queue"),
     path("<int:pk>/", reports.report_detail, name="report_detail"),

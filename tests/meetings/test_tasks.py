@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from danvan.core.models import Notification
 from danvan.meetings.domain.reminders import send_reminders
 from danvan.meetings.domain.tasks import report_progress
-from danvan.meetings.models import FollowUpTask
+from danvan.meetings.models import FollowUpTask, TaskAssignment
 from danvan.meetings.queries import filter_tasks, task_overview
 from tests.conftest import login
 from tests.meetings.helpers import conclusion, meeting, person, task
@@ -38,6 +38,7 @@ def _progress(t, status, progress=50, on=TODAY, **kw):
 def test_allowed_transitions(world, start, target):
     t = world[3]
     FollowUpTask.objects.unscoped("test reads back").filter(pk=t.pk).update(status=start)
+    TaskAssignment.objects.unscoped("test sets up").filter(task=t).update(status=start)  # its one assignee
     t.refresh_from_db()
     _progress(t, target, progress=100 if target == "done" else 40)
     t.refresh_from_db()
@@ -50,6 +51,7 @@ def test_allowed_transitions(world, start, target):
 def test_refused_transitions(world, start, target):
     t = world[3]
     FollowUpTask.objects.unscoped("test reads back").filter(pk=t.pk).update(status=start)
+    TaskAssignment.objects.unscoped("test sets up").filter(task=t).update(status=start)  # its one assignee
     t.refresh_from_db()
     with pytest.raises(ValidationError):
         _progress(t, target)

@@ -109,9 +109,10 @@ def _today():
 
 def list_queryset(qs):
     return qs.select_related("item", "area", "organization").only(
-        "id", "year", "period_key", "due_on", "basis_date", "not_applicable", "document_number", "version",
-        "item__id", "item__number", "item__name", "item__channels", "item__min_posting_days",
-        "item__min_radio_days", "area__id", "area__name", "area__kind_name", "organization__id",
+        "id", "year", "period_key", "due_on", "basis_date", "not_applicable", "not_applicable_reason",
+        "document_number", "version", "item__id", "item__number", "item__name", "item__channels",
+        "item__min_posting_days", "item__min_radio_days", "area__id", "area__code", "area__name", "area__kind_name",
+        "organization__id",
         "organization__name")
 
 

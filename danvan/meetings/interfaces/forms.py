@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
-from danvan.orgs.interfaces.choices import offer_organizations
-from danvan.orgs.models import Organization
+from danvan.orgs.interfaces.choices import offer_areas, offer_organizations
+from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import pickable_areas
+from danvan.places.models import Area
+from danvan.places.models.area import Level
 from danvan.reports.models import Period
 
 OUT_OF_SCOPE = _("This choice is not in your scope.")
@@ -28,6 +30,8 @@ def _scoped(field, qs):
         field.empty_label = _("— choose —")
     if qs.model is Organization:
         offer_organizations(field, qs)  # current first, the dissolved marked with their end date
+    elif qs.model is Area:
+        offer_areas(field, qs)  # current units first, the former ones marked "(trước 01/07/2025)"
     else:
         field.queryset = qs
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
@@ -135,22 +139,56 @@ class DocumentForm(StyledFormMixin, forms.Form):
 class TaskForm(StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Task"), max_length=300)
     description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    assignees = forms.ModelMultipleChoiceField(label=_("Assigned organizations"), queryset=None,
+    assignees = forms.ModelMultipleChoiceField(label=_("Assigned organizations"), queryset=None, required=False,
                                                widget=forms.SelectMultiple(attrs={"size": 8}))
+    every_kind = forms.ChoiceField(label=_("Or every organization of this kind"), required=False,
+                                   choices=[("", _("— choose —")), *Kind.choices])
+    every_level = forms.ChoiceField(label=_("At level"), required=False,
+                                    choices=[("", _("Every level")), *Level.choices])
+    every_area = forms.ModelChoiceField(label=_("In the area"), queryset=None, required=False)
     due_date = forms.DateField(label=_("Due date"), widget=DATE_WIDGET)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         _scoped(self.fields["assignees"], Organization.objects.for_user(user).current().order_by("name_sort"))
+        # areas that hold other units (a province, a district): a commune is chosen in the list above
+        areas = areas_with_history(user).filter(valid_to__isnull=True).exclude(level=Level.COMMUNE)
+        _scoped(self.fields["every_area"], areas.order_by("name_sort"))
+        self.fields["every_area"].label_from_instance = lambda a: a.full_name
+        self.fields["every_area"].empty_label = _("— choose —")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("assignees") and not data.get("every_kind"):
+            self.add_error("assignees", _("Choose at least one organization to carry out the task."))
+        if data.get("every_kind") and not data.get("every_area"):
+            self.add_error("every_area", _("Choose the area whose organizations of this kind get the task."))
+        return data
 
 
 class TaskUpdateForm(StyledFormMixin, forms.Form):
+    """A progress update; ``organization`` is the assignee it is about, offered only when the user may
+    report for several (the organizer); an assignee's officer reports for its own organization."""
+
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    organization = forms.ModelChoiceField(label=_("Assigned organization"), queryset=Organization.objects.none(),
+                                          required=False)
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=timezone.localdate)
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))
     evidence = forms.FileField(label=_("Evidence"), required=False)
+
+    def __init__(self, *args, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(choices or [])
+        if len(choices) > 1:
+            self.fields["organization"].queryset = Organization.objects.filter(pk__in=[o.pk for o in choices]
+                                                                               ).order_by("name_sort")
+            self.fields["organization"].required = True
+        else:
+            del self.fields["organization"]
+            self.only = choices[0] if choices else None
 
 
 class PersonForm(StyledFormMixin, forms.ModelForm):

@@ -97,8 +97,15 @@ class FollowUpTask(ScopedModel, models.Model):
 
 
 class TaskAssignment(ScopedModel, models.Model):
+    """One assignee of a task, with its own status and progress (each reports for itself; the task's
+    status and progress are derived from its assignments by ``report_progress``)."""
+
     task = models.ForeignKey(FollowUpTask, on_delete=models.CASCADE, related_name="assignments")
     organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="task_assignments")
+    status = models.CharField(_("status"), max_length=12, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    updated_on = models.DateField(_("last update"), null=True, blank=True)
 
     objects = ScopedManager(via=("task__organization", "organization"))
 

@@ -136,9 +136,10 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
     # Grouped by the assigned organization (no join to organizations over every assignment); the few
     # organizations are then added up per area.
     assignments = restrict(TaskAssignment.objects.all(), user, via="task__organization")
-    per_org = _fold(assignments.values("organization_id", status=F("task__status")).annotate(
+    # each assignee counts with its own status (its own progress since issue 10 §5)
+    per_org = _fold(assignments.values("organization_id", "status").annotate(
         n=Count("id"), od=Count("id", filter=Q(task__due_date__lt=today)),
-        lt=Count("id", filter=Q(task__completed_on__gt=F("task__due_date")))).order_by(), "organization_id")
+        lt=Count("id", filter=Q(completed_on__gt=F("task__due_date")))).order_by(), "organization_id")
     per_area: dict = {}
     for org_id, area_id in Organization.objects.filter(id__in=list(per_org)).values_list("id", "area_id"):
         fig = per_area.setdefault(area_id, dict.fromkeys(per_org[org_id], 0))

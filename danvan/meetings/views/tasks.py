@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import Conflict, NotAllowed
 from danvan.core.views.helpers import audit_context
 from danvan.meetings.domain.actions import next_step as task_next_step
 from danvan.meetings.domain.tasks import report_progress
@@ -18,7 +18,6 @@ from danvan.meetings.interfaces.forms import TaskUpdateForm
 from danvan.meetings.interfaces.lists import TASKS
 from danvan.meetings.models import TaskAssignment
 from danvan.meetings.queries import task_or_404, task_overview, visible_meetings, visible_tasks
-from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships
 
 CRUMB = (gettext_lazy("Follow-up tasks"), "/hoi-nghi/nhiem-vu/")
@@ -50,6 +49,14 @@ def task_overview_page(request):
     })
 
 
+def _reporting_for(user, task, assignments) -> list:
+    """The assignees ``user`` reports for: its own organizations among them; for the organizer's staff
+    (or a superuser), every assignee."""
+    mine = {m.organization_id for m in active_memberships(user)}
+    own = [a.organization for a in assignments if a.organization_id in mine]
+    return own or [a.organization for a in assignments]
+
+
 def _may_update(user, task) -> bool:
     return visible_tasks(user, "change").filter(pk=task.pk).exists()
 
@@ -59,11 +66,15 @@ def task_detail(request, pk: int):
     task = task_or_404(request.user, pk)
     # An assignee sees its task and the conclusion it comes from, not the organizer's other records.
     sees_meeting = visible_meetings(request.user).filter(pk=task.meeting_id).exists()
-    form = TaskUpdateForm(initial={"status": task.status, "progress": task.progress, "version": task.version})
+    assignments = list(task.assignments.select_related("organization").order_by("organization__name_sort"))
+    choices = _reporting_for(request.user, task, assignments)
+    own = next((a for a in assignments if len(choices) == 1 and a.organization_id == choices[0].pk), None)
+    form = TaskUpdateForm(choices=choices, initial={"status": (own or task).status, "progress": (own or task).progress,
+                                                    "version": task.version})
     return render(request, "meetings/tasks/detail.html", {
         "task": task, "sees_meeting": sees_meeting, "form": form, "can_update": _may_update(request.user, task),
         "next_step": task_next_step(task),
-        "assignments": task.assignments.select_related("organization"),
+        "assignments": assignments,
         "updates": task.updates.select_related("author", "organization"),
         "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),
     })
@@ -73,25 +84,24 @@ def task_detail(request, pk: int):
 @require_POST
 def task_update(request, pk: int):
     task = task_or_404(request.user, pk, "change")
-    form = TaskUpdateForm(request.POST, request.FILES)
+    assignments = list(task.assignments.select_related("organization").order_by("organization__name_sort"))
+    form = TaskUpdateForm(request.POST, request.FILES, choices=_reporting_for(request.user, task, assignments))
     if form.is_valid():
         d = form.cleaned_data
-        mine = {m.organization_id for m in active_memberships(request.user)}
-        org = Organization.objects.filter(pk__in=mine & set(task.assignments.values_list("organization_id",
-                                                                                          flat=True))).first()
+        org = d.get("organization") or getattr(form, "only", None)
         try:
             report_progress(actor=request.user, task=task, status=d["status"], progress=d["progress"], note=d["note"],
                             on=d["on"], organization=org, evidence=d.get("evidence"),
                             expected_version=d.get("version"))
-        except (ValidationError, NotAllowed) as exc:
-            form.add_error(None, exc)
+        except (ValidationError, NotAllowed, Conflict) as exc:
+            form.add_error(None, exc.messages if isinstance(exc, Conflict | NotAllowed) else exc)
         else:
             messages.success(request, _("Progress recorded."))
             return redirect("task_detail", pk=task.pk)
     return render(request, "meetings/tasks/detail.html", {
         "task": task, "form": form, "can_update": True,
         "sees_meeting": visible_meetings(request.user).filter(pk=task.meeting_id).exists(),
-        "assignments": task.assignments.select_related("organization"),
+        "assignments": assignments,
         "updates": task.updates.select_related("author", "organization"),
         "nav_active": "tasks", "breadcrumbs": [CRUMB, (task.title, None)], **audit_context(task),
     }, status=422)

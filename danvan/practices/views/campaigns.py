@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,6 +15,7 @@ from danvan.orgs.models.organization import AREA_SCOPED_KINDS
 from danvan.practices.domain.campaigns import create_campaign, update_campaign
 from danvan.practices.domain.permissions import commission_can
 from danvan.practices.interfaces.forms import CampaignForm
+from danvan.practices.interfaces.lists import CAMPAIGNS
 from danvan.practices.queries.practices import campaigns_for, practices_for
 
 
@@ -30,9 +30,8 @@ def _can_launch(user) -> bool:
 
 @login_required
 def campaign_list(request):
-    campaigns = campaigns_for(request.user).select_related("organization").annotate(n=Count("criteria"))
-    return render(request, "practices/campaigns.html", {
-        "campaigns": campaigns, "can_create": _can_launch(request.user), "nav_active": "practices",
+    return CAMPAIGNS.page(request, "practices/campaigns.html", {
+        "can_create": _can_launch(request.user), "nav_active": "practices",
         "breadcrumbs": _crumbs()[:1] + [(_("Campaigns"), None)],
     })
 

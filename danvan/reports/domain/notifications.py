@@ -108,7 +108,7 @@ def remind_organizations(*, form: Form, period: Period, organizations, phase: st
     organization and kind of reminder; a manual reminder once per day), e-mail when configured.
     Returns the number of notifications created."""
     deadline = period.deadline(form).strftime("%d/%m/%Y")
-    if phase == "before":
+    if phase == "before" or (phase == "manual" and timezone.localdate() <= period.deadline(form)):
         template = _("Reminder: the report \"%(form)s\" for %(period)s of %(org)s is due on %(deadline)s.")
     else:
         template = _("Overdue: the report \"%(form)s\" for %(period)s of %(org)s was due on %(deadline)s and "
@@ -123,3 +123,21 @@ def remind_organizations(*, form: Form, period: Period, organizations, phase: st
                        message=template % {"form": form.name, "period": period.label, "org": org.name,
                                            "deadline": deadline})
     return made
+
+
+def remind_missing(*, actor, form: Form, period: Period, area) -> tuple[int, int]:
+    """Remind, from the completeness page, every organization of ``area`` (in ``actor``'s scope) that has
+    not submitted its report of ``form`` for ``period``.
+
+    Effects: ``remind_organizations`` (phase "manual": one notification to each chuyên viên and lãnh đạo
+    of each missing organization, at most once a day, e-mail when configured). Raises ``NotAllowed``
+    unless ``actor`` works (chuyên viên or lãnh đạo) in an organization whose scope covers them.
+    Returns (organizations reminded, notifications created)."""
+    from danvan.core.domain.refusals import NotAllowed
+    from danvan.orgs.scope import active_memberships
+
+    if not (actor.is_superuser or any({"change", "approve"} & m.actions for m in active_memberships(actor))):
+        raise NotAllowed(_("Only an officer or a leader can remind the organizations."))
+    missing = list(missing_organizations(actor, form=form, period=period, area=area).order_by("id"))
+    return len(missing), remind_organizations(form=form, period=period, organizations=missing, phase="manual",
+                                              actor=actor)

@@ -1,16 +1,21 @@
-"""Roll-up, completeness, compilation and notification pages."""
+"""Roll-up, completeness (and reminding the missing), compilation pages."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from danvan.core.views.helpers import paginate
+from danvan.core.templatetags.dv import num
+from danvan.core.views.helpers import paginate, run_action
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
+from danvan.reports.domain.notifications import remind_missing
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import NotAllowed
 from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
@@ -78,6 +83,35 @@ def completeness_page(request):
         context.update({"counts": counts, "missing_page": paginate(request, missing),
                         "deadline": data["period"].deadline(data["form"])})
     return render(request, "reports/completeness.html", context)
+
+
+@login_required
+@require_POST
+def completeness_remind(request):
+    """Remind every missing organization of the completeness page's form, period and area (one POST)."""
+    form = AnalysisForm(request.POST, user=request.user, derived=False)
+    if not form.is_valid() or form.cleaned_data["period"].pk is None:
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label if field in form.fields else ''}: {' '.join(errors)}")
+        if form.is_valid():
+            messages.error(request, _("Nobody has reported for this period yet: choose one from the list."))
+        return redirect("report_completeness")
+    data = form.cleaned_data
+    ok, result = run_action(request, lambda: remind_missing(actor=request.user, form=data["form"],
+                                                              period=data["period"], area=data["area"]))
+    if ok:
+        organizations, made = result
+        if made:
+            messages.success(request, ngettext(
+                "Reminded %(n)s organization that has not submitted (%(m)s notifications).",
+                "Reminded %(n)s organizations that have not submitted (%(m)s notifications).", organizations)
+                % {"n": num(organizations), "m": num(made)})
+        elif organizations:
+            messages.info(request, _("These organizations were already reminded today."))
+        else:
+            messages.info(request, _("Every expected organization has submitted its report."))
+    query = urlencode({"form": data["form"].pk, "period": request.POST.get("period", ""), "area": data["area"].pk})
+    return redirect(reverse("report_completeness") + "?" + query)
 
 
 @login_required

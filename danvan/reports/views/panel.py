@@ -4,8 +4,12 @@ drafts that she would be refused on opening)."""
 
 import datetime
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from danvan.core.templatetags.dv import num
 from danvan.orgs.scope import active_memberships
 from danvan.reports.models import Form, Report, Status
 from danvan.reports.queries.scope import visible_reports
@@ -66,3 +70,37 @@ def dashboard_panel(request):
             "waiting": waiting.count(), "drafts": drafts.count(),
             "draft_reports": list(drafts.select_related(*related).order_by("period__end", "id")[:SHOWN]),
             "waiting_reports": list(waiting.select_related(*related).order_by("submitted_at", "id")[:SHOWN])}
+
+
+def my_work(request) -> list[dict]:
+    """The reports' lines of "Việc của tôi": the reports waiting for this user's approval, each of the
+    user's units' reports due (its deadline; "chưa tạo" when not started) and the returned ones."""
+    user = request.user
+    today = timezone.localdate()
+    waiting, drafts = _work(user)
+    items = []
+    n = waiting.count()
+    if n:
+        items.append({"label": ngettext("%(n)s report waiting for your approval",
+                                        "%(n)s reports waiting for your approval", n) % {"n": num(n)},
+                      "url": reverse("report_review_queue"), "order": 10})
+    for d in reports_due(user, today):
+        report = d["report"]
+        if report is not None and report.status not in (Status.DRAFT, Status.RETURNED):
+            continue
+        if report is None:
+            url = (reverse("report_create") + f"?form={d['form'].pk}&organization={d['organization'].pk}"
+                   f"&kind=month&year={d['year']}&index={d['index']}")
+            note = _("not started")
+        else:
+            url, note = reverse("report_detail", args=[report.pk]), report.get_status_display()
+        state = "overdue" if d["deadline"] < today else "soon" if (d["deadline"] - today).days <= 7 else "todo"
+        items.append({"label": _("Report %(period)s of %(org)s") % {"period": d["period"].label,
+                                                                    "org": d["organization"].name},
+                      "url": url, "date": d["deadline"], "note": note, "state": state, "order": 11})
+    returned = drafts.filter(status=Status.RETURNED).count()
+    if returned:
+        items.append({"label": ngettext("%(n)s report returned to your unit", "%(n)s reports returned to your unit",
+                                        returned) % {"n": num(returned)},
+                      "url": reverse("report_list") + "?status=returned", "order": 12})
+    return items
