@@ -28,7 +28,7 @@ from danvan.meetings.interfaces.forms import (
 )
 from danvan.meetings.interfaces.lists import MEETINGS
 from danvan.meetings.models import Role
-from danvan.meetings.queries import filter_meetings, meeting_or_404
+from danvan.meetings.queries import filter_meetings, meeting_or_404, my_bridge_points
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import can, restrict
 from danvan.reports.interfaces.forms import area_choices
@@ -97,6 +97,7 @@ def meeting_detail(request, pk: int):
         "nominations": restrict(meeting.nominations.select_related("award_kind"), request.user),
         "export_kinds": EXPORT_KINDS, "period_reports": period_report_links(request.user, meeting),
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
+        "my_points": [] if can_change else my_bridge_points(request.user, meeting),
         **audit_context(meeting),
     }
     # The forms (with long choice lists) only in edit mode, so that the page itself stays fast.
