@@ -11,6 +11,11 @@
 Prints requests/s, p50/p95/p99 and errors (any answer but the expected status, or no answer) for each
 run. Targets: 0 errors in both runs; reads p95 < 500 ms.
 
+Before the runs, the cost of each page and API call of the mix, measured in this process with Django's
+test client on the same database (figures a loaded machine does not inflate as it does wall-clock
+times): SQL queries per request and CPU time of the Python process (the least of 3), by URL pattern,
+with the mix's mean. ``BENCH_LOAD_COSTS_ONLY=1`` stops after them.
+
 Environment: BENCH_DATABASE_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/bench_danvan_load,
 created if missing), BENCH_LOAD_SECONDS, BENCH_LOAD_CLIENTS (50), BENCH_LOAD_WRITERS (20),
 BENCH_LOAD_IMPORT_ROWS (40000), BENCH_LOAD_WORKERS (gunicorn workers, default 2 x cores + 1).
@@ -36,10 +41,15 @@ from bench.server import ROOT, serve
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_danvan_load"
 PASSWORD = "danvan2026"
 LIST_PAGES = ["/", "/dia-ban/", "/to-chuc/", "/bao-cao/", "/bao-cao/tien-do/", "/mo-hinh/", "/mo-hinh/thong-ke/",
-              "/hoi-nghi/", "/hoi-nghi/nhiem-vu/", "/hoi-nghi/nhiem-vu/tong-hop/", "/khen-thuong/", "/so-van-ban/"]
-DETAIL = re.compile(r'href="(/(?:to-chuc|bao-cao|mo-hinh|hoi-nghi|hoi-nghi/nhiem-vu|khen-thuong|so-van-ban)/\d+/)"')
+              "/hoi-nghi/", "/hoi-nghi/nhiem-vu/", "/hoi-nghi/nhiem-vu/tong-hop/", "/khen-thuong/", "/so-van-ban/",
+              "/tiep-dan/", "/doi-thoai/", "/don-thu/", "/cong-dong/uy-tin/", "/cong-dong/tham-hoi/",
+              "/cong-dong/diem-nong/", "/dan-chu/", "/dan-chu/nghia-vu/", "/hoi-nghi/doc-bai/"]
+DETAIL = re.compile(r'href="(/(?:to-chuc|bao-cao|mo-hinh|hoi-nghi|hoi-nghi/nhiem-vu|khen-thuong|so-van-ban|tiep-dan|'
+                    r'doi-thoai|don-thu|cong-dong/uy-tin|cong-dong/tham-hoi|cong-dong/diem-nong|dan-chu/nghia-vu|'
+                    r'dan-chu/quyet-dinh|hoi-nghi/doc-bai)/\d+/)"')
 API_LISTS = ["/api/v1/me", "/api/v1/organizations", "/api/v1/areas?level=province", "/api/v1/reports",
-             "/api/v1/practices", "/api/v1/meetings", "/api/v1/tasks", "/api/v1/nominations", "/api/v1/documents"]
+             "/api/v1/practices", "/api/v1/meetings", "/api/v1/tasks", "/api/v1/nominations", "/api/v1/documents",
+             "/api/v1/prestige-people", "/api/v1/receptions", "/api/v1/petitions", "/api/v1/disclosures"]
 
 
 def pct(samples: list[float], q: int) -> float:
@@ -183,6 +193,63 @@ def read_run(base, accounts, urls, clients: int, seconds: float, pick) -> tuple[
     for thread in threads:
         thread.join()
     return recorder, time.perf_counter() - started
+
+
+def pattern_of(path: str) -> str:
+    return re.sub(r"/\d+", "/<id>", path.split("?")[0]) + ("?" + path.split("?")[1] if "?" in path else "")
+
+
+def page_costs(urls: dict[str, dict[str, list[str]]], *, per_pattern: int = 6) -> dict[str, tuple[float, float]]:
+    """{URL pattern: (median queries, median CPU ms)} over up to ``per_pattern`` URLs of each pattern
+    (spread over the accounts), each requested in this process: once to warm up, once counting its
+    queries, three times for its CPU time (the least)."""
+    from django.db import connection
+    from django.test import Client as TestClient
+
+    from danvan.core.models import User
+
+    executed = []
+
+    def count(execute, sql, params, many, context):
+        executed.append(sql)
+        return execute(sql, params, many, context)
+
+    taken: dict[str, list[tuple[int, float]]] = {}
+    for username, found in urls.items():
+        client = TestClient()
+        client.force_login(User.objects.get(username=username))
+        for path in found["list"] + found["detail"] + found["api"]:
+            key = pattern_of(path)
+            if len(taken.setdefault(key, [])) >= per_pattern:
+                continue
+            if client.get(path).status_code != 200:
+                continue
+            executed.clear()
+            with connection.execute_wrapper(count):
+                client.get(path)
+            queries = list(executed)
+            cpu = []
+            for _ in range(3):
+                started = time.process_time()
+                client.get(path)
+                cpu.append((time.process_time() - started) * 1000)
+            taken[key].append((len(queries), min(cpu)))
+    return {key: (statistics.median(q for q, _c in rows), statistics.median(c for _q, c in rows))
+            for key, rows in taken.items() if rows}
+
+
+def print_costs(costs: dict[str, tuple[float, float]], urls) -> None:
+    share = {"list": 0.40, "detail": 0.35, "api": 0.25}
+    mean_q = mean_c = 0.0
+    for kind, weight in share.items():
+        keys = [pattern_of(p) for found in urls.values() for p in found[kind] if pattern_of(p) in costs]
+        if keys:
+            mean_q += weight * statistics.fmean(costs[k][0] for k in keys)
+            mean_c += weight * statistics.fmean(costs[k][1] for k in keys)
+    print(f"cost per request, in process (queries, CPU ms of Python; mix mean {mean_q:.1f} queries, "
+          f"{mean_c:.1f} ms):")
+    for key, (queries, cpu) in sorted(costs.items(), key=lambda kv: -kv[1][1]):
+        print(f"  {key}: {queries:.0f} queries, {cpu:.1f} ms")
 
 
 def mixed(rng, urls):
@@ -346,6 +413,9 @@ def main():
         total = {kind: sum(len(u[kind]) for u in urls.values()) for kind in ("list", "detail", "api")}
         print(f"mix: {len(accounts)} accounts; {total['list']} list pages, {total['detail']} detail pages, "
               f"{total['api']} API calls (40% lists, 35% details, 25% API)")
+        print_costs(page_costs(urls), urls)
+        if os.environ.get("BENCH_LOAD_COSTS_ONLY"):
+            return
         reads, elapsed = read_run(base, accounts, urls, clients, seconds, mixed)
         print(reads.line(f"reads, {clients} concurrent clients (target: 0 errors, p95 < 500 ms)", elapsed))
         for error in reads.errors[:5]:

@@ -15,17 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent / "danvan"
 # core -> orgs/places: none left (the dashboard, the shell context, /api/v1/me and the demo commands
 # live in orgs). The set stays so that the test reads the same as KNOWN_QUERIES.
 KNOWN_CORE: set[tuple[str, str]] = set()
-# queries -> domain still to untangle: report periods and roll-up cell levels, the indicators of a form.
-KNOWN_QUERIES = {
-    ("reports/queries/rollup.py", "danvan.reports.domain.periods"),
-    ("reports/queries/rollup.py", "danvan.reports.domain.rollups"),
-    ("reports/queries/reports.py", "danvan.reports.domain.validation"),
-    # the new modules' pure rules (derived state, periods, legal clocks) used by their queries; to move
-    # out of domain/ like reports' periods
-    ("democracy/queries/disclosures.py", "danvan.democracy.domain.periods"),
-    ("democracy/queries/disclosures.py", "danvan.democracy.domain.state"),
-    ("voice/queries/petitions.py", "danvan.voice.domain"),
-}
+# queries -> domain: none left (pure rules live in reports/rules/, voice/clocks.py, democracy's rules).
+KNOWN_QUERIES: set[tuple[str, str]] = set()
 
 
 def imports(path: Path) -> set[str]:
@@ -61,6 +52,29 @@ def test_the_list_mechanism_knows_no_module():
     """``core/lists.py`` is what every module plugs into: it imports only Django, openpyxl and core."""
     found = {m for m in imports(ROOT / "core" / "lists.py") if m.startswith("danvan.")}
     assert {m for m in found if not m.startswith("danvan.core")} == set()
+
+
+def private_imports(path: Path, app: str) -> set[str]:
+    """``module.name`` for every ``_name`` that ``path`` (a module of ``app``) imports from another app."""
+    return {f"{node.module}.{alias.name}" for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("danvan.")
+            and node.module.split(".")[1] != app
+            for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")}
+
+
+def test_no_app_reaches_into_another_apps_private_names():
+    """A ``_name`` is its module's own business: what another app needs is made public (a shared
+    helper such as ``core.forms.scoped_choices``)."""
+    found = {f"{p.relative_to(ROOT)}: {name}" for p in sources("**/*.py")
+             for name in private_imports(p, p.relative_to(ROOT).parts[0])}
+    assert found == set()
+
+
+def test_the_private_name_reader_sees_them(tmp_path):
+    """Positive control: a private name imported from another app is found, one from the same app is not."""
+    source = tmp_path / "forms.py"
+    source.write_text("from danvan.meetings.interfaces.forms import _scoped\nfrom danvan.awards.models import _own\n")
+    assert private_imports(source, "awards") == {"danvan.meetings.interfaces.forms._scoped"}
 
 
 def test_the_arrow_reader_sees_imports_inside_functions(tmp_path):

@@ -189,9 +189,11 @@ api.add_router("/dignitaries", "danvan.community.api.dignitary_router")
 api.add_router("/support-events", "danvan.community.api.support_router")
 api.add_router("/hot-spots", "danvan.community.api.hot_spot_router")
 api.add_router("/opinion-reports", "danvan.community.api.opinion_router")
+api.add_router("/opinion-collaborators", "danvan.community.api.collaborator_router")
 api.add_router("/disclosures", "danvan.democracy.api.router")
 api.add_router("/community-decisions", "danvan.democracy.api.decision_router")
 api.add_router("/oversight-findings", "danvan.democracy.api.finding_router")
+api.add_router("/consultations", "danvan.democracy.api.consultation_router")
 
 
 def not_found_json(request, exception=None):

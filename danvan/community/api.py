@@ -10,29 +10,36 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, example_body, text
 from danvan.community.domain import actions
-from danvan.community.domain.privacy import record_read
+from danvan.community.domain.privacy import record_identity_read, record_read
 from danvan.community.interfaces.filters import (
     DignitaryFilterForm,
-    HotSpotFilterForm,
     PrestigeFilterForm,
-    SupportFilterForm,
 )
-from danvan.community.interfaces.present import present, present_dignitary, present_opinion
+from danvan.community.interfaces.lists import COLLABORATORS, HOT_SPOTS, OPINION_REPORTS, SUPPORT_EVENTS
+from danvan.community.interfaces.present import (
+    present,
+    present_collaborator,
+    present_dignitary,
+    present_opinion,
+)
 from danvan.community.models import (
     BeneficiaryKind,
+    CollaboratorLevel,
     CommunityRole,
     Dignitary,
     EndReason,
     EntryStatus,
     HotSpotState,
+    OpinionReport,
     Risk,
+    SocialGroup,
     SupportKind,
 )
-from danvan.community.queries.hotspots import filter_hot_spots, hot_spot_or_404
-from danvan.community.queries.opinion import report_or_404, reports_for
+from danvan.community.queries.hotspots import hot_spot_or_404
+from danvan.community.queries.opinion import collaborator_or_404, report_or_404
 from danvan.community.queries.prestige import entry_or_404, filter_entries
 from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
-from danvan.community.queries.support import event_or_404, filter_events
+from danvan.community.queries.support import event_or_404
 
 router = Router(tags=["People of prestige"])
 StatusEnum = choices_enum("PrestigeStatus", EntryStatus)
@@ -234,12 +241,8 @@ class SupportFilters(Schema):
 @support_router.get("", response=answers(list[SupportEventOut]), summary="Visits and gifts in the user's scope")
 @paginate(Pagination)
 def list_support_events(request, filters: Query[SupportFilters]):
-    """The same filter as the page (``SupportFilterForm``)."""
-    form = SupportFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
-                              if v is not None}, user=request.user)
-    if not form.is_valid():
-        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
-    return filter_events(request.user, **form.filters())
+    """The same filter as the page and the export (``SupportFilterForm``, one list definition)."""
+    return SUPPORT_EVENTS.api(request)
 
 
 @support_router.get("/{event_id}", response=answers(SupportEventOut, 404),
@@ -289,23 +292,76 @@ class HotSpotFilters(Schema):
     overdue: bool | None = None
 
 
+class HotSpotDetailOut(Schema):
+    id: int
+    title: str
+    field: str
+    organization: Ref
+    area_id: int
+    village: str
+    people_involved: int
+    risk: RiskEnum
+    state: HotSpotStateEnum
+    review_date: datetime.date
+    overdue: bool
+    petition_ids: list[int] = []
+    task_ids: list[int] = []
+    meeting_ids: list[int] = []
+    version: int
+    allowed_actions: list[str] = []
+
+
+def _hot_spot_out(spot, user) -> dict:
+    from danvan.orgs.scope import restrict
+
+    return {**{f: getattr(spot, f) for f in ("id", "title", "village", "people_involved", "risk", "state",
+                                              "review_date", "area_id", "version")},
+            "field": spot.field.name, "organization": {"id": spot.organization_id, "name": spot.organization.name},
+            "overdue": HotSpotOut.resolve_overdue(spot),
+            "petition_ids": list(restrict(spot.petitions.all(), user).values_list("id", flat=True)),
+            "task_ids": list(restrict(spot.tasks.all(), user).values_list("id", flat=True)),
+            "meeting_ids": list(restrict(spot.meetings.all(), user).values_list("id", flat=True)),
+            "allowed_actions": sorted(actions.hot_spot_allowed_actions(user, spot))}
+
+
 @hot_spot_router.get("", response=answers(list[HotSpotOut]), summary="Hot spots in the user's scope")
 @paginate(Pagination)
 def list_hot_spots(request, filters: Query[HotSpotFilters]):
-    """The same filter as the page (``HotSpotFilterForm``)."""
-    form = HotSpotFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
-                              if v is not None}, user=request.user)
-    if not form.is_valid():
-        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
-    return filter_hot_spots(request.user, **form.filters())
+    """The same filter as the page and the map (``HotSpotFilterForm``, one list definition)."""
+    return HOT_SPOTS.api(request)
 
 
-@hot_spot_router.get("/{hot_spot_id}", response=answers(HotSpotOut, 404), summary="One hot spot (404 outside the scope)")
+@hot_spot_router.get("/{hot_spot_id}", response=answers(HotSpotDetailOut, 404),
+                     summary="One hot spot with its links and the steps allowed (404 outside the scope)")
 def get_hot_spot(request, hot_spot_id: Id):
-    return hot_spot_or_404(request.user, hot_spot_id)
+    return _hot_spot_out(hot_spot_or_404(request.user, hot_spot_id), request.user)
+
+
+HotSpotActionEnum = enum.StrEnum("HotSpotAction", {a.upper(): a for a in actions.HOT_SPOT_ACTIONS})
+
+
+class HotSpotStepIn(Schema):
+    on: datetime.date
+    text: text(4000)
+    version: int | None = None
+    review_date: datetime.date | None = None
+
+
+@hot_spot_router.post("/{hot_spot_id}/actions/{action}", response=answers(HotSpotDetailOut, 400, 403, 404, 409),
+                      summary="Take a step on a hot spot (watch, handle, stabilize, close, reopen) with its update",
+                      openapi_extra=example_body({"on": "2026-11-20", "text": "Đã đối thoại với các hộ",
+                                                  "version": 1}))
+def hot_spot_step(request, hot_spot_id: Id, action: HotSpotActionEnum, body: HotSpotStepIn):
+    """The same dispatcher as the page's buttons (``actions.perform_hot_spot``)."""
+    spot = hot_spot_or_404(request.user, hot_spot_id)
+    actions.perform_hot_spot(spot, action.value, actor=request.user, on=body.on, text=body.text,
+                             expected_version=body.version, review_date=body.review_date)
+    return _hot_spot_out(hot_spot_or_404(request.user, hot_spot_id), request.user)
 
 
 opinion_router = Router(tags=["Public opinion"])
+SocialGroupEnum = choices_enum("SocialGroup", SocialGroup)
+StanceEnum = choices_enum("OpinionStance", OpinionReport.Stance)
 
 
 class OpinionReportOut(Schema):
@@ -323,27 +379,28 @@ class OpinionReportOut(Schema):
     recommendation: str
     urgent: bool
     acknowledged: bool
+    social_group: str = ""
+    collaborator: str = ""
+    topic_id: int | None = None
 
 
 class OpinionFilters(Schema):
+    topic: Id | None = None
+    social_group: SocialGroupEnum | None = None
+    stance: StanceEnum | None = None
+    area: Id | None = None
+    month: text(7) | None = None
     urgent: bool | None = None
-
-
-class _LoggedOpinions(_LoggedRows):
-    def __getitem__(self, item):
-        rows = list(self.qs[item])
-        record_read(actor=self.user, objects=rows, where="API")
-        return [present_opinion(r, self.user) for r in rows]
+    waiting: bool | None = None
 
 
 @opinion_router.get("", response=answers(list[OpinionReportOut]),
                     summary="Opinion reports in the user's scope (statements masked for roles without the grant)")
 @paginate(Pagination)
 def list_opinion_reports(request, filters: Query[OpinionFilters]):
-    qs = reports_for(request.user).select_related("organization", "topic").order_by("-date", "-id")
-    if filters.urgent is not None:
-        qs = qs.filter(urgent=filters.urgent)
-    return _LoggedOpinions(qs, request.user)
+    """The same filter as the page and the export (``OpinionFilterForm``; ``month`` as yyyy-mm); each report
+    returned is logged as read."""
+    return OPINION_REPORTS.api(request)
 
 
 @opinion_router.get("/{report_id}", response=answers(OpinionReportOut, 404),
@@ -352,3 +409,57 @@ def get_opinion_report(request, report_id: Id):
     report = report_or_404(request.user, report_id)
     record_read(actor=request.user, objects=[report], where="API")
     return present_opinion(report, request.user)
+
+
+collaborator_router = Router(tags=["Public opinion"])
+LevelEnum = choices_enum("CollaboratorLevel", CollaboratorLevel)
+
+
+class CollaboratorOut(Schema):
+    id: int
+    code: str
+    full_name: str
+    identity_shown: bool
+    gender: str
+    birth_year: int | None
+    occupation: str
+    phone: str
+    organization: str
+    organization_id: int
+    level: LevelEnum
+    social_group: SocialGroupEnum
+    area: str
+    area_id: int
+    decision_number: str
+    decision_date: datetime.date | None
+    term_from: datetime.date
+    term_to: datetime.date | None
+    confidential: bool
+    version: int
+
+
+class CollaboratorFilters(Schema):
+    q: text(40) | None = None
+    social_group: SocialGroupEnum | None = None
+    level: LevelEnum | None = None
+    area: Id | None = None
+    confidential: bool | None = None
+    current: bool | None = None
+
+
+@collaborator_router.get("", response=answers(list[CollaboratorOut]),
+                         summary="Opinion collaborators in the user's scope (a confidential one: its code only)")
+@paginate(Pagination)
+def list_collaborators(request, filters: Query[CollaboratorFilters]):
+    """The same filter as the page and the export (``CollaboratorFilterForm``); a confidential
+    collaborator's identity is shown only to the leaders of the managing organization; each row returned
+    is logged as read."""
+    return COLLABORATORS.api(request)
+
+
+@collaborator_router.get("/{collaborator_id}", response=answers(CollaboratorOut, 404),
+                         summary="One opinion collaborator (404 outside the scope)")
+def get_collaborator(request, collaborator_id: Id):
+    c = collaborator_or_404(request.user, collaborator_id)
+    record_identity_read(actor=request.user, collaborators=[c], where="API")
+    return present_collaborator(c, request.user)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.community.views import hotspots, opinion, prestige, religion, support
+from danvan.community.views import hotspots, opinion, prestige, reads, religion, support
 
 urlpatterns = [
     path("uy-tin/", prestige.entry_list, name="prestige_list"),
@@ -28,4 +28,25 @@ urlpatterns = [
     path("diem-nong/<int:pk>/", hotspots.hot_spot_detail, name="hot_spot_detail"),
     path("diem-nong/<int:pk>/<str:action>/", hotspots.hot_spot_update, name="hot_spot_update"),
     path("du-luan/<int:pk>/da-nhan/", opinion.report_acknowledge, name="opinion_acknowledge"),
+]
+
+urlpatterns += [
+    path("tham-hoi/xuat.xlsx", support.event_export, name="support_export"),
+    path("diem-nong/xuat.xlsx", hotspots.hot_spot_export, name="hot_spot_export"),
+    path("du-luan/", opinion.report_list, name="opinion_list"),
+    path("du-luan/xuat.xlsx", opinion.report_export, name="opinion_export"),
+    path("du-luan/them/", opinion.report_create, name="opinion_create"),
+    path("du-luan/<int:pk>/", opinion.report_detail, name="opinion_detail"),
+    path("du-luan/chu-de/", opinion.topic_list, name="opinion_topic_list"),
+    path("du-luan/chu-de/them/", opinion.topic_create, name="opinion_topic_create"),
+    path("du-luan/chu-de/<int:pk>/", opinion.topic_detail, name="opinion_topic"),
+    path("du-luan/tong-hop/", opinion.summary, name="opinion_summary"),
+    path("du-luan/tong-hop/bao-cao.docx", opinion.summary_docx, name="opinion_summary_docx"),
+    path("cong-tac-vien/", opinion.collaborator_list, name="collaborator_list"),
+    path("cong-tac-vien/xuat.xlsx", opinion.collaborator_export, name="collaborator_export"),
+    path("cong-tac-vien/them/", opinion.collaborator_create, name="collaborator_create"),
+    path("cong-tac-vien/<int:pk>/", opinion.collaborator_detail, name="collaborator_detail"),
+    path("cong-tac-vien/<int:pk>/sua/", opinion.collaborator_edit, name="collaborator_edit"),
+    path("nhat-ky-truy-cap/", reads.read_log, name="community_reads"),
+    path("nhat-ky-truy-cap/xuat.xlsx", reads.read_log_export, name="community_reads_export"),
 ]

@@ -5,8 +5,22 @@ import types
 from django import forms
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
 
 from danvan.core.text import clean_text
+
+OUT_OF_SCOPE = gettext_lazy("This choice is not in your scope.")
+CHOOSE = gettext_lazy("— choose —")
+
+
+def scoped_choices(field, queryset, *, message=OUT_OF_SCOPE) -> None:
+    """Limit a model choice field to ``queryset`` (built from the scope by the caller): a value outside
+    it is refused with ``message`` on that field; Django's "---------" becomes "— choose —"."""
+    if getattr(field, "empty_label", None) is not None and str(field.empty_label).startswith("-"):
+        field.empty_label = CHOOSE
+    field.queryset = queryset
+    field.error_messages["invalid_choice"] = message
+    field.error_messages.setdefault("invalid_pk_value", message)
 
 
 def _cleaning(to_python, multiline: bool):

@@ -12,7 +12,11 @@ A ``ListDefinition`` names
   a page costs the same number of queries whatever its size;
 - ``columns``: ``Column(key, label, value, format)`` shared by the HTML table (``table=True``) and the
   XLSX export (``export=True``), so both show the same headers and the same figures;
-- ``export_url``/``list_url``: the routes of the page and the export.
+- ``export_url``/``list_url``: the routes of the page and the export;
+- for personal data: a column with ``reader=True`` reads its value as ``value(row, user)`` (a mask that
+  depends on who reads), and ``read(user, rows, where)`` is called with the rows each reader was shown
+  (the page's rows, every exported row, the API's page) to log the reads; ``api_row(row, user)`` gives
+  the API's item when it must be built for the reader.
 
 The page (``definition.page(request, template, context)``) answers the whole page, or only the
 results fragment for an htmx request (filters and paging, ``render_list``). The export writes the
@@ -46,10 +50,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain.jobs import runner
-from danvan.core.forms import StyledFormMixin
+from danvan.core.forms import OUT_OF_SCOPE, StyledFormMixin
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-OUT_OF_SCOPE = gettext_lazy("This choice is not in your scope.")
 INVALID_CHOICE = gettext_lazy("“%(value)s” is not a valid choice.")
 
 
@@ -159,7 +162,8 @@ class Column:
     (dd/mm/yyyy), ``choice`` (the label of a ``TextChoices`` field named ``key``), ``bool`` ("có"/""),
     ``status`` (a choice shown as a badge). ``link(row)`` makes the page's cell a link; ``table`` and
     ``export`` say where the column appears; ``display(row)`` gives the page's cell as safe HTML when
-    it needs more than the value (a badge next to a name)."""
+    it needs more than the value (a badge next to a name). ``reader=True``: ``value`` and ``display``
+    take the reading user as well (``value(row, user)``), for values masked per reader."""
 
     key: str
     label: object
@@ -171,18 +175,19 @@ class Column:
     link: Callable | None = None
     css: str = ""
     display: Callable | None = None  # row -> safe HTML for the page, when a plain value is not enough
+    reader: bool = False  # value(row, user) and display(row, user): the value depends on who reads it
 
-    def raw(self, row):
+    def raw(self, row, user=None):
         if callable(self.value):
-            return self.value(row)
+            return self.value(row, user) if self.reader else self.value(row)
         if self.format in {"choice", "status"} and self.value is None:
             return getattr(row, f"get_{self.key}_display")() if getattr(row, self.key) else ""
         return _resolve(row, self.value or self.key)
 
-    def sheet_value(self, row):
+    def sheet_value(self, row, user=None):
         """The value written to the XLSX cell (through ``safe_row``): numbers and dates stay numbers and
         dates (shown dd/mm/yyyy by ``ListDefinition.workbook``), choices their label, yes/no "có"."""
-        value = self.raw(row)
+        value = self.raw(row, user)
         if value is None:
             return ""
         if self.format == "bool":
@@ -193,11 +198,11 @@ class Column:
             return value
         return str(value)
 
-    def html(self, row):
+    def html(self, row, user=None):
         """The cell as shown on the page (escaped; a link or a badge where the column says so)."""
         if self.display is not None:
-            return self.display(row)
-        value = self.raw(row)
+            return self.display(row, user) if self.reader else self.display(row)
+        value = self.raw(row, user)
         if value in (None, ""):
             text = "—" if self.format in {"number", "date"} else ""
         elif self.format == "bool":
@@ -235,6 +240,8 @@ class ListDefinition:
     empty: object = gettext_lazy("Nothing in your scope matches these filters.")
     heading: Callable | None = None  # filters -> a title row above the sheet's header
     numbered: bool = False  # the sheet starts with a "No." column counting the rows
+    read: Callable | None = None  # (user, rows, where) -> None: logs the reads of personal data
+    api_row: Callable | None = None  # (row, user) -> the API's item, when it depends on the reader
 
     @property
     def table_columns(self) -> list[Column]:
@@ -267,17 +274,20 @@ class ListDefinition:
         filters = form.filters() if form.is_bound and valid else {}
         qs = self.queryset(request.user, filters)
         page_obj = paginate(request, qs if valid else qs.none(), per_page)
+        if self.read is not None:
+            self.read(request.user, list(page_obj.object_list), _("list page"))
         extra = context(filters) if callable(context) else context
-        context = {"form": form, "page_obj": page_obj, "list": self, "table": self.table(page_obj),
+        context = {"form": form, "page_obj": page_obj, "list": self,
+                   "table": self.table(page_obj, user=request.user),
                    "list_action": reverse(self.list_url), **(extra or {})}
         if self.export_url:
             context.setdefault("export_action", reverse(self.export_url))
         return render_list(request, template, partial, context)
 
-    def table(self, rows) -> dict:
+    def table(self, rows, user=None) -> dict:
         columns = self.table_columns
         return {"headers": [(c.label, c.format, c.css) for c in columns],
-                "rows": [(row, [(c.html(row), c.format, c.css) for c in columns]) for row in rows]}
+                "rows": [(row, [(c.html(row, user), c.format, c.css) for c in columns]) for row in rows]}
 
     # The API ------------------------------------------------------------------------------------
     def api(self, request):
@@ -286,7 +296,10 @@ class ListDefinition:
         form = self.form(request.GET, user=request.user)
         if not form.is_valid():
             raise ValidationError(form.error_dict())
-        return self.queryset(request.user, form.filters())
+        qs = self.queryset(request.user, form.filters())
+        if self.read is None and self.api_row is None:
+            return qs
+        return ReaderRows(qs, request.user, self)
 
     # The export ---------------------------------------------------------------------------------
     def export(self, request):
@@ -304,7 +317,8 @@ class ListDefinition:
         qs = self.export_queryset(request.user, filters)
         if qs.count() <= inline_max() or request.method != "POST":
             # A GET never writes (no job row): a link answers the whole file at once, however long.
-            response = HttpResponse(self.workbook(qs.iterator(chunk_size=2000), filters=filters), content_type=XLSX)
+            response = HttpResponse(self.workbook(qs.iterator(chunk_size=2000), filters=filters, user=request.user),
+                                    content_type=XLSX)
             response["Content-Disposition"] = f'attachment; filename="{self.file_name()}"'
             return response
         job = start_job(kind="core.list_export", title=str(self.title), user=request.user,
@@ -314,8 +328,9 @@ class ListDefinition:
     def file_name(self) -> str:
         return f"{self.filename}-{timezone.localtime():%Y%m%d-%H%M}.xlsx"
 
-    def workbook(self, rows, progress=None, filters: dict | None = None) -> bytes:
-        """One sheet: the header row, then one row per item, through ``safe_row``."""
+    def workbook(self, rows, progress=None, filters: dict | None = None, user=None) -> bytes:
+        """One sheet: the header row, then one row per item, through ``safe_row`` (as ``user`` reads it:
+        the reads are logged by ``read`` a chunk at a time)."""
         from openpyxl import Workbook
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
@@ -340,14 +355,44 @@ class ListDefinition:
             cell.font = Font(bold=True)
             header.append(cell)
         sheet.append(header)
+        shown = []
         for number, row in enumerate(rows, start=1):
-            values = ([number] if self.numbered else []) + [c.sheet_value(row) for c in columns]
+            values = ([number] if self.numbered else []) + [c.sheet_value(row, user) for c in columns]
             sheet.append([_dated(sheet, v) for v in safe_row(values, sheet)])
+            if self.read is not None:
+                shown.append(row)
+                if len(shown) >= 2000:
+                    self.read(user, shown, _("XLSX export"))
+                    shown = []
             if progress:
                 progress.advance()
+        if shown:
+            self.read(user, shown, _("XLSX export"))
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()
+
+
+class ReaderRows:
+    """The API list of a definition with ``read``/``api_row``: the router's pagination slices it; only the
+    page returned is logged as read and built for the reader."""
+
+    def __init__(self, qs, user, definition: ListDefinition):
+        self.qs, self.user, self.definition = qs, user, definition
+
+    def count(self):
+        return self.qs.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, item):
+        rows = list(self.qs[item])
+        if self.definition.read is not None:
+            self.definition.read(self.user, rows, "API")
+        if self.definition.api_row is None:
+            return rows
+        return [self.definition.api_row(row, self.user) for row in rows]
 
 
 def _dated(sheet, value):
@@ -392,7 +437,8 @@ def run_list_export(job, progress):
         raise JobFailed(_("The filters are no longer valid."), form.error_list())
     qs = definition.export_queryset(job.created_by, form.filters())
     progress.set_total(qs.count())
-    content = definition.workbook(qs.iterator(chunk_size=2000), progress, filters=form.filters())
+    content = definition.workbook(qs.iterator(chunk_size=2000), progress, filters=form.filters(),
+                                  user=job.created_by)
     save_result(job, name=definition.file_name(), content=content)
     job.message = _("%(n)s rows exported.") % {"n": f"{job.total:,}".replace(",", ".")}
     job.save(update_fields=["message"])

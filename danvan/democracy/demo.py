@@ -182,9 +182,9 @@ def _portal(states, stdout):
                                                             ).select_related("area", "organization")[:60]:
         portal.publish_practice(actor=None, practice=practice, photos=[])
         published += 1
-    from danvan.democracy.domain.periods import quarter_bounds  # noqa: F401
     from danvan.democracy.models import PortalEntry
     from danvan.democracy.queries.disclosures import board
+    from danvan.democracy.rules.periods import quarter_bounds  # noqa: F401
 
     boards = 0
     for org in list(states.values())[:10]:

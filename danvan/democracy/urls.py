@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy.views import disclosures, people, publishing
+from danvan.democracy.views import consultations, disclosures, people, publishing
 
 urlpatterns = [
     path("", disclosures.province_table, name="democracy_table"),
@@ -20,6 +20,7 @@ urlpatterns = [
     path("ban-ghi/<int:pk>/giam-sat/", disclosures.record_finding, name="record_finding"),
     path("minh-chung/<int:pk>/", disclosures.evidence_download, name="evidence_download"),
     path("quyet-dinh/", people.decision_list, name="decision_list"),
+    path("quyet-dinh/xuat-excel/", people.decision_export, name="decision_export"),
     path("quyet-dinh/them/", people.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", people.decision_detail, name="decision_detail"),
     path("quyet-dinh/<int:pk>/gui/", people.decision_sent, name="decision_sent"),
@@ -29,6 +30,12 @@ urlpatterns = [
     path("cong-thong-tin/mo-hinh/<int:pk>/", publishing.publish_practice, name="publish_practice"),
     path("y-kien/", publishing.submission_queue, name="democracy_submissions"),
     path("y-kien/<int:pk>/", publishing.submission_review, name="submission_review"),
+    path("lay-y-kien/", consultations.consultation_list, name="consultation_list"),
+    path("lay-y-kien/them/", consultations.consultation_create, name="consultation_create"),
+    path("lay-y-kien/xuat-excel/", consultations.consultation_export, name="consultation_export"),
+    path("lay-y-kien/<int:pk>/", consultations.consultation_detail, name="consultation_detail"),
+    path("lay-y-kien/<int:pk>/ket-qua/", consultations.consultation_result, name="consultation_result"),
     path("giam-sat/", people.finding_list, name="finding_list"),
+    path("giam-sat/xuat-excel/", people.finding_export, name="finding_export"),
     path("giam-sat/<int:pk>/tra-loi/", people.finding_answer, name="finding_answer"),
 ]

@@ -63,3 +63,20 @@ def format_number_line(symbol: str) -> str:
 def format_place_date(place: str, date) -> str:
     """ "Lào Cai, ngày 05 tháng 01 năm 2024" (the format is a layout value)."""
     return get_layout()["header"]["place_date"]["format"].format(place=place, date=date)
+
+
+def format_draft_number_line(*, doc_type: str, organization_symbol: str) -> str:
+    """ "Số    -GM/BTGDVTU": the number line of a document not numbered yet (a draft), the same for every
+    document and module: the number left blank to be filled in by hand (``number.draft_number``)."""
+    number_cfg = get_layout()["number"]
+    symbol = number_cfg["symbol_format"].format(number=number_cfg["draft_number"], doc_type=doc_type,
+                                                organization=organization_symbol)
+    return format_number_line(symbol)
+
+
+def format_authority(authority: str, on_behalf_of: str) -> str:
+    """ "T/M BAN THƯỜNG VỤ", "K/T TRƯỞNG BAN", "TL. TRƯỞNG BAN", "TUQ. TRƯỞNG BAN" (capitals); empty when
+    the signer signs in their own right."""
+    if not authority:
+        return ""
+    return get_layout()["authority"][authority].format(of=(on_behalf_of or "").strip().upper()).strip()

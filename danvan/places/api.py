@@ -6,8 +6,8 @@ from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers
+from danvan.places.interfaces.lists import AREAS
 from danvan.places.models import Area
-from danvan.places.queries.areas import filter_areas
 
 router = Router(tags=["Areas"])
 
@@ -50,7 +50,7 @@ def _ref(area: Area) -> dict:
 @router.get("", response=answers(list[AreaOut]), summary="Areas (filters: level, valid on a date, name, parent, subtree with history)")
 @paginate(Pagination)
 def list_areas(request, filters: Query[AreaFilters]):
-    return filter_areas(**filters.dict()).select_related("parent")
+    return AREAS.api(request)
 
 
 @router.get("/{area_id}", response=answers(AreaDetailOut, 404), summary="One area, with its predecessors and successors")

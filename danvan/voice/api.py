@@ -11,7 +11,8 @@ from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, example_body, text
 from danvan.orgs.scope import get_in_scope
-from danvan.voice.domain import actions, clocks
+from danvan.voice import clocks
+from danvan.voice.domain import actions
 from danvan.voice.domain.actions import ACTIONS
 from danvan.voice.domain.dialogues import opinions_for_reader
 from danvan.voice.domain.petitions import for_reader

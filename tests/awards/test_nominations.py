@@ -228,3 +228,22 @@ def test_api_nomination_list_query_count(client, cast, medal):
     nominate(cast, medal, name="Hai")
     nominate(cast, medal, name="Ba")
     assert count() == one
+
+
+def test_decision_dated_in_the_future_is_refused(cast, medal):
+    from django.utils import timezone
+
+    n = nominate(cast, medal)
+    flow.submit(actor=cast.commune_a, nomination=n)
+    flow.appraise(actor=cast.leader, nomination=n)
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as exc:
+        flow.decide(actor=cast.leader, nomination=n, decision_number="12-QĐ/BDVTW", decision_date=tomorrow)
+    assert set(exc.value.message_dict) == {"decision_date"}
+    assert "tương lai" in exc.value.message_dict["decision_date"][0]
+    assert tomorrow.strftime("%d/%m/%Y") in exc.value.message_dict["decision_date"][0]
+    n.refresh_from_db()
+    assert (n.status, n.decision_number, n.decision_date) == ("appraised", "", None)
+    flow.decide(actor=cast.leader, nomination=n, decision_number="12-QĐ/BDVTW", decision_date=timezone.localdate())
+    n.refresh_from_db()
+    assert n.status == "decided"

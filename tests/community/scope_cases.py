@@ -30,6 +30,12 @@ def build(w):
                                    date=datetime.date(2026, 11, 20), social_groups="Nông dân thôn Nậm Lúc",
                                    statement="Lo ngại mức bồi thường", stance="against", strength=4, spread=3,
                                    source="direct", urgent=True)
+    from danvan.community.domain.opinion import appoint_collaborator, create_topic
+    w.collaborator = appoint_collaborator(actor=None, organization=w.front_a, full_name="Lò Văn Cộng",
+                                          level="commune", social_group="farmers", area=w.geo.commune_a,
+                                          term_from=datetime.date(2026, 1, 1))
+    w.opinion_topic = create_topic(actor=None, organization=w.front_a, title="Dư luận về bồi thường đất rừng Nậm Lúc",
+                                   due_date=datetime.date(2026, 11, 30))
     w.support_campaign = create_campaign(actor=None, organization=w.commission, name="Thăm, tặng quà Tết 2027",
                                          area=w.geo.laocai, occasion="tet", date_from=datetime.date(2027, 1, 15),
                                          date_to=datetime.date(2027, 2, 10))
@@ -58,6 +64,11 @@ def _hot_spot(w):
 def _opinion(w):
     from danvan.community.models import OpinionReport
     return row(OpinionReport, w.opinion_report.pk)
+
+
+def _collaborator(w):
+    from danvan.community.models import OpinionCollaborator
+    return row(OpinionCollaborator, w.collaborator.pk)
 
 
 def _count(w):
@@ -131,6 +142,29 @@ def cases():
         refuse("GET", "/cong-dong/du-luan/<int:pk>/da-nhan/", lambda w: f"/cong-dong/du-luan/{w.opinion_report.pk}/da-nhan/"),
         view("/api/v1/opinion-reports/{report_id}", lambda w: f"/api/v1/opinion-reports/{w.opinion_report.pk}",
              json_id=lambda w: w.opinion_report.pk),
+        view("/cong-dong/du-luan/<int:pk>/", lambda w: f"/cong-dong/du-luan/{w.opinion_report.pk}/",
+             shows=lambda w: "Nông dân thôn Nậm Lúc"),
+        read_on_post("/cong-dong/du-luan/<int:pk>/", lambda w: f"/cong-dong/du-luan/{w.opinion_report.pk}/"),
+        view("/cong-dong/du-luan/chu-de/<int:pk>/", lambda w: f"/cong-dong/du-luan/chu-de/{w.opinion_topic.pk}/",
+             shows=lambda w: "Dư luận về bồi thường đất rừng Nậm Lúc"),
+        read_on_post("/cong-dong/du-luan/chu-de/<int:pk>/",
+                     lambda w: f"/cong-dong/du-luan/chu-de/{w.opinion_topic.pk}/"),
+        view("/cong-dong/cong-tac-vien/<int:pk>/", lambda w: f"/cong-dong/cong-tac-vien/{w.collaborator.pk}/",
+             shows=lambda w: "Lò Văn Cộng"),
+        read_on_post("/cong-dong/cong-tac-vien/<int:pk>/",
+                     lambda w: f"/cong-dong/cong-tac-vien/{w.collaborator.pk}/"),
+        change("POST", "/cong-dong/cong-tac-vien/<int:pk>/sua/",
+               lambda w: f"/cong-dong/cong-tac-vien/{w.collaborator.pk}/sua/", data=lambda w: {
+                   "full_name": "Lò Văn Cộng", "level": "village", "social_group": "farmers",
+                   "area": str(w.geo.commune_a.pk), "term_from": "2026-01-01", "version": "1"},
+               watch=_collaborator, status=302),
+        refuse("GET", "/cong-dong/cong-tac-vien/<int:pk>/sua/",
+               lambda w: f"/cong-dong/cong-tac-vien/{w.collaborator.pk}/sua/"),
+        view("/api/v1/opinion-collaborators/{collaborator_id}",
+             lambda w: f"/api/v1/opinion-collaborators/{w.collaborator.pk}", json_id=lambda w: w.collaborator.pk),
+        change("POST", "/api/v1/hot-spots/{hot_spot_id}/actions/{action}",
+               lambda w: f"/api/v1/hot-spots/{w.hot_spot.pk}/actions/watch",
+               data=lambda w: {"on": "2026-11-05", "text": "Theo dõi sát"}, watch=_hot_spot),
         view("/api/v1/dignitaries/{dignitary_id}", lambda w: f"/api/v1/dignitaries/{w.dignitary.pk}",
              json_id=lambda w: w.dignitary.pk),
     ]

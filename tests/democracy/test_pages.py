@@ -168,6 +168,10 @@ def test_yearly_review_figures_and_report(cast, ubnd, year):
     assert got["Content-Disposition"].startswith("attachment")
     text = "\n".join(p.text for p in Document(io.BytesIO(got.content)).paragraphs)
     assert "Tổng kết việc thực hiện Quy chế dân chủ ở cơ sở năm 2025" in text and "4,55%" in text
+    from tests.reading import docx_text
+
+    lines = docx_text(got.content).splitlines()  # a draft: marked, the blank number line of every draft
+    assert lines[0] == "DỰ THẢO" and "Số    -BC/BCĐ" in lines and "T/M BAN CHỈ ĐẠO" in lines
     # the other province's officer reads only its own (empty) figures
     other = login(cast.hue).get("/dan-chu/tong-ket/", {"province": cast.geo.laocai.pk, "year": 2025})
     assert other.context["form"].errors and other.context["f"]["province"] != cast.geo.laocai

@@ -50,7 +50,7 @@ def test_ratio_rule_is_data(cast, ubnd):
                              "participation": Decimal("41.67")}
 
 
-def test_five_working_days_rule():
+def test_five_working_days_rule():  # holidays: tests/democracy/test_calendar.py
     friday = D(2026, 3, 6)
     assert add_working_days(friday, 5) == D(2026, 3, 13)  # the weekend does not count
     d = CommunityDecision(decided_on=friday)

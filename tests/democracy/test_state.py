@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from danvan.democracy.domain.state import Posting, Rules, State, derive
+from danvan.democracy.rules.state import Posting, Rules, State, derive
 
 D = datetime.date
 DUE = D(2026, 4, 30)
@@ -66,7 +66,7 @@ def test_a_still_posted_board_is_not_too_brief():
 def test_state_read_from_the_database(cast, ubnd):
     from danvan.democracy.domain.obligations import trigger_by_document
     from danvan.democracy.domain.records import add_record
-    from danvan.democracy.domain.state import state_of
+    from danvan.democracy.rules.state import state_of
     from tests.democracy.conftest import item
 
     ob = trigger_by_document(actor=ubnd.a.officer, organization=ubnd.a, item=item(7), number="12/QĐ-UBND",

@@ -99,8 +99,8 @@ def test_period_end_before_start_is_refused(cast):
 def test_concurrent_edit_is_detected(cast):
     m = meeting(cast.commission)
     update_meeting(m, actor=cast.province, expected_version=1, venue="Hội trường A")
-    from django.core.exceptions import ValidationError
-    with pytest.raises(ValidationError):
+    from danvan.core.domain.refusals import StaleVersion
+    with pytest.raises(StaleVersion, match="vừa được người khác sửa"):
         update_meeting(Meeting.objects.unscoped("test reads back").get(pk=m.pk), actor=cast.leader, expected_version=1, venue="Hội trường B")
     assert Meeting.objects.unscoped("test reads back").get(pk=m.pk).venue == "Hội trường A"
 

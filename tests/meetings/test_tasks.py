@@ -40,7 +40,7 @@ def test_allowed_transitions(world, start, target):
     FollowUpTask.objects.unscoped("test reads back").filter(pk=t.pk).update(status=start)
     TaskAssignment.objects.unscoped("test sets up").filter(task=t).update(status=start)  # its one assignee
     t.refresh_from_db()
-    _progress(t, target, progress=40)
+    _progress(t, target, progress=100 if target == "done" else 40)
     t.refresh_from_db()
     assert t.status == target
     assert t.progress == (100 if target == "done" else 40)
@@ -65,7 +65,7 @@ def test_overdue_is_derived_from_date_and_status(cast, world):
     assert t1.is_overdue(datetime.date(2026, 6, 30)) is False
     assert list(filter_tasks(cast.province, status="overdue", today=TODAY)) == [t1]
     assert list(filter_tasks(cast.province, overdue=False, today=TODAY)) == [world[4]]
-    _progress(t1, "done", on=datetime.date(2026, 7, 10))
+    _progress(t1, "done", progress=100, on=datetime.date(2026, 7, 10))
     t1.refresh_from_db()
     assert t1.is_overdue(TODAY) is False and t1.late is True
 

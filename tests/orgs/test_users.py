@@ -69,3 +69,15 @@ def test_user_list_query_count_does_not_grow(cast, django_assert_max_num_queries
     with CaptureQueriesContext(connection) as after:
         client.get("/to-chuc/nguoi-dung/")
     assert len(after) == len(before)
+
+
+def test_user_list_is_a_list_definition_with_its_filter_validated(cast):
+    """``USERS`` (orgs/interfaces/lists.py): the search is the form's, a bad value is named above an
+    empty list, a good one finds the account without diacritics and shows its roles."""
+    client = login(cast.admin)
+    page = client.get("/to-chuc/nguoi-dung/", {"q": "x" * 201})
+    body = page.content.decode()
+    assert "alert-warning" in body and "Tìm người dùng" in body and list(page.context["page_obj"]) == []
+    page = client.get("/to-chuc/nguoi-dung/", {"q": cast.commune_a.username})
+    assert [u.username for u in page.context["page_obj"]] == ["commune_a"]
+    assert "Ủy ban MTTQ Việt Nam xã Bảo Ái — " in page.content.decode()

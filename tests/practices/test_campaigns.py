@@ -1,3 +1,4 @@
+from danvan.practices.domain.campaigns import create_campaign
 from danvan.practices.domain.evaluation import record_evaluation
 from danvan.practices.models import Campaign, Status
 from tests.conftest import login
@@ -50,3 +51,35 @@ def test_criteria_are_frozen_once_scored(cast, campaign):
         cast, name=campaign.name, start_year=2021, end_year=2026, version=campaign.version)).content.decode()
     assert "không thể thay đổi bộ tiêu chí" in html
     assert campaign.criteria.count() == 7
+
+
+def test_campaign_list_is_a_list_definition_with_its_filter_validated(cast):
+    """``CAMPAIGNS`` (practices/interfaces/lists.py): the year filter keeps the campaigns running that
+    year; a bad year is named above an empty list."""
+    create_campaign(actor=cast.province, organization=cast.commission, name="Phong trào Dân vận khéo 2021–2025",
+                    start_year=2021, end_year=2025)
+    client = login(cast.province)
+    page = client.get("/mo-hinh/dot-phat-dong/", {"year": 2023})
+    assert [c.name for c in page.context["page_obj"]] == ["Phong trào Dân vận khéo 2021–2025"]
+    assert "2021–2025" in page.content.decode()
+    assert list(client.get("/mo-hinh/dot-phat-dong/", {"year": 2027}).context["page_obj"]) == []
+    page = client.get("/mo-hinh/dot-phat-dong/", {"year": "hai nghìn"})
+    body = page.content.decode()
+    assert "alert-warning" in body and "Đang diễn ra trong năm" in body and "Phong trào Dân vận khéo" not in body
+
+
+def test_campaign_list_query_count_does_not_grow(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = login(cast.province)
+    create_campaign(actor=cast.province, organization=cast.commission, name="Đợt 1", start_year=2021, end_year=2025)
+    with CaptureQueriesContext(connection) as before:
+        client.get("/mo-hinh/dot-phat-dong/")
+    for i in range(3):
+        create_campaign(actor=cast.province, organization=cast.commission, name=f"Đợt {i + 2}", start_year=2021,
+                        end_year=2025)
+    with CaptureQueriesContext(connection) as after:
+        page = client.get("/mo-hinh/dot-phat-dong/")
+    assert len(page.context["page_obj"].object_list) == 4
+    assert len(after) == len(before)

@@ -122,3 +122,35 @@ def test_list_filter_refuses_a_bad_status_and_keeps_its_query_count(cast, django
     with django_assert_max_num_queries(12):
         page = client.get("/hoi-nghi/doc-bai/?status=read").content.decode()
     assert page.count('href="/hoi-nghi/doc-bai/') >= 6
+
+
+def test_the_meeting_page_shows_the_articles_it_was_confirmed_from(cast):
+    from tests.reader.test_confirm import OLD_ARTICLE, confirm, read
+
+    article = read(cast.province, cast.commission, OLD_ARTICLE)
+    Article._base_manager.filter(pk=article.pk).update(
+        newspaper="Báo Yên Bái", url="https://baoyenbai.example/giao-ban-9-thang.html",
+        published=__import__("datetime").date(2021, 10, 13))
+    article.refresh_from_db()
+    meeting = confirm(cast.province, article, cast.old_commission)
+    client = login(cast.province)
+    page = client.get(f"/hoi-nghi/{meeting.pk}/").content.decode()
+    section = page[page.index('id="sources"'):]
+    section = section[: section.index("</section>")]
+    assert f'href="/hoi-nghi/doc-bai/{article.pk}/"' in section and article.title in section
+    assert "Báo Yên Bái" in section and "13/10/2021" in section
+    assert 'href="https://baoyenbai.example/giao-ban-9-thang.html"' in section
+    assert 'action="/hoi-nghi/doc-bai/"' in section and 'name="q"' in section
+    # the search the panel offers finds the article without diacritics
+    assert article.title in client.get("/hoi-nghi/doc-bai/?q=tran+van+dinh").content.decode()
+    # a meeting without a confirmed article has no such section
+    from django.utils import timezone
+
+    from danvan.meetings.domain import meetings as meeting_actions
+
+    other = meeting_actions.create_meeting(actor=cast.province, organization=cast.commission, kind="giao_ban",
+                                           title="Giao ban không có bài viết", starts_at=timezone.now())
+    other_page = client.get(f"/hoi-nghi/{other.pk}/").content.decode()
+    assert "Giao ban không có bài viết" in other_page and 'id="sources"' not in other_page
+    # another province's officer sees neither the meeting nor its sources
+    assert login(cast.hue).get(f"/hoi-nghi/{meeting.pk}/").status_code == 404

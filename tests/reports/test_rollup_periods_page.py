@@ -1,9 +1,9 @@
 """The roll-up page offers every derived period (quarter, half, 9 months, year, 12 months to date) and
 shows its figures derived from the months, without writing; compiling for such a period creates it."""
 
-from danvan.reports.domain.periods import period_for
 from danvan.reports.models import Period, Report
 from danvan.reports.queries.rollup import rollup
+from danvan.reports.rules.periods import period_for
 from tests.conftest import login
 
 

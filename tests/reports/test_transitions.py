@@ -197,3 +197,24 @@ def test_compilation_prefills_figures_and_narratives(rep):
     assert "<h4>Ủy ban MTTQ Việt Nam xã Bảo Ái</h4><p>Xã Bảo Ái tặng 40 suất quà.</p>" == html
     with pytest.raises(actions.NotAllowed):
         start_compilation(actor=rep.cast.commune_a, form=rep.form, period=rep.m2025, organization=rep.cast.front_a)
+
+
+def test_report_for_a_period_that_has_not_begun_is_refused(cast):
+    from django.utils import timezone
+
+    from danvan.reports.domain.default_form import ensure_default_form
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.domain.reports import create_report
+    from danvan.reports.models import Report
+
+    today = timezone.localdate()
+    nxt = get_period("month", today.year + (today.month == 12), today.month % 12 + 1)
+    with pytest.raises(ValidationError) as exc:
+        create_report(actor=cast.commune_a, form=ensure_default_form(), period=nxt, organization=cast.front_a)
+    assert set(exc.value.message_dict) == {"period"}
+    assert "chưa bắt đầu" in exc.value.message_dict["period"][0] and nxt.start.strftime("%d/%m/%Y") in \
+        exc.value.message_dict["period"][0]
+    assert Report.objects.unscoped("test reads back").count() == 0
+    current = get_period("month", today.year, today.month)
+    create_report(actor=cast.commune_a, form=ensure_default_form(), period=current, organization=cast.front_a)
+    assert Report.objects.unscoped("test reads back").count() == 1

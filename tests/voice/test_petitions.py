@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 
 from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.core.models import AuditEvent
-from danvan.voice.domain import actions, clocks
-from danvan.voice.domain.petitions import for_reader, receive_petition
+from danvan.voice import clocks
+from danvan.voice.domain import actions
+from danvan.voice.domain.petitions import check_register, for_reader, receive_petition, refresh_deadlines
 from danvan.voice.models import Petition, PetitionClock, PetitionStep
 from tests.factories import member
 
@@ -114,7 +115,7 @@ def test_withdrawal_and_guiding_stop_the_clock(p):
     assert clocks.deadline(a) is None and clocks.deadline(b) is None
 
 
-def test_overdue_in_sql_matches_the_derivation_for_every_variant(p):
+def test_overdue_cached_due_date_matches_the_derivation_for_every_variant(p):
     made = []
     for i, (kind, complexity, remote, instance) in enumerate([
             ("complaint", "normal", False, 1), ("complaint", "complex", True, 1), ("complaint", "normal", True, 2),
@@ -128,10 +129,10 @@ def test_overdue_in_sql_matches_the_derivation_for_every_variant(p):
         table = clocks.clocks(today)
         derived = {x.code for x in Petition.objects.unscoped("test").all()
                    if (clocks.days_left(x, today, table) or 0) < 0}
-        in_sql = set(Petition.objects.unscoped("test").filter(clocks.overdue_q(today, table)).values_list(
-            "code", flat=True))
+        in_sql = set(Petition.objects.unscoped("test").filter(due_on__lt=today).values_list("code", flat=True))
         assert in_sql == derived, today
     assert "X-0" in in_sql and "Y-0" in in_sql
+    assert check_register() == {"due": [], "tally": []}
 
 
 def test_an_amended_clock_is_a_new_row(p):
@@ -139,6 +140,10 @@ def test_an_amended_clock_is_a_new_row(p):
     PetitionClock.objects.create(kind="complaint", instance=1, stage="resolve", starts_from="accepted", days=20,
                                  legal_basis="Luật sửa đổi (thử)", valid_from=D(2026, 1, 1))
     assert clocks.deadline(petition, clocks.clocks(D(2026, 1, 20)))[1] == D(2026, 1, 30)
+    # the cached due date is stale until the refresh (the daily job, or check_petitions --repair)
+    assert check_register()["due"] == [petition.pk]
+    assert refresh_deadlines() == 1 and check_register() == {"due": [], "tally": []}
+    assert Petition.objects.unscoped("test reads back").get(pk=petition.pk).due_on == D(2026, 1, 30)
 
 
 def test_a_denouncers_identity_only_for_the_handler_and_the_head(p, v):
@@ -176,3 +181,32 @@ def test_an_overdue_petition_notifies_its_handler_and_the_leaders_above(p, v):
     assert "KN-LATE" in rows.first().message and "15/01/2026" in rows.first().message
     assert notify_overdue(today=D(2026, 1, 16)) == 0
     assert above.pk
+
+
+def test_counts_by_kind_and_state_kept_with_every_step_match_a_count_of_the_register(p, v):
+    from danvan.voice.queries.petitions import counts_by_kind_and_state
+
+    _go(p("K-1"), ("accept", D(2026, 1, 6), "1"), ("decide", D(2026, 1, 20), "2"))
+    _go(p("K-2"), ("guide", D(2026, 1, 6)))
+    p("K-3")
+    _go(p("T-1", kind="denunciation"), ("accept", D(2026, 1, 6), "1"))
+    p("Other", organization=v.party_b, area=v.cast.geo.commune_b)
+    expected = {("complaint", "decided"): 1, ("complaint", "guided"): 1, ("complaint", "received"): 1,
+                ("denunciation", "accepted"): 1}
+    assert counts_by_kind_and_state(v.officer_a) == expected
+    assert counts_by_kind_and_state(v.officer_a, received_from=D(2020, 1, 1)) == expected
+    assert counts_by_kind_and_state(v.cast.province, area=v.cast.geo.commune_a) == expected
+    assert counts_by_kind_and_state(v.cast.province, area=v.cast.geo.commune_b) == {("complaint", "received"): 1}
+    assert check_register() == {"due": [], "tally": []}
+
+
+def test_a_step_from_a_stale_page_is_refused_and_changes_nothing(p):
+    from danvan.core.domain.refusals import StaleVersion
+
+    petition = p("KN-STALE")
+    _go(petition, ("classify", D(2026, 1, 6)))
+    stale = Petition.objects.unscoped("test reads back").get(pk=petition.pk)
+    with pytest.raises(StaleVersion):
+        actions.perform(stale, "accept", actor=None, on=D(2026, 1, 7), number="3", expected_version=1)
+    stored = Petition.objects.unscoped("test reads back").get(pk=petition.pk)
+    assert (stored.state, stored.version, stored.steps.count()) == ("classified", 2, 2)

@@ -11,12 +11,14 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.models import Nomination, NominationFile, NominationStatus, NominationStep, NomineeType
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import NotAllowed
 from danvan.orgs.scope import active_memberships, can, require
 
@@ -85,24 +87,17 @@ def update_nomination(n: Nomination, *, actor, expected_version=None, **values) 
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``NotAllowed`` unless
     ``actor`` may change the nominating organization (the current one and a new one) and sees what
-    the change names, ``ValidationError`` when it is no longer a draft, on a concurrent edit, or on
-    bad values (nothing changed)."""
+    the change names, ``StaleVersion`` on a concurrent edit, ``ValidationError`` when it is no longer a
+    draft or on bad values (nothing changed)."""
     require(actor, "change", n.organization, _("You may not change this nomination."))
     _require_rights(actor, values, organization=values.get("organization", n.organization))
-    locked = Nomination.objects.unscoped("domain lock by primary key").select_for_update().get(pk=n.pk)
-    if locked.status != S.DRAFT:
-        raise ValidationError(_("Only a draft nomination can be edited."))
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This nomination was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked)
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    n.__dict__.update(locked.__dict__)
+    stale = _("This nomination was just changed by someone else. Reload the page and edit again.")
+    with edit(n, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        if locked.status != S.DRAFT:
+            raise ValidationError(_("Only a draft nomination can be edited."))
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked)
     return locked
 
 
@@ -217,13 +212,16 @@ def decide(*, actor, nomination: Nomination, decision_number: str, decision_date
            reason: str = "") -> Nomination:
     """Thẩm định → quyết định: record the award decision's number and date.
     Effects: status "decided", decision number and date set; step; audit event. Refused without
-    a number or date, or unless the actor is a leader of the level above."""
+    a number or date, a date in the future, or unless the actor is a leader of the level above."""
     _require_level_above(actor, nomination)
     errors = {}
     if not (decision_number or "").strip():
         errors["decision_number"] = _("Enter the decision number.")
     if not decision_date:
         errors["decision_date"] = _("Enter the decision date.")
+    elif decision_date > timezone.localdate():
+        errors["decision_date"] = _("The decision date %(d)s is in the future (today is %(today)s).") % {
+            "d": decision_date.strftime("%d/%m/%Y"), "today": timezone.localdate().strftime("%d/%m/%Y")}
     if errors:
         raise ValidationError(errors)
     return _move(nomination, actor=actor, allowed_from={S.APPRAISED}, to=S.DECIDED, reason=reason,

@@ -2,7 +2,6 @@
 ``interfaces/lists.py``)."""
 
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -24,16 +23,22 @@ def headers() -> list[str]:
     return [_(c) for c in COLUMNS]
 
 
-def to_party_document(nominations, *, organization, title: str, signer_name: str = ""):
-    """A ``PartyDocument`` (danvan.documents) listing the nominations in a table."""
-    from danvan.documents.rendering import Paragraph, PartyDocument, Table
+LIST_DOC_TYPE = "TTr"
+"""The list goes with the nominating organization's submission (Tờ trình) and takes its number line."""
 
-    parent = organization.parent
-    return PartyDocument(
-        superior_body=(parent.name if parent else "").upper(), issuing_body=organization.name.upper(),
-        number_line="", place=organization.area.name, date=timezone.localdate(),
-        doc_type_title=_("LIST").upper(), summary=title,
+
+def to_party_document(nominations, *, organization, title: str):
+    """A ``PartyDocument`` (danvan.documents) listing the nominations in a table: the header of the
+    nominating organization (superior body, issuing body, the submission's blank number line), the title
+    "DANH SÁCH" and the summary, signed by the organization's default signer for submissions, never by
+    whoever exported it. Marked "DỰ THẢO": the number is written in when the submission is issued."""
+    from danvan.documents.compose import compose
+    from danvan.documents.rendering import Paragraph, Table
+
+    return compose(
+        organization=organization, doc_type=LIST_DOC_TYPE, place=organization.area.name,
+        doc_type_title=_("LIST").upper(), summary=_("Proposed for awards: %(title)s") % {"title": title},
         blocks=[Paragraph(_("Proposed for awards:")),
                 Table(columns=headers(), rows=[[str(v) for v in r] for r in rows(nominations)], numeric_columns={0, 5})],
-        signer_authority="", signer_title="", signer_name=signer_name, recipients=[_("Filed.")],
+        recipients=[_("Filed.")],
     )

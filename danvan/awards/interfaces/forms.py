@@ -4,8 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.awards.models import AwardKind, Nomination, NominationFile
-from danvan.core.forms import StyledFormMixin
-from danvan.meetings.interfaces.forms import _scoped
+from danvan.core.forms import StyledFormMixin, scoped_choices
 from danvan.meetings.queries import visible_meetings, visible_people
 from danvan.orgs.models import Organization
 
@@ -22,10 +21,10 @@ class NominationForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_kind"].queryset = AwardKind.objects.filter(is_active=True)
-        _scoped(self.fields["person"], visible_people(user).order_by("name_sort"))
-        _scoped(self.fields["collective"], Organization.objects.for_user(user).current().order_by("name_sort"))
-        _scoped(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
-        _scoped(self.fields["meeting"], visible_meetings(user).order_by("-starts_at"))
+        scoped_choices(self.fields["person"], visible_people(user).order_by("name_sort"))
+        scoped_choices(self.fields["collective"], Organization.objects.for_user(user).current().order_by("name_sort"))
+        scoped_choices(self.fields["organization"], Organization.objects.for_user(user, "change").order_by("name_sort"))
+        scoped_choices(self.fields["meeting"], visible_meetings(user).order_by("-starts_at"))
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
 

@@ -45,8 +45,7 @@ def nomination_export(request, fmt: str):
         return redirect("nomination_list")
     from danvan.documents.rendering import render_docx
 
-    content = render_docx(to_party_document(qs, organization=org, title=heading(filters),
-                                            signer_name=request.user.get_full_name()))
+    content = render_docx(to_party_document(qs, organization=org, title=heading(filters)))
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = 'attachment; filename="danh-sach-de-nghi-khen-thuong.docx"'
     return response

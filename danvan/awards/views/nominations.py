@@ -14,7 +14,7 @@ from danvan.awards.domain.eligibility import evaluate
 from danvan.awards.interfaces.forms import FileForm, NominationForm, StepForm
 from danvan.awards.interfaces.lists import NOMINATIONS
 from danvan.awards.queries import nomination_or_404, recipients_summary
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import NotAllowed, StaleVersion
 from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 
@@ -71,7 +71,7 @@ def nomination_edit(request, pk: int):
         version = data.pop("version", None)
         try:
             actions.update_nomination(n, actor=request.user, expected_version=version, **data)
-        except (ValidationError, NotAllowed) as exc:
+        except (ValidationError, NotAllowed, StaleVersion) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))

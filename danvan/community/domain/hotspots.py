@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from danvan.community.models import HotSpot, HotSpotState, HotSpotUpdate, Risk
 from danvan.core.domain import audit
-from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
+from danvan.core.domain.editing import edit
+from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.orgs.scope import can, require
 
 S = HotSpotState
@@ -32,10 +33,10 @@ def may_change(user, hot_spot: HotSpot) -> bool:
 @transaction.atomic
 def create_hot_spot(*, actor, organization, title: str, field, area, review_date: datetime.date, risk: str = "medium",
                     village: str = "", people_involved: int = 0, description: str = "", latitude=None,
-                    longitude=None, other_organizations=(), tasks=(), meetings=()) -> HotSpot:
+                    longitude=None, other_organizations=(), tasks=(), meetings=(), petitions=()) -> HotSpot:
     """Record a hot spot (state detected). Effects: inserts it with its links; "create" audit event.
-    Raises ``NotAllowed`` unless ``actor`` may change ``organization`` and sees every organization, task
-    and meeting linked; ``ValidationError`` for a missing title, field, commune or review date, a risk
+    Raises ``NotAllowed`` unless ``actor`` may change ``organization`` and sees every organization, task,
+    meeting (dialogue) and petition linked; ``ValidationError`` for a missing title, field, commune or review date, a risk
     level not in the list, or coordinates out of range."""
     require(actor, "change", organization, _("You may not record hot spots for %(org)s.") % {
         "org": organization.name}, field="organization")
@@ -57,7 +58,7 @@ def create_hot_spot(*, actor, organization, title: str, field, area, review_date
     if errors:
         raise ValidationError(errors)
     for name, objects, action in (("other_organizations", other_organizations, "view"), ("tasks", tasks, "view"),
-                                  ("meetings", meetings, "view")):
+                                  ("meetings", meetings, "view"), ("petitions", petitions, "view")):
         for obj in objects:
             require(actor, action, obj, _("This choice is outside your scope."), field=name)
     spot = HotSpot.objects.create(organization=organization, title=title.strip(), field=field, area=area,
@@ -67,6 +68,7 @@ def create_hot_spot(*, actor, organization, title: str, field, area, review_date
     spot.other_organizations.set(other_organizations)
     spot.tasks.set(tasks)
     spot.meetings.set(meetings)
+    spot.petitions.set(petitions)
     audit.record(actor, "create", spot)
     return spot
 
@@ -82,9 +84,6 @@ def add_update(*, actor, hot_spot: HotSpot, on: datetime.date, text: str, action
     current state, ``ValidationError`` without text or date, or for an unknown step or risk."""
     if not may_change(actor, hot_spot) and actor is not None:
         raise NotAllowed(_("You may not change this hot spot."))
-    locked = HotSpot.objects.unscoped("domain lock by primary key").select_for_update().get(pk=hot_spot.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This hot spot was just changed by someone else. Reload the page and try again."))
     if not (text or "").strip():
         raise ValidationError({"text": _("Describe what happened or what was done.")})
     if on is None:
@@ -93,25 +92,23 @@ def add_update(*, actor, hot_spot: HotSpot, on: datetime.date, text: str, action
         raise ValidationError({"action": _("Unknown action.")})
     if risk and risk not in Risk.values:
         raise ValidationError({"risk": _("Choose the risk level.")})
-    before = audit.snapshot(locked)
-    state_from = locked.state
-    if action:
-        allowed, to = STEPS[action]
-        if locked.state not in allowed:
-            raise WrongState(_("This step is not possible now: the hot spot is “%(s)s”.") % {
-                "s": locked.get_state_display()})
-        locked.state = to
-    if review_date:
-        locked.review_date = review_date
-    if risk:
-        locked.risk = risk
-    if people_involved is not None:
-        locked.people_involved = people_involved
-    locked.version += 1
-    locked.save()
-    update = HotSpotUpdate.objects.create(hot_spot=locked, on=on, text=text.strip(), state_from=state_from if action
-                                          else "", state_to=locked.state if action else "",
+    with edit(hot_spot, actor=actor, expected_version=expected_version, message=text[:200],
+              stale=_("This hot spot was just changed by someone else. Reload the page and try again.")) as locked:
+        state_from = locked.state
+        if action:
+            allowed, to = STEPS[action]
+            if locked.state not in allowed:
+                raise WrongState(_("This step is not possible now: the hot spot is “%(s)s”.") % {
+                    "s": locked.get_state_display()})
+            locked.state = to
+        if review_date:
+            locked.review_date = review_date
+        if risk:
+            locked.risk = risk
+        if people_involved is not None:
+            locked.people_involved = people_involved
+    update = HotSpotUpdate.objects.create(hot_spot=hot_spot, on=on, text=text.strip(),
+                                          state_from=state_from if action else "",
+                                          state_to=hot_spot.state if action else "",
                                           actor=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)), message=text[:200])
-    hot_spot.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return update

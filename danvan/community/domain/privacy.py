@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from danvan.community.models import Category, SensitiveGrant
 from danvan.core.domain import audit
+from danvan.orgs.models import Role
 from danvan.orgs.scope import active_memberships
 
 MASK = "•••"
@@ -39,6 +40,23 @@ def shown(user, category: str, value):
     return value if category in categories_for(user) else MASK
 
 
+def is_administrator(user) -> bool:
+    """An organization's administrator (quản trị) or a superuser: who sees the log of reads."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(m.role == Role.ADMIN for m in active_memberships(user))
+
+
+def sees_identity(user, collaborator) -> bool:
+    """Whether ``user`` sees who an opinion collaborator is: anyone in scope for an ordinary one; for a
+    confidential one (đơn tuyến) only a leader (lãnh đạo) of the managing organization itself — not a
+    leader above it, not an administrator, not a superuser."""
+    if not collaborator.confidential:
+        return True
+    return any(m.role == Role.LEADER and m.organization_id == collaborator.organization_id
+               for m in active_memberships(user)) if getattr(user, "is_authenticated", False) else False
+
+
 def record_read(*, actor, objects, where: str) -> None:
     """Log that ``actor`` read the personal data of ``objects`` (people of prestige…) on a page, in an
     export, a document or through the API (``where``). Effects: one "view" audit event per object,
@@ -50,3 +68,14 @@ def record_read(*, actor, objects, where: str) -> None:
     message = _("Read (%(where)s); sensitive data shown: %(what)s") % {
         "where": where, "what": ", ".join(seen) if seen else _("none (masked)")}
     audit.record_many(actor, "view", objects, message=message)
+
+
+def record_identity_read(*, actor, collaborators, where: str) -> None:
+    """Log that ``actor`` read opinion collaborators (``where``: page, export, API). Effects: one "view"
+    audit event per collaborator, saying whether the identity or only the code was shown."""
+    collaborators = list(collaborators)
+    for shown_name, group in ((True, [c for c in collaborators if sees_identity(actor, c)]),
+                              (False, [c for c in collaborators if not sees_identity(actor, c)])):
+        if group:
+            audit.record_many(actor, "view", group, message=_("Read (%(where)s); %(what)s") % {
+                "where": where, "what": _("identity shown") if shown_name else _("code only (identity masked)")})

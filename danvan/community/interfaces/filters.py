@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.community.models import CommunityRole, EntryStatus
 from danvan.community.queries.prestige import lists_for
 from danvan.core.forms import StyledFormMixin
+from danvan.core.lists import ListFilterForm
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.queries.practices import areas_for
 
@@ -81,7 +82,7 @@ class DignitaryFilterForm(StyledFormMixin, forms.Form):
     error_list = PrestigeFilterForm.error_list
 
 
-class SupportFilterForm(StyledFormMixin, forms.Form):
+class SupportFilterForm(ListFilterForm):
     """The one filter of the visits and gifts (the page and the API)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
@@ -101,7 +102,7 @@ class SupportFilterForm(StyledFormMixin, forms.Form):
         from danvan.community.models import BeneficiaryKind, SupportKind
         from danvan.community.queries.support import campaigns_for
 
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["kind"].choices = _any(_("All kinds")) + SupportKind.choices
         self.fields["beneficiary_kind"].choices = _any(_("All beneficiaries")) + BeneficiaryKind.choices
         self.fields["area"].queryset = areas_for(user)
@@ -112,11 +113,9 @@ class SupportFilterForm(StyledFormMixin, forms.Form):
         for name in ("kind", "beneficiary_kind"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
 
-    filters = PrestigeFilterForm.filters
-    error_list = PrestigeFilterForm.error_list
 
 
-class HotSpotFilterForm(StyledFormMixin, forms.Form):
+class HotSpotFilterForm(ListFilterForm):
     """The one filter of hot spots (the page and the API)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
@@ -131,7 +130,7 @@ class HotSpotFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         from danvan.community.models import HotSpotField, HotSpotState, Risk
 
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["field"].queryset = HotSpotField.objects.all()
         self.fields["state"].choices = _any(_("All states")) + HotSpotState.choices
         self.fields["risk"].choices = _any(_("All levels")) + Risk.choices
@@ -142,5 +141,3 @@ class HotSpotFilterForm(StyledFormMixin, forms.Form):
         for name in ("state", "risk"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
 
-    filters = PrestigeFilterForm.filters
-    error_list = PrestigeFilterForm.error_list

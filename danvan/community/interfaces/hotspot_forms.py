@@ -24,13 +24,19 @@ class HotSpotForm(StyledFormMixin, forms.Form):
     latitude = forms.DecimalField(label=_("Latitude"), max_digits=8, decimal_places=5, required=False)
     longitude = forms.DecimalField(label=_("Longitude"), max_digits=8, decimal_places=5, required=False)
     description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    petitions = forms.ModelMultipleChoiceField(label=_("Linked petitions"), queryset=None, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.for_user(user, "change").order_by("name_sort")
         self.fields["area"].queryset = areas_for(user).filter(level="commune")
         self.fields["area"].label_from_instance = area_label
-        for name in ("organization", "area"):
+        from danvan.orgs.scope import restrict
+        from danvan.voice.models import Petition
+
+        self.fields["petitions"].queryset = restrict(Petition.objects.all(), user).order_by("-received_on")
+        self.fields["petitions"].label_from_instance = lambda p: f"{p.code}: {p.subject[:80]}"
+        for name in ("organization", "area", "petitions"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
 
 

@@ -3,7 +3,7 @@ export, the Party document and the API (``shown`` decides, per category, from th
 
 from django.utils.translation import gettext_lazy as _
 
-from danvan.community.domain.privacy import shown
+from danvan.community.domain.privacy import MASK, sees_identity, shown
 
 COLUMNS = [("full_name", _("Full name")), ("gender", _("Gender")), ("birth_year", _("Year of birth")),
            ("ethnicity", _("Ethnicity")), ("religion", _("Religion")), ("village", _("Village")),
@@ -43,5 +43,27 @@ def present_opinion(r, user) -> dict:
         "topic": r.topic.title if r.topic_id else "", "social_groups": r.social_groups,
         "statement": shown(user, "opinion", r.statement), "stance": r.stance, "strength": r.strength,
         "spread": r.spread, "source": r.source, "recommendation": shown(user, "opinion", r.recommendation),
-        "urgent": r.urgent, "acknowledged": r.acknowledged_at is not None,
+        "urgent": r.urgent, "acknowledged": r.acknowledged_at is not None, "social_group": r.social_group,
+        "collaborator": r.collaborator.code if r.collaborator_id else "", "topic_id": r.topic_id,
+    }
+
+
+def collaborator_name(c, user) -> str:
+    """The name for who may see it, otherwise the code."""
+    return c.full_name if sees_identity(user, c) else c.code
+
+
+def present_collaborator(c, user) -> dict:
+    """An opinion collaborator as one user sees it: a confidential one is only its code (the identity
+    fields masked) for everyone but the leaders of the managing organization."""
+    visible = sees_identity(user, c)
+    hide = (lambda v: v) if visible else (lambda v: MASK if v not in (None, "") else v)
+    return {
+        "id": c.pk, "code": c.code, "full_name": c.full_name if visible else c.code, "identity_shown": visible,
+        "gender": hide(c.gender), "birth_year": None if not visible else c.birth_year,
+        "occupation": hide(c.occupation), "phone": hide(c.phone), "organization": c.organization.name,
+        "organization_id": c.organization_id, "level": c.level, "social_group": c.social_group,
+        "area": f"{c.area.kind_name} {c.area.name}", "area_id": c.area_id, "decision_number": c.decision_number,
+        "decision_date": c.decision_date, "term_from": c.term_from, "term_to": c.term_to,
+        "confidential": c.confidential, "version": c.version,
     }

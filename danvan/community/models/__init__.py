@@ -1,5 +1,5 @@
 from .hotspot import HotSpot, HotSpotField, HotSpotState, HotSpotUpdate, Risk
-from .opinion import OpinionReport, OpinionTopic
+from .opinion import CollaboratorLevel, OpinionCollaborator, OpinionReport, OpinionTopic, SocialGroup
 from .prestige import (
     CommunityRole,
     EndReason,
@@ -22,6 +22,6 @@ from .support import (
 )
 
 __all__ = ["BeneficiaryKind", "Category", "CommunityRole", "Dignitary", "EndReason", "EntryKind", "EntryStatus",
-           "HospitalLevel", "HotSpot", "HotSpotField", "HotSpotState", "HotSpotUpdate", "LegalBasis", "Occasion", "OpinionReport", "OpinionTopic", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
+           "HospitalLevel", "HotSpot", "HotSpotField", "HotSpotState", "HotSpotUpdate", "LegalBasis", "Occasion", "OpinionCollaborator", "OpinionReport", "OpinionTopic", "CollaboratorLevel", "SocialGroup", "PlaceOfWorship", "PrestigeEntry", "PrestigeList", "Religion",
            "ReligiousOrganization", "Risk", "SensitiveGrant", "SupportCampaign", "SupportEvent", "SupportKind",
            "SupportPolicy"]

@@ -59,6 +59,8 @@ class HotSpot(ScopedModel, models.Model):
                                    related_name="+")
     meetings = models.ManyToManyField("meetings.Meeting", verbose_name=_("linked dialogues and meetings"),
                                       blank=True, related_name="+")
+    petitions = models.ManyToManyField("voice.Petition", verbose_name=_("linked petitions"), blank=True,
+                                       related_name="+")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

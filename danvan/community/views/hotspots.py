@@ -12,11 +12,13 @@ from django.views.decorators.http import require_POST
 
 from danvan.community.domain import actions
 from danvan.community.domain.hotspots import add_update, create_hot_spot
-from danvan.community.interfaces.filters import HotSpotFilterForm
+from danvan.community.interfaces import hotspot_map
 from danvan.community.interfaces.hotspot_forms import HotSpotForm, UpdateForm
+from danvan.community.interfaces.lists import HOT_SPOTS
 from danvan.community.queries.hotspots import by_area, filter_hot_spots, hot_spot_or_404
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, run_action
+from danvan.orgs.scope import restrict
 
 
 def crumbs(*extra):
@@ -25,11 +27,20 @@ def crumbs(*extra):
 
 @login_required
 def hot_spot_list(request):
-    form = HotSpotFilterForm(request.GET or None, user=request.user)
-    qs = filter_hot_spots(request.user, **(form.filters() if form.is_valid() else {}))
-    return render_list(request, "community/hotspots/list.html", "community/hotspots/_results.html", {
-        "form": form, "page_obj": paginate(request, qs), "areas": by_area(qs), "today": timezone.localdate(),
-        "nav_active": "community", "breadcrumbs": [(_("Hot spots"), None)]})
+    """The list and the map by area share the filters: both are drawn from the same filtered queryset."""
+    def above(filters):
+        qs = filter_hot_spots(request.user, **filters)
+        return {"areas": by_area(qs), "map": hotspot_map.svg(qs.select_related("area"))}
+
+    return HOT_SPOTS.page(request, "community/list.html", lambda filters: {
+        "title": _("Hot spots"), "create_url": reverse("hot_spot_create"), "create_label": _("New hot spot"),
+        "above": "community/hotspots/_map.html", "nav_active": "community",
+        "breadcrumbs": [(_("Hot spots"), None)], **above(filters)})
+
+
+@login_required
+def hot_spot_export(request):
+    return HOT_SPOTS.export(request)
 
 
 @login_required
@@ -56,6 +67,8 @@ def hot_spot_detail(request, pk: int):
     spot = hot_spot_or_404(request.user, pk)
     return render(request, "community/hotspots/detail.html", {
         "spot": spot, "updates": spot.updates.select_related("actor"), "today": timezone.localdate(),
+        "petitions": restrict(spot.petitions.all(), request.user).order_by("-received_on"),
+        "tasks": restrict(spot.tasks.all(), request.user), "meetings": restrict(spot.meetings.all(), request.user),
         "allowed": actions.hot_spot_allowed_actions(request.user, spot),
         "update_form": UpdateForm(initial={"version": spot.version, "on": timezone.localdate()}),
         "nav_active": "community", "breadcrumbs": crumbs((spot.title, None)), **audit_context(spot)})

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.community.domain import support as actions
-from danvan.community.interfaces.filters import SupportFilterForm
+from danvan.community.interfaces.lists import SUPPORT_EVENTS
 from danvan.community.interfaces.support_forms import CampaignForm, EventForm
 from danvan.community.models import SupportPolicy
 from danvan.community.queries.support import (
@@ -18,13 +18,12 @@ from danvan.community.queries.support import (
     campaign_progress,
     campaigns_for,
     event_or_404,
-    filter_events,
     totals,
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list
-from danvan.documents.rendering import Paragraph, PartyDocument, Table, render_docx
-from danvan.meetings.interfaces.documents import bodies
+from danvan.core.views.helpers import audit_context
+from danvan.documents.compose import compose
+from danvan.documents.rendering import Paragraph, Table, render_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -41,13 +40,15 @@ def _errors(form, exc):
 
 @login_required
 def event_list(request):
-    form = SupportFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    return render_list(request, "community/support/list.html", "community/support/_results.html", {
-        "form": form, "page_obj": paginate(request, filter_events(request.user, **filters)),
+    return SUPPORT_EVENTS.page(request, "community/support/list.html", {
         "campaigns": campaigns_for(request.user).select_related("area")[:20],
         "policies": SupportPolicy.objects.select_related("area").order_by("kind", "hospital_level", "-valid_from"),
         "nav_active": "community", "breadcrumbs": [(_("Visits and gifts"), None)]})
+
+
+@login_required
+def event_export(request):
+    return SUPPORT_EVENTS.export(request)
 
 
 @login_required
@@ -112,12 +113,11 @@ def campaign_detail(request, pk: int):
 @login_required
 def campaign_docx(request, pk: int):
     campaign, rows, figures, total = _campaign_data(request, pk)
-    superior, issuing = bodies(campaign.organization)
     money = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
     table = [[i, f"{r['area'].kind_name} {r['area'].name}", r["targets"], r["reached"], money(r["cash"]),
               money(r["in_kind"])] for i, r in enumerate(rows, start=1)]
-    doc = PartyDocument(
-        superior_body=superior, issuing_body=issuing, number_line=_("No.    -BC (draft)"),
+    doc = compose(  # a draft (DỰ THẢO, "Số    -BC/…"), signed by the organization's default signer
+        organization=campaign.organization, doc_type="BC",
         place=campaign.organization.area.name, date=campaign.date_to, doc_type_title=_("REPORT"),
         summary=_("Results of %(name)s") % {"name": campaign.name},
         blocks=[Paragraph(_("Beneficiaries: %(t)s; reached: %(r)s; cash: %(c)s đ; in kind: %(k)s đ.") % {
@@ -125,7 +125,6 @@ def campaign_docx(request, pk: int):
             "k": money(figures["total"]["in_kind"])}),
             Table(columns=[_("No."), _("Commune"), _("Beneficiaries"), _("Reached"), _("Cash (đ)"),
                            _("Value in kind (đ)")], rows=table, numeric_columns={0, 2, 3, 4, 5})],
-        signer_authority=_("ON BEHALF OF THE STANDING BOARD"), signer_title="", signer_name="",
         recipients=[_("Participating organizations,"), _("Filed.")])
     response = HttpResponse(render_docx(doc), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="chien-dich-{campaign.pk}.docx"'

@@ -15,28 +15,33 @@ from danvan.core.domain import audit
 from danvan.core.domain.refusals import StaleVersion
 
 
-def lock(obj):
-    """``obj``'s row again, locked (``select_for_update``) through the plain manager: the caller got
-    ``obj`` through the scope, so this is a domain lock by primary key."""
-    return type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+def lock(obj, *related: str):
+    """``obj``'s row again, locked (``select_for_update``) through the plain manager, with ``related``
+    joined (``select_related``): the caller got ``obj`` through the scope, so this is a domain lock by
+    primary key."""
+    rows = type(obj)._base_manager.select_for_update()
+    if related:
+        rows = rows.select_related(*related)
+    return rows.get(pk=obj.pk)
 
 
-def check_version(locked, expected_version: int | None, stale) -> None:
-    """Refuse with ``StaleVersion`` (409, field ``version``) when someone saved since the page was read."""
+def check_version(locked, expected_version: int | None, stale, *, refusal=StaleVersion) -> None:
+    """Refuse with ``refusal`` (``StaleVersion`` or a subclass: 409, field ``version``) when someone
+    saved since the page was read."""
     if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(stale, field="version", code="conflict")
+        raise refusal(stale, field="version", code="conflict")
 
 
 @contextmanager
-def edit(obj, *, actor, expected_version: int | None, stale, action: str = "update"):
+def edit(obj, *, actor, expected_version: int | None, stale, action: str = "update", message: str = ""):
     """Lock ``obj``, check the version, yield the locked row to change; then bump ``version``, save,
-    write one audit event with the changed fields, and copy the saved values onto ``obj``. An exception
-    inside the block saves nothing."""
+    write one audit event with the changed fields (and ``message``, e.g. the step taken), and copy the
+    saved values onto ``obj``. An exception inside the block saves nothing."""
     locked = lock(obj)
     check_version(locked, expected_version, stale)
     before = audit.snapshot(locked)
     yield locked
     locked.version += 1
     locked.save()
-    audit.record(actor, action, locked, changes=audit.diff(before, audit.snapshot(locked)))
+    audit.record(actor, action, locked, changes=audit.diff(before, audit.snapshot(locked)), message=str(message))
     obj.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})

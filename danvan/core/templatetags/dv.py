@@ -1,6 +1,6 @@
 """Template helpers: Vietnamese number formats and query-string editing."""
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import get_format, number_format
@@ -10,7 +10,8 @@ register = template.Library()
 
 @register.filter
 def num(value, decimals=0):
-    """1134 -> "1.134"; 36.24 with decimals=2 -> "36,24" (in the active language's format)."""
+    """1134 -> "1.134"; 36.246 with decimals=2 -> "36,25" (rounded half up, not cut: Django's
+    ``number_format`` drops the extra digits), in the active language's format."""
     if value in (None, ""):
         return "—"
     if type(value) is int and not int(decimals):
@@ -18,6 +19,7 @@ def num(value, decimals=0):
         return f"{value:,}".replace(",", get_format("THOUSAND_SEPARATOR"))
     try:
         value = Decimal(str(value))
+        value = value.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUND_HALF_UP)
     except (InvalidOperation, ValueError):
         return value
     return number_format(value, decimal_pos=int(decimals), use_l10n=True, force_grouping=True)

@@ -3,7 +3,6 @@ from pathlib import PurePosixPath
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -68,11 +67,3 @@ def job_input(request, pk: int):
         raise Http404
     return files.serve(job.input_file, filename=job.input_name or "du-lieu" + PurePosixPath(job.input_file.name).suffix,
                        content_type=files.content_type_for(job.input_file.name))
-
-
-def job_counts(user):
-    return dict(Job.objects.filter(created_by=user).values_list("status").annotate(n=Count("id")))
-
-
-def not_found(request, exception=None):
-    raise Http404

@@ -9,30 +9,29 @@ from django.utils.translation import gettext as _
 
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.democracy.models import CommunityDecision, DecisionForm, DecisionRule, Matter
+from danvan.democracy.queries.calendar import holidays as holiday_dates
+from danvan.democracy.rules.calendar import add_working_days
 from danvan.orgs.scope import require
 
 SEND_WITHIN_WORKING_DAYS = 5  # Luật 10/2022/QH15: the minutes reach the commune within 5 working days
+HOLIDAY_WINDOW = 40  # days after a decision whose holidays can matter (5 working days + Tết + weekends)
 
 
-def add_working_days(day: datetime.date, n: int) -> datetime.date:
-    """``n`` working days (Monday–Friday) after ``day``. Public holidays are not counted out (a holiday
-    calendar is not in the system yet)."""
-    while n > 0:
-        day += datetime.timedelta(days=1)
-        if day.weekday() < 5:
-            n -= 1
-    return day
+def send_deadline(decision, holidays=None) -> datetime.date:
+    """The day the minutes must reach the commune by: 5 working days after the decision, weekends and the
+    public holidays of the table not counted (``holidays``: the days off, read from the table when not
+    given; a list page reads them once for all its rows)."""
+    if holidays is None:
+        holidays = holiday_dates(decision.decided_on, decision.decided_on + datetime.timedelta(days=HOLIDAY_WINDOW))
+    return add_working_days(decision.decided_on, SEND_WITHIN_WORKING_DAYS, holidays)
 
 
-def send_deadline(decision) -> datetime.date:
-    return add_working_days(decision.decided_on, SEND_WITHIN_WORKING_DAYS)
-
-
-def is_sent_late(decision, *, today: datetime.date) -> bool:
+def is_sent_late(decision, *, today: datetime.date, holidays=None) -> bool:
     """Late when the minutes reached the commune after the deadline, or have not reached it and the
     deadline has passed."""
-    deadline = send_deadline(decision)
+    deadline = send_deadline(decision, holidays)
     return decision.sent_on > deadline if decision.sent_on else today > deadline
 
 
@@ -115,21 +114,15 @@ def record_decision(*, actor, organization, minutes=None, **values) -> Community
 def mark_sent(*, actor, decision, sent_on: datetime.date, recognized_on=None, recognition_decision: str = "",
               expected_version=None) -> CommunityDecision:
     """Effects: records when the minutes reached the commune (and its recognition decision); increments
-    ``version``; one audit event. A stale version is refused."""
-    from danvan.core.domain.refusals import StaleVersion
-
+    ``version``; one audit event with the changed fields (``core.domain.editing.edit``). A stale version
+    is refused (``StaleVersion``); bad dates are refused naming the field, nothing changed."""
     require(actor, "change", decision, _("You may not change this decision."), field="decision")
-    locked = CommunityDecision.objects.unscoped("lock by primary key of a decision fetched in scope"
-                                                ).select_for_update().get(pk=decision.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("Someone changed this decision after you opened it; reload the page."))
-    values = {f: getattr(locked, f) for f in FIELDS}
-    values.update(sent_on=sent_on, recognized_on=recognized_on or locked.recognized_on)
-    _validate(values)
-    locked.sent_on, locked.recognized_on = sent_on, values["recognized_on"]
-    if recognition_decision:
-        locked.recognition_decision = recognition_decision[:100]
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "change", locked)
-    return locked
+    with edit(decision, actor=actor, expected_version=expected_version, action="change",
+              stale=_("Someone changed this decision after you opened it; reload the page.")) as locked:
+        values = {f: getattr(locked, f) for f in FIELDS}
+        values.update(sent_on=sent_on, recognized_on=recognized_on or locked.recognized_on)
+        _validate(values)
+        locked.sent_on, locked.recognized_on = sent_on, values["recognized_on"]
+        if recognition_decision:
+            locked.recognition_decision = recognition_decision[:100]
+    return decision

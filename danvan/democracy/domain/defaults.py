@@ -52,3 +52,49 @@ def load(apps=None) -> None:
         Rule.objects.get_or_create(matter=matter, defaults=dict(
             base=base, threshold_percent=threshold, quorum_percent=quorum, legal_basis=basis, unconfirmed=True,
             note="Tỷ lệ mặc định (trên 50%) chưa được xác nhận cho từng nội dung; quản trị viên sửa tại trang quản trị."))
+
+
+# Public holidays 2025–2027 (Bộ luật Lao động 2019, Điều 112: 1/1; Tết Nguyên đán 5 days; 10/3 âm lịch;
+# 30/4; 1/5; 2/9 and a day next to it; a holiday on a weekend moves to the next working day). Only the
+# weekdays off are rows (weekends never count). The Tết days and the day next to 2/9 are those the
+# Government announced for 2025 and 2026; 2027's are a forecast, marked to confirm.
+TET = "Tết Nguyên đán"
+HUNG = "Giỗ Tổ Hùng Vương (10/3 âm lịch)"
+HOLIDAYS = [
+    ("2025-01-01", "Tết Dương lịch", False),
+    *[(f"2025-01-{d}", TET, False) for d in (27, 28, 29, 30, 31)],
+    ("2025-04-07", HUNG, False),
+    ("2025-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", False),
+    ("2025-05-01", "Ngày Quốc tế Lao động", False),
+    ("2025-09-01", "Quốc khánh (ngày liền kề)", False),
+    ("2025-09-02", "Quốc khánh", False),
+    ("2026-01-01", "Tết Dương lịch", False),
+    *[(f"2026-02-{d}", TET, False) for d in (16, 17, 18, 19, 20)],
+    ("2026-04-27", HUNG + " — nghỉ bù (26/4 là Chủ nhật)", False),
+    ("2026-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", False),
+    ("2026-05-01", "Ngày Quốc tế Lao động", False),
+    ("2026-09-01", "Quốc khánh (ngày liền kề)", True),
+    ("2026-09-02", "Quốc khánh", False),
+    ("2027-01-01", "Tết Dương lịch", False),
+    *[(f"2027-02-{d:02d}", TET, True) for d in (4, 5, 8, 9, 10)],
+    ("2027-04-16", HUNG, True),
+    ("2027-04-30", "Ngày Giải phóng miền Nam, thống nhất đất nước", False),
+    ("2027-05-03", "Ngày Quốc tế Lao động — nghỉ bù (1/5 là thứ Bảy)", False),
+    ("2027-09-02", "Quốc khánh", False),
+    ("2027-09-03", "Quốc khánh (ngày liền kề)", True),
+]
+
+
+def load_holidays(apps=None):
+    """Insert the seeded holidays that are not in the table yet (an administrator's edits are kept)."""
+    import datetime
+
+    if apps is None:
+        from danvan.democracy.models import PublicHoliday
+    else:
+        PublicHoliday = apps.get_model("democracy", "PublicHoliday")  # noqa: N806
+    have = set(PublicHoliday.objects.values_list("day", flat=True))
+    PublicHoliday.objects.bulk_create([
+        PublicHoliday(day=datetime.date.fromisoformat(day), name=name, unconfirmed=unconfirmed,
+                      note="Ngày dự kiến, chờ thông báo của Chính phủ." if unconfirmed else "")
+        for day, name, unconfirmed in HOLIDAYS if datetime.date.fromisoformat(day) not in have])

@@ -6,12 +6,14 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.jobs import runner, start_job
-from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
-from danvan.democracy.domain.periods import document_key, periods_of
+from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.democracy.models import PERIODIC_RECURRENCES, DisclosureItem, Obligation
+from danvan.democracy.rules.periods import document_key, periods_of
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import require
 from danvan.places.models import Area, AreaReach
@@ -160,41 +162,34 @@ def trigger_by_document(*, actor, organization, item, number: str, issued_on: da
     return obligation
 
 
-def _locked(obligation, expected_version):
-    locked = Obligation.objects.unscoped("lock by primary key of an obligation fetched in scope").select_for_update(
-    ).get(pk=obligation.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("Someone changed this obligation after you opened it; reload the page."))
-    return locked
+STALE = _lazy("Someone changed this obligation after you opened it; reload the page.")
 
 
+@transaction.atomic
 def mark_not_applicable(*, actor, obligation, reason: str, expected_version=None) -> Obligation:
-    """Effects: sets ``not_applicable`` with ``reason`` (required), increments ``version``, one audit event."""
+    """Effects: sets ``not_applicable`` with ``reason`` (required), increments ``version``, one audit event
+    ("exempt", with the changed fields). A stale ``expected_version`` is refused (``StaleVersion``)."""
     require(actor, "change", obligation, _("You may not change this obligation."), field="obligation")
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": [_("Say why the item does not apply.")]})
-    locked = _locked(obligation, expected_version)
-    if locked.not_applicable:
-        raise WrongState(_("This obligation is already marked not applicable."))
-    locked.not_applicable, locked.not_applicable_reason = True, reason[:500]
-    locked.version += 1
-    locked.save(update_fields=["not_applicable", "not_applicable_reason", "version"])
-    audit.record(actor, "exempt", locked, message=reason)
-    return locked
+    with edit(obligation, actor=actor, expected_version=expected_version, stale=STALE, action="exempt") as locked:
+        if locked.not_applicable:
+            raise WrongState(_("This obligation is already marked not applicable."))
+        locked.not_applicable, locked.not_applicable_reason = True, reason[:500]
+    return obligation
 
 
+@transaction.atomic
 def reapply(*, actor, obligation, expected_version=None) -> Obligation:
-    """Effects: clears ``not_applicable`` and its reason, increments ``version``, one audit event."""
+    """Effects: clears ``not_applicable`` and its reason, increments ``version``, one audit event
+    ("reapply"). A stale ``expected_version`` is refused (``StaleVersion``)."""
     require(actor, "change", obligation, _("You may not change this obligation."), field="obligation")
-    locked = _locked(obligation, expected_version)
-    if not locked.not_applicable:
-        raise WrongState(_("This obligation already applies."))
-    locked.not_applicable, locked.not_applicable_reason = False, ""
-    locked.version += 1
-    locked.save(update_fields=["not_applicable", "not_applicable_reason", "version"])
-    audit.record(actor, "reapply", locked)
-    return locked
+    with edit(obligation, actor=actor, expected_version=expected_version, stale=STALE, action="reapply") as locked:
+        if not locked.not_applicable:
+            raise WrongState(_("This obligation already applies."))
+        locked.not_applicable, locked.not_applicable_reason = False, ""
+    return obligation
 
 
 @transaction.atomic

@@ -12,10 +12,11 @@ from django.utils.translation import gettext as _
 from danvan.democracy.domain import decisions as decision_rules
 from danvan.democracy.domain import findings as finding_rules
 from danvan.democracy.domain import portal
-from danvan.democracy.domain.state import COMPLIANT, DUE_STATES, State
 from danvan.democracy.models import Consultation, PortalEntry
 from danvan.democracy.queries import disclosures as q
+from danvan.democracy.queries.calendar import holidays as holiday_dates
 from danvan.democracy.queries.people import decisions_for, findings_for
+from danvan.democracy.rules.state import COMPLIANT, DUE_STATES, State
 from danvan.orgs.scope import restrict
 
 
@@ -37,6 +38,7 @@ def figures(user, province, *, year: int, today: datetime.date) -> dict:
     findings = list(q.in_area(findings_for(user), province, field="organization__area_id").filter(found_on__year=year))
     consultations = q.in_area(restrict(Consultation.objects.all(), user), province).filter(opens_on__year=year).count()
     rows = q.province_table(user, province, year=year, today=today)
+    days_off = holiday_dates()
     dialogues = PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE, province=province, year=year).count() \
         if portal._NOTICE_SOURCES else None
     return {
@@ -47,7 +49,7 @@ def figures(user, province, *, year: int, today: datetime.date) -> dict:
         "communes_full": sum(1 for r in rows if r["due"] and r["rate"] == 1),
         "decisions": len(decisions),
         "decisions_approved": sum(1 for d in decisions if decision_rules.outcome(d)["approved"]),
-        "decisions_late": sum(1 for d in decisions if decision_rules.is_sent_late(d, today=today)),
+        "decisions_late": sum(1 for d in decisions if decision_rules.is_sent_late(d, today=today, holidays=days_off)),
         "consultations": consultations, "findings": len(findings),
         "findings_answered": sum(1 for f in findings if f.answered_on),
         "findings_late": sum(1 for f in findings if finding_rules.is_late(f, today=today)),
@@ -81,6 +83,7 @@ def read_out(f: dict) -> list[str]:
 
 def document(f: dict, *, date: datetime.date):
     """The review as a Báo cáo in the Party's format (blocks for ``render_docx``)."""
+    from danvan.documents.layout import format_draft_number_line
     from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
 
     province = f["province"]
@@ -103,7 +106,8 @@ def document(f: dict, *, date: datetime.date):
                          "công khai dân chủ những chương trình, dự án trọng điểm để người dân biết.")]
     return PartyDocument(
         superior_body=f"Tỉnh ủy {province.name}", issuing_body="Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở",
-        number_line="Số     -BC/BCĐ", place=province.name, date=date, doc_type_title="BÁO CÁO",
+        number_line=format_draft_number_line(doc_type="BC", organization_symbol="BCĐ"), draft=True,
+        place=province.name, date=date, doc_type_title="BÁO CÁO",
         summary=f"Tổng kết việc thực hiện Quy chế dân chủ ở cơ sở năm {f['year']}", blocks=blocks,
         signer_authority="T/M BAN CHỈ ĐẠO", signer_title="TRƯỞNG BAN", signer_name="",
         recipients=["Ban Tuyên giáo và Dân vận Trung ương,", "Thường trực Tỉnh ủy,", "Lưu."])

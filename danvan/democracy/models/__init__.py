@@ -1,3 +1,4 @@
+from danvan.democracy.models.calendar import PublicHoliday
 from danvan.democracy.models.items import (
     PERIODIC_RECURRENCES,
     POSTING_CHANNELS,
@@ -21,5 +22,5 @@ from danvan.democracy.models.portal import PortalEntry, PortalPhoto, PortalSubmi
 __all__ = [
     "PERIODIC_RECURRENCES", "POSTING_CHANNELS", "BoardKind", "Channel", "CommunityDecision", "Consultation", "DecisionForm", "DecisionRule",
     "DisclosureItem", "DisclosureRecord", "Evidence", "EvidenceKind", "Matter", "Obligation", "OversightBoard",
-    "OversightFinding", "PortalEntry", "PortalPhoto", "PortalSubmission", "Recurrence",
+    "OversightFinding", "PortalEntry", "PortalPhoto", "PortalSubmission", "PublicHoliday", "Recurrence",
 ]

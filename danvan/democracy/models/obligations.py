@@ -14,7 +14,7 @@ class Obligation(ScopedModel, models.Model):
     or for one document (``period_key`` "vb:<number>:<yyyy-mm-dd>"). ``due_on`` is derived from the item's
     deadline and ``basis_date`` (the period's end or the document's date) when the obligation is made,
     and again whenever an administrator changes the item's deadline. Its state is never stored: see
-    ``danvan.democracy.domain.state``."""
+    ``danvan.democracy.rules.state``."""
 
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("responsible organization"),
                                      on_delete=models.PROTECT, related_name="+")
@@ -49,7 +49,7 @@ class Obligation(ScopedModel, models.Model):
 
     @property
     def period_label(self) -> str:
-        from danvan.democracy.domain.periods import period_label
+        from danvan.democracy.rules.periods import period_label
 
         return period_label(self.period_key)
 

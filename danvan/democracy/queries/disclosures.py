@@ -6,8 +6,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from danvan.democracy.domain.periods import quarter_bounds
-from danvan.democracy.domain.state import (
+from danvan.democracy.models import DisclosureItem, DisclosureRecord, Evidence, Obligation
+from danvan.democracy.rules.periods import quarter_bounds
+from danvan.democracy.rules.state import (
     COMPLIANT,
     DUE_STATES,
     Posting,
@@ -16,7 +17,6 @@ from danvan.democracy.domain.state import (
     derive,
     missing_channels,
 )
-from danvan.democracy.models import DisclosureItem, DisclosureRecord, Evidence, Obligation
 from danvan.orgs.models import Kind
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.places.models import Area, AreaReach
@@ -109,15 +109,16 @@ def _today():
 
 def list_queryset(qs):
     return qs.select_related("item", "area", "organization").only(
-        "id", "year", "period_key", "due_on", "basis_date", "not_applicable", "document_number", "version",
-        "item__id", "item__number", "item__name", "item__channels", "item__min_posting_days",
-        "item__min_radio_days", "area__id", "area__name", "area__kind_name", "organization__id",
+        "id", "year", "period_key", "due_on", "basis_date", "not_applicable", "not_applicable_reason",
+        "document_number", "version", "item__id", "item__number", "item__name", "item__channels",
+        "item__min_posting_days", "item__min_radio_days", "area__id", "area__code", "area__name", "area__kind_name",
+        "organization__id",
         "organization__name")
 
 
 def with_states(page_rows, *, today):
     """Attach ``state``, ``colour`` and ``missing`` to each obligation of a page (one more query)."""
-    from danvan.democracy.domain.state import COLOUR
+    from danvan.democracy.rules.state import COLOUR
 
     rows = list(page_rows)
     found = states(Obligation.objects.unscoped("the page's rows, fetched in scope").filter(
@@ -133,7 +134,7 @@ def with_states(page_rows, *, today):
 def board(user, area, *, year: int, quarter: int, today: datetime.date) -> list[dict]:
     """The commune's board for a quarter: one row per active item (14), with the obligations whose period
     ends (or whose document is dated) in the quarter, their state, the channels used and what to do next."""
-    from danvan.democracy.domain.state import COLOUR, next_step
+    from danvan.democracy.rules.state import COLOUR, next_step
 
     start, end = quarter_bounds(year, quarter)
     qs = in_area(obligations_for(user), area).filter(basis_date__gte=start, basis_date__lte=end)

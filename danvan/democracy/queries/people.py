@@ -35,4 +35,5 @@ def filter_findings(user, *, area=None, unanswered=None, year=None, **_ignored):
         qs = qs.filter(answered_on__isnull=True)
     if year:
         qs = qs.filter(found_on__year=year)
-    return qs.select_related("organization", "addressed_to", "board", "record").order_by("answer_due", "-id")
+    return qs.select_related("organization", "addressed_to", "board", "record__obligation__item",
+                             "record__obligation__area").order_by("answer_due", "-id")

@@ -15,9 +15,7 @@ from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
 from danvan.democracy.domain import actions, obligations, records
 from danvan.democracy.domain import findings as finding_actions
-from danvan.democracy.domain.periods import quarter_of
 from danvan.democracy.domain.reminders import send_reminders
-from danvan.democracy.domain.state import COLOUR, State, next_step
 from danvan.democracy.interfaces.forms import (
     DisclosureFilterForm,
     DocumentForm,
@@ -31,6 +29,8 @@ from danvan.democracy.interfaces.forms import (
     today,
 )
 from danvan.democracy.queries import disclosures as q
+from danvan.democracy.rules.periods import quarter_of
+from danvan.democracy.rules.state import COLOUR, State, next_step
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import one_or_404
 from danvan.places.models import Area, AreaReach
@@ -188,7 +188,7 @@ def obligation_detail(request, pk: int, record_form=None, evidence_form=None, fi
     ob = _obligation(request, pk)
     day = today()
     recs = list(ob.records.prefetch_related("evidence", "findings"))
-    from danvan.democracy.domain.state import missing_channels, rules_of, state_of
+    from danvan.democracy.rules.state import missing_channels, rules_of, state_of
 
     state = state_of(ob, today=day, records=recs)
     missing = missing_channels(rules_of(ob.item), recs)

@@ -15,13 +15,12 @@ from danvan.democracy.domain import decisions as decision_actions
 from danvan.democracy.domain import findings as finding_actions
 from danvan.democracy.interfaces.forms import (
     AnswerForm,
-    DecisionFilterForm,
     DecisionFormForm,
-    FindingFilterForm,
     SentForm,
     today,
 )
-from danvan.democracy.queries.people import decisions_for, filter_decisions, filter_findings, findings_for
+from danvan.democracy.interfaces.lists import DECISIONS, FINDINGS, annotate_decisions, annotate_findings
+from danvan.democracy.queries.people import decisions_for, findings_for
 from danvan.democracy.views.disclosures import add_errors, crumbs
 from danvan.orgs.scope import can, get_in_scope
 
@@ -29,16 +28,21 @@ from danvan.orgs.scope import can, get_in_scope
 @login_required
 @require_GET
 def decision_list(request):
-    form = DecisionFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_decisions(request.user, **filters))
-    day = today()
-    for d in page.object_list:
-        d.outcome = decision_actions.outcome(d)
-        d.late = decision_actions.is_sent_late(d, today=day)
+    form = DECISIONS.bind(request.GET, request.user)
+    valid = not form.is_bound or form.is_valid()
+    qs = DECISIONS.queryset(request.user, form.filters() if form.is_bound and valid else {})
+    page = paginate(request, qs if valid else qs.none())
+    page.object_list = annotate_decisions(list(page.object_list), today=today())
     return render_list(request, "democracy/decisions.html", "democracy/_decisions.html", {
-        "form": form, "page_obj": page, "nav_active": "democracy",
+        "form": form, "page_obj": page, "nav_active": "democracy", "export_action": reverse("decision_export"),
         "breadcrumbs": crumbs((_("Community decisions"), None))})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def decision_export(request):
+    """The XLSX of the decisions the filters select (the core list mechanism; a job when long)."""
+    return DECISIONS.export(request)
 
 
 @login_required
@@ -111,16 +115,17 @@ def decision_minutes(request, pk: int):
 @login_required
 @require_GET
 def finding_list(request):
-    form = FindingFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_findings(request.user, **filters))
+    form = FINDINGS.bind(request.GET, request.user)
+    valid = not form.is_bound or form.is_valid()
+    qs = FINDINGS.queryset(request.user, form.filters() if form.is_bound and valid else {})
+    page = paginate(request, qs if valid else qs.none())
     day = today()
+    page.object_list = annotate_findings(list(page.object_list), today=day)
     for f in page.object_list:
-        f.late = finding_actions.is_late(f, today=day)
         f.may_answer = f.answered_on is None and can(request.user, "change", f.addressed_to)
     return render_list(request, "democracy/findings.html", "democracy/_findings.html", {
         "form": form, "page_obj": page, "answer_form": AnswerForm(initial={"answered_on": day}),
-        "nav_active": "democracy", "breadcrumbs": crumbs((_("Oversight findings"), None))})
+        "nav_active": "democracy", "export_action": reverse("finding_export"), "breadcrumbs": crumbs((_("Oversight findings"), None))})
 
 
 @login_required
@@ -136,3 +141,10 @@ def finding_answer(request, pk: int):
         for name, errs in form.errors.items():
             messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
     return redirect("finding_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def finding_export(request):
+    """The XLSX of the findings the filters select (the core list mechanism; a job when long)."""
+    return FINDINGS.export(request)

@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.documents.domain.signers import default_signer
 from danvan.documents.domain.symbols import registry_symbol
 from danvan.documents.layout import format_symbol
 from danvan.documents.models import DocType, IssuedDocument, NumberCounter, PartyTerm
@@ -40,7 +41,7 @@ def _lock_counter(*, organization, doc_type: str, term: PartyTerm) -> NumberCoun
 
 @transaction.atomic
 def issue_number(
-    *, organization, doc_type: str, issued_on: datetime.date, title: str, actor, target=None
+    *, organization, doc_type: str, issued_on: datetime.date, title: str, actor, target=None, signer=None
 ) -> IssuedDocument:
     """Reserve the next number of the register for a document of ``organization``.
 
@@ -51,7 +52,8 @@ def issue_number(
 
     Effects: creates or updates the ``NumberCounter`` row of (organization, doc_type, term); inserts
     the ``IssuedDocument`` with its number, symbol ("24-BC/BTGDVTU") and, when ``target`` is given,
-    a generic link to the record it documents; writes a "create" audit event. Raises
+    a generic link to the record it documents, and the signer block (``signer``, a ``signers.Signer``;
+    the organization's default for the type when None); writes a "create" audit event. Raises
     ``NotAllowed`` unless ``actor`` may change ``organization`` (whoever calls: the register page, a
     module's document, the API; ``actor`` None is the system: the demo), and ``ValidationError`` (in
     Vietnamese, naming the field) for an unknown type, an empty title, or a date no term covers —
@@ -67,6 +69,7 @@ def issue_number(
     if not isinstance(issued_on, datetime.date):
         raise ValidationError({"issued_on": _("Enter the date the document is issued.")})
     term = term_for(issued_on)
+    signer = signer if signer is not None else default_signer(organization, doc_type)
     counter = _lock_counter(organization=organization, doc_type=doc_type, term=term)
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
@@ -74,7 +77,8 @@ def issue_number(
         organization=organization, doc_type=doc_type, term=term, number=counter.last_number,
         symbol=format_symbol(number=counter.last_number, doc_type=doc_type,
                              organization_symbol=registry_symbol(organization)),
-        title=title[:500], issued_on=issued_on, created_by=actor if getattr(actor, "pk", None) else None,
+        title=title[:500], issued_on=issued_on, signer_authority=signer.authority, signer_title=signer.title,
+        signer_name=signer.name, created_by=actor if getattr(actor, "pk", None) else None,
     )
     if target is not None:
         doc.content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)

@@ -47,6 +47,9 @@ class IssuedDocument(ScopedModel, models.Model):
     content_type = models.ForeignKey(ContentType, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     object_id = models.CharField(max_length=64, blank=True)
     target = GenericForeignKey("content_type", "object_id")
+    signer_authority = models.CharField(_("authority line"), max_length=200, blank=True)
+    signer_title = models.CharField(_("signer's title"), max_length=150, blank=True)
+    signer_name = models.CharField(_("signer"), max_length=150, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("numbered by"), null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -27,3 +27,11 @@ def filter_documents(user, *, doc_type=None, term=None, organization=None, year=
         if q.strip() and not search_terms(q):
             qs = qs.filter(symbol__icontains=q.strip())
     return qs.select_related("organization", "term", "created_by").order_by("-issued_on", "-id")
+
+
+def signer_defaults(user, action="view"):
+    """The default signers of the organizations ``user`` may see (``action``), by organization and type."""
+    from danvan.documents.models import SignerDefault
+
+    return restrict(SignerDefault.objects.all(), user, action).select_related("organization").order_by(
+        "organization__name_sort", "doc_type")

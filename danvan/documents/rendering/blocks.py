@@ -54,6 +54,8 @@ class PartyDocument:
     signer_title: str = ""
     signer_name: str = ""
     recipients: list[str] = field(default_factory=list)
+    draft: bool = False
+    """Not numbered yet: rendered with the layout's "DỰ THẢO" mark above the header."""
 
     @property
     def place_date(self) -> str:

@@ -170,6 +170,9 @@ def render_docx(pdoc: PartyDocument) -> bytes:
     _set_font(normal, layout["fonts"]["docx"])
     normal.font.size = Pt(layout["body"]["size"])
     normal.paragraph_format.space_after = Pt(0)
+    if pdoc.draft:
+        mark = layout["draft"]
+        _text(doc.add_paragraph(), mark["text"], size=mark["size"], bold=mark["bold"], align=mark["align"])
     _header(doc, pdoc, layout, text_width)
     _title(doc, pdoc, layout)
     for block in pdoc.blocks:

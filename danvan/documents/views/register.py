@@ -1,17 +1,15 @@
 """The document register (Sổ văn bản): list, detail, Excel export, and reserving a number by hand."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from danvan.core.domain.refusals import NotAllowed
-from danvan.core.views.helpers import audit_context
-from danvan.documents.domain.register import issue_number
-from danvan.documents.interfaces.forms import ReserveNumberForm
+from danvan.core.views.helpers import audit_context, run_action
+from danvan.documents.domain import actions
+from danvan.documents.interfaces.forms import ReserveNumberForm, SignerDefaultForm, SignerForm
 from danvan.documents.interfaces.lists import DOCUMENTS
 from danvan.documents.models import IssuedDocument
+from danvan.documents.queries.documents import signer_defaults
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 
@@ -54,14 +52,38 @@ def document_reserve(request):
     if not can_reserve(request.user):
         return redirect("document_list")
     form = ReserveNumberForm(request.POST or None, user=request.user)
+    signer_form = SignerForm(request.POST or None, prefix="signer", use_required_attribute=False)
     if request.method == "POST" and form.is_valid():
-        try:
-            doc = issue_number(actor=request.user, **form.cleaned_data)
-        except (ValidationError, NotAllowed) as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Reserved number %(symbol)s.") % {"symbol": doc.symbol})
+        typed = {k: request.POST.get(f"signer-{k}", "") for k in ("authority", "on_behalf_of", "signer_title",
+                                                                   "signer_name")}
+        ok, doc = run_action(request, lambda: actions.perform("reserve", actor=request.user, **form.cleaned_data,
+                                                              **typed),
+                             success=lambda d: _("Reserved number %(symbol)s.") % {"symbol": d.symbol})
+        if ok:
             return redirect("document_detail", pk=doc.pk)
     return render(request, "documents/form.html", {
-        "form": form, "nav_active": "documents", "breadcrumbs": [_list_crumb(), (_("Reserve a number"), None)],
-    })
+        "form": form, "signer_form": signer_form, "nav_active": "documents",
+        "breadcrumbs": [_list_crumb(), (_("Reserve a number"), None)],
+    }, status=422 if request.method == "POST" else 200)
+
+
+@login_required
+def signer_list(request):
+    """Who signs each organization's documents by default (per type), and the form to keep it (POST
+    through the register's dispatcher)."""
+    form = SignerDefaultForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if not can_reserve(request.user):
+            return redirect("document_list")
+        if form.is_valid():
+            data = form.cleaned_data
+            ok, _row = run_action(request, lambda: actions.perform(
+                "set_signer", actor=request.user, organization=data["organization"], doc_type=data["doc_type"],
+                authority=data["authority"], on_behalf_of=data["on_behalf_of"], signer_title=data["signer_title"],
+                signer_name=data["signer_name"]), success=_("The default signer was saved."))
+            if ok:
+                return redirect("document_signers")
+    return render(request, "documents/signers.html", {
+        "rows": signer_defaults(request.user), "form": form, "can_reserve": can_reserve(request.user),
+        "nav_active": "documents", "breadcrumbs": [_list_crumb(), (_("Signers"), None)],
+    }, status=422 if request.method == "POST" else 200)

@@ -1,6 +1,7 @@
 """Meeting documents in the Party's format, numbered by the shared document register."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,19 +30,36 @@ def summary_for(meeting: Meeting, kind: str) -> str:
     return _("Conclusions at the meeting: %(title)s") % {"title": meeting.title}
 
 
+def check_issued_on(meeting: Meeting, kind: str, issued_on) -> None:
+    """The minutes and the notice of conclusions record a meeting held: they cannot be numbered before
+    the day it is held (the invitation can). Raises ``ValidationError`` on ``issued_on``."""
+    if kind == "invitation" or not meeting.starts_at:
+        return
+    held_on = timezone.localdate(meeting.starts_at)
+    if issued_on < held_on:
+        raise ValidationError({"issued_on": _(
+            "The %(doc)s cannot be numbered on %(on)s, before the meeting is held (%(held)s).") % {
+            "doc": _("minutes") if kind == "minutes" else _("notice of conclusions"),
+            "on": issued_on.strftime("%d/%m/%Y"), "held": held_on.strftime("%d/%m/%Y")}})
+
+
 @transaction.atomic
-def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None) -> IssuedDocument:
+def issue_meeting_document(*, actor, meeting: Meeting, kind: str, issued_on=None, signer=None) -> IssuedDocument:
     """Give the meeting's invitation (GM), minutes (BB) or notice of conclusions (TB) its number.
 
     Effects: reserves the next number in the document register (``issue_number``: a counter row
-    and an ``IssuedDocument`` linked to the meeting) unless this document already has one (then it
-    is returned unchanged); "action" audit event on the meeting. Raises ``ValidationError`` from
-    the register (e.g. no Party term covers the date)."""
+    and an ``IssuedDocument`` linked to the meeting, with the signer block ``signer`` or the organizer's
+    default for the type) unless this document already has one (then it
+    is returned unchanged); "action" audit event on the meeting. Raises ``ValidationError`` for
+    minutes or a notice dated before the meeting (``check_issued_on``) and from the register (e.g. no
+    Party term covers the date)."""
     existing = issued(meeting, kind)
     if existing:
         return existing
+    issued_on = issued_on or timezone.localdate()
+    check_issued_on(meeting, kind, issued_on)
     doc = issue_number(organization=meeting.organization, doc_type=DOC_TYPES[kind],
-                       issued_on=issued_on or timezone.localdate(), title=summary_for(meeting, kind), actor=actor,
-                       target=meeting)
+                       issued_on=issued_on, title=summary_for(meeting, kind), actor=actor,
+                       target=meeting, signer=signer)
     audit.record(actor, "action", meeting, message=_("Document numbered %(s)s") % {"s": doc.symbol})
     return doc

@@ -8,10 +8,12 @@ Refusals raise ``NotAllowed`` (``danvan.core.domain.refusals``); ``actor`` None 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core import files
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.meetings.models import Conclusion, Contribution, Meeting, MeetingDocument, MeetingRole, Person
 from danvan.orgs.scope import require
 from danvan.reports.models import Period
@@ -26,6 +28,14 @@ def _check(meeting: Meeting) -> None:
         errors["ends_at"] = _("End time must be after the start time.")
     if meeting.period_start and meeting.period_end and meeting.period_end < meeting.period_start:
         errors["period_end"] = _("The end of the period reviewed must be after its start.")
+    organizer = meeting.organization if meeting.organization_id else None
+    if organizer is not None and organizer.valid_to and meeting.starts_at:
+        held_on = timezone.localdate(meeting.starts_at)
+        if organizer.valid_to < held_on:
+            errors["organization"] = _(
+                "%(org)s ceased to exist on %(end)s, before the meeting (%(held)s): choose the organization "
+                "that took over its work.") % {"org": organizer.name, "end": organizer.valid_to.strftime("%d/%m/%Y"),
+                                               "held": held_on.strftime("%d/%m/%Y")}
     if errors:
         raise ValidationError(errors)
 
@@ -91,9 +101,9 @@ def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organiz
     ``period_label/start/end`` with its label and dates (``period=None`` unlinks and keeps the typed
     label); replaces the co-organizers when given; writes an "update" audit event.
     Raises ``NotAllowed`` unless ``actor`` may change the meeting (and the new organizing organization;
-    co-organizers in scope), ``ValidationError`` when another user saved in between
-    (``expected_version``), the period does not exist or the values are inconsistent; nothing is
-    changed then."""
+    co-organizers in scope), ``StaleVersion`` when another user saved in between
+    (``expected_version``), ``ValidationError`` when the period does not exist or the values are
+    inconsistent; nothing is changed then."""
     require_meeting(actor, meeting)
     new_org = values.get("organization")
     if new_org is not None and new_org.pk != meeting.organization_id:
@@ -101,20 +111,13 @@ def update_meeting(meeting: Meeting, *, actor, expected_version=None, co_organiz
                 field="organization")
     require_named(actor, co_organizers=co_organizers)
     _apply_period(values)
-    locked = Meeting.objects.unscoped("domain lock by primary key").select_for_update().get(pk=meeting.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This meeting was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked)
-    locked.version += 1
-    locked.save()
+    stale = _("This meeting was just changed by someone else. Reload the page and edit again.")
+    with edit(meeting, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked)
     if co_organizers is not None:
         locked.co_organizers.set(co_organizers)
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    meeting.__dict__.update(locked.__dict__)
     return locked
 
 

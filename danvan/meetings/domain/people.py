@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.meetings.models import Person, Position
 from danvan.orgs.scope import require
 
@@ -52,20 +53,13 @@ def update_person(person: Person, *, actor, expected_version=None, **values) -> 
     """Change a person's fields.
 
     Effects: updates the row, bumps ``version``, "update" audit event. Raises ``NotAllowed`` unless
-    ``actor`` may change an organization the person holds (or held) a position in, ``ValidationError``
+    ``actor`` may change an organization the person holds (or held) a position in, ``StaleVersion``
     on a concurrent edit (nothing changed)."""
     require(actor, "change", person, _("You may not change this person."))
-    locked = Person.objects.unscoped("domain lock by primary key").select_for_update().get(pk=person.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This person was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    person.__dict__.update(locked.__dict__)
+    stale = _("This person was just changed by someone else. Reload the page and edit again.")
+    with edit(person, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        for key, value in values.items():
+            setattr(locked, key, value)
     return locked
 
 

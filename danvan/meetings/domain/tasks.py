@@ -14,6 +14,7 @@ from danvan.core.domain import audit
 from danvan.core.domain.editing import edit
 from danvan.core.domain.notifications import notify
 from danvan.meetings.domain.meetings import require_meeting
+from danvan.meetings.domain.task_checks import check_due_date, check_update
 from danvan.meetings.models import Conclusion, FollowUpTask, TaskAssignment, TaskStatus, TaskUpdate
 from danvan.orgs.queries.members import members_of
 from danvan.orgs.scope import require
@@ -51,7 +52,7 @@ def create_task(*, actor, conclusion: Conclusion, title: str, assignees, due_dat
     ``TaskAssignment`` per assignee; "create" audit event; a notification to the staff of every
     assignee other than the organizer (``notify_assigned``). Raises ``NotAllowed`` unless ``actor`` may
     change the meeting and sees every assignee, ``ValidationError`` when there is no assignee, no
-    title or no due date."""
+    title, no due date or a due date before the meeting (``task_checks.check_due_date``)."""
     assignees = list(assignees or [])
     require_meeting(actor, conclusion.meeting)
     if every_kind:
@@ -74,6 +75,7 @@ def create_task(*, actor, conclusion: Conclusion, title: str, assignees, due_dat
         errors["due_date"] = _("Enter the due date.")
     if errors:
         raise ValidationError(errors)
+    check_due_date(conclusion.meeting, due_date)
     meeting = conclusion.meeting
     task = FollowUpTask.objects.create(conclusion=conclusion, meeting=meeting, organization_id=meeting.organization_id,
                                        title=title.strip(), description=description, due_date=due_date)
@@ -137,7 +139,8 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
     cleared when reopened) and ``updated_on``; then the task's status and progress derived from all its
     assignments (``_roll_up``), bumps the task's ``version`` and audits the changed fields
     (``core.domain.editing.edit``). Raises ``ValidationError`` (nothing changed) for a refused transition
-    (e.g. back to "not started"), a progress outside 0–100, a missing note, a bad file, an organization
+    (e.g. back to "not started"), a progress outside 0–100, a missing note, a date in the future or "done" below 100%
+    (``task_checks.check_update``), a bad file, an organization
     that is not an assignee; ``StaleVersion`` for a concurrent edit; ``NotAllowed`` unless ``actor`` may
     change the task (as its organizer or an assignee) and sees the reporting organization."""
     require(actor, "change", task, _("You may not report on this task."))
@@ -155,6 +158,7 @@ def report_progress(*, actor, task: FollowUpTask, status: str, progress: int, no
             raise ValidationError({"progress": _("Progress must be between 0 and 100%.")})
         if not (note or "").strip():
             raise ValidationError({"note": _("Describe what was done.")})
+        check_update(status=status, progress=progress, on=on)
         if evidence:
             files.check_upload(evidence, allowed=files.DOCUMENTS, field="evidence")
         progress = 100 if status == TaskStatus.DONE else int(progress)

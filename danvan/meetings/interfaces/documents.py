@@ -3,21 +3,13 @@
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from danvan.documents.compose import bodies, compose  # noqa: F401 (bodies: used by community)
 from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
 from danvan.meetings.domain.bridge import totals
-from danvan.meetings.domain.documents import issued, summary_for
+from danvan.meetings.domain.documents import DOC_TYPES, issued, summary_for
 from danvan.meetings.models import Role
 
 POINTS_LISTED = 200
-
-
-def bodies(organization) -> tuple[str, str]:
-    """(superior body, issuing body) in capitals: "TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN"."""
-    parent = organization.parent
-    if parent is None:
-        return "", organization.name.upper()
-    issuing = organization.name.replace(parent.name, "").strip() or organization.name
-    return parent.name.upper(), issuing.upper()
 
 
 def _when(meeting) -> str:
@@ -53,8 +45,20 @@ def _points(meeting) -> list:
     return blocks
 
 
-def meeting_document(meeting, kind: str, *, signer_name: str = "") -> PartyDocument:
-    superior, issuing = bodies(meeting.organization)
+def _invited_points(meeting) -> list:
+    """The invitation names where one joins (the number of bridge points), never who attended."""
+    count = meeting.bridge_points.count()
+    if not count:
+        return []
+    names = [p.name for p in meeting.bridge_points.all()[:POINTS_LISTED]]
+    more = _(" and %(n)s more (the full list is in the system)") % {"n": count - len(names)} if count > len(names) else ""
+    return [Paragraph(_("The meeting is held online with %(p)s bridge points: %(names)s%(more)s.") % {
+        "p": f"{count:,}".replace(",", "."), "names": ", ".join(names), "more": more})]
+
+
+def meeting_document(meeting, kind: str, *, signer=None) -> PartyDocument:
+    """The meeting's invitation (GM), minutes (BB) or notice of conclusions (TB): numbered when the
+    register has its entry, otherwise a draft marked "DỰ THẢO" with the blank number line. Read-only."""
     entry = issued(meeting, kind)
     blocks = []
     if kind == "invitation":
@@ -65,7 +69,7 @@ def meeting_document(meeting, kind: str, *, signer_name: str = "") -> PartyDocum
                    Paragraph(_("Mode: %(m)s.") % {"m": meeting.get_mode_display()})]
         if meeting.agenda:
             blocks += [Heading(_("Agenda")), *[Paragraph(line) for line in meeting.agenda.splitlines() if line.strip()]]
-        blocks += _points(meeting)
+        blocks += _invited_points(meeting)
     elif kind == "minutes":
         title = _("MINUTES")
         blocks += [Heading(_("I. TIME, VENUE, PARTICIPANTS")),
@@ -84,13 +88,9 @@ def meeting_document(meeting, kind: str, *, signer_name: str = "") -> PartyDocum
         blocks.append(Paragraph(_("On %(w)s, %(org)s held: %(t)s. The meeting concluded as follows:") % {
             "w": _when(meeting), "org": meeting.organization.name, "t": meeting.title}))
         blocks += [Paragraph(f"{c.number}. {c.text}") for c in meeting.conclusions.all()]
-    return PartyDocument(
-        superior_body=superior, issuing_body=issuing,
-        number_line=entry.number_line if entry else _("No.    -%(t)s (draft)") % {"t": {"invitation": "GM",
-                                                                                       "minutes": "BB"}.get(kind, "TB")},
-        place=meeting.organization.area.name, date=entry.issued_on if entry else timezone.localdate(),
-        doc_type_title=title, summary=summary_for(meeting, kind), blocks=blocks,
-        signer_authority=_("ON BEHALF OF THE STANDING BOARD") if kind != "minutes" else "",
-        signer_title="", signer_name=signer_name,
+    return compose(
+        organization=meeting.organization, doc_type=DOC_TYPES[kind], entry=entry,
+        place=meeting.organization.area.name, doc_type_title=title, summary=summary_for(meeting, kind),
+        blocks=blocks, signer=signer,
         recipients=[_("As invited,") if kind == "invitation" else _("Participating organizations,"), _("Filed.")],
     )

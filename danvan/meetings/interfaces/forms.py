@@ -1,15 +1,17 @@
 """Forms of the meetings module; every choice list is limited to the user's scope."""
 
-import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
+from danvan.orgs.interfaces.choices import offer_areas, offer_organizations
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import pickable_areas
+from danvan.places.models import Area
 from danvan.places.models.area import Level
 from danvan.reports.models import Period
 
@@ -26,7 +28,12 @@ def areas_with_history(user):
 def _scoped(field, qs):
     if getattr(field, "empty_label", None) is not None and str(field.empty_label).startswith("-"):
         field.empty_label = _("— choose —")
-    field.queryset = qs
+    if qs.model is Organization:
+        offer_organizations(field, qs)  # current first, the dissolved marked with their end date
+    elif qs.model is Area:
+        offer_areas(field, qs)  # current units first, the former ones marked "(trước 01/07/2025)"
+    else:
+        field.queryset = qs
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE
     field.error_messages.setdefault("invalid_pk_value", OUT_OF_SCOPE)
 
@@ -166,7 +173,7 @@ class TaskUpdateForm(StyledFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     organization = forms.ModelChoiceField(label=_("Assigned organization"), queryset=Organization.objects.none(),
                                           required=False)
-    on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=datetime.date.today)
+    on = forms.DateField(label=_("Date"), widget=DATE_WIDGET, initial=timezone.localdate)
     status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
     progress = forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100)
     note = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}))

@@ -6,15 +6,20 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import NotAllowed
+from danvan.documents.domain.signers import signer_for
+from danvan.documents.interfaces.forms import SignerForm, initial_signer, signer_from
 from danvan.documents.rendering import render_docx, render_pdf
-from danvan.meetings.domain.documents import DOC_TYPES, issue_meeting_document
+from danvan.meetings.domain.documents import DOC_TYPES, issue_meeting_document, issued
 from danvan.meetings.interfaces.documents import meeting_document as build
 from danvan.meetings.queries import meeting_or_404
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+LABELS = {"invitation": gettext_lazy("Invitation"), "minutes": gettext_lazy("Minutes"),
+          "conclusions": gettext_lazy("Notice of conclusions")}
 FILE_NAMES = {"invitation": "giay-moi", "minutes": "bien-ban", "conclusions": "thong-bao-ket-luan"}
 
 
@@ -37,9 +42,25 @@ def meeting_document_number(request, pk: int, kind: str):
         raise Http404
     meeting = meeting_or_404(request.user, pk, "change")
     try:
-        doc = issue_meeting_document(actor=request.user, meeting=meeting, kind=kind)
+        signer = signer_from(request.POST, meeting.organization, DOC_TYPES[kind])
+        doc = issue_meeting_document(actor=request.user, meeting=meeting, kind=kind, signer=signer)
     except (ValidationError, NotAllowed) as exc:
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("Document number: %(n)s.") % {"n": doc.number_line})
     return redirect("meeting_detail", pk=meeting.pk)
+
+
+def papers(meeting, *, can_change: bool) -> list[dict]:
+    """The meeting's three documents for its page: number (or draft), signer, and the signer form to
+    issue one (prefilled with the organizer's default for the type) when the user may."""
+    rows = []
+    for kind, doc_type in DOC_TYPES.items():
+        entry = issued(meeting, kind)
+        signer = signer_for(meeting.organization, doc_type, entry)
+        rows.append({
+            "kind": kind, "label": LABELS[kind], "entry": entry, "signer": signer,
+            "form": SignerForm(initial=initial_signer(meeting.organization, doc_type), auto_id=f"{kind}_%s")
+            if can_change and entry is None else None,
+        })
+    return rows

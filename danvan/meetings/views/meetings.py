@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import NotAllowed, StaleVersion
 from danvan.core.views.helpers import audit_context, paginate
 from danvan.meetings.domain import meetings as actions
 from danvan.meetings.domain.bridge import totals
@@ -29,6 +29,8 @@ from danvan.meetings.interfaces.forms import (
 from danvan.meetings.interfaces.lists import MEETINGS
 from danvan.meetings.models import Role
 from danvan.meetings.queries import filter_meetings, meeting_or_404, my_bridge_points
+from danvan.meetings.views.documents import papers
+from danvan.meetings.views.sections import sections_for
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import can, restrict
 from danvan.reports.interfaces.forms import area_choices
@@ -95,9 +97,11 @@ def meeting_detail(request, pk: int):
         "documents": meeting.documents.all(),
         "co_organizers": meeting.co_organizers.all(),
         "nominations": restrict(meeting.nominations.select_related("award_kind"), request.user),
-        "export_kinds": EXPORT_KINDS, "period_reports": period_report_links(request.user, meeting),
+        "export_kinds": EXPORT_KINDS, "meeting_papers": papers(meeting, can_change=can_change),
+        "period_reports": period_report_links(request.user, meeting),
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
         "my_points": [] if can_change else my_bridge_points(request.user, meeting),
+        "extra_sections": sections_for(request, meeting),
         **audit_context(meeting),
     }
     # The forms (with long choice lists) only in edit mode, so that the page itself stays fast.
@@ -147,7 +151,7 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, meeting)
-        except (ValidationError, NotAllowed) as exc:
+        except (ValidationError, NotAllowed, StaleVersion) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.orgs.domain import rights
 from danvan.orgs.models import Organization, OrganizationReach, OrganizationSuccession
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
@@ -130,40 +131,32 @@ def update_organization(org: Organization, *, actor, expected_version: int | Non
     reach closure; if ``area`` or ``kind`` changed, calls each of ``MOVE_HANDLERS`` (the reports
     module moves the organization's counted reports in its roll-up aggregates); writes an "update"
     audit event with the changed fields. Raises ``ValidationError`` (nothing is changed then) when a
-    right is missing (code "refused"), or when ``expected_version`` is given and another user saved in
-    between (code "conflict").
+    right is missing (code "refused"); ``StaleVersion`` when ``expected_version`` is given and another
+    user saved in between.
     """
-    locked = Organization.objects.select_for_update().get(pk=org.pk)
-    if not rights.may_edit(actor, locked):
+    if not rights.may_edit(actor, org):
         raise ValidationError(_("You may not change this organization."), code="refused")
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(
-            _("Someone else has just changed this organization. Reload the page to see their changes, then edit again."),
-            code="conflict",
-        )
-    before = audit.snapshot(locked)
-    old_parent, old_area, old_kind = locked.parent_id, locked.area_id, locked.kind
-    changed = {key for key in rights.SCOPE_FIELDS if key in values and values[key] != getattr(locked, key)}
-    if changed and not rights.administers_from_above(actor, locked):
-        raise ValidationError(
-            _("Only an administrator of a higher-level organization or a system administrator may change "
-              "this organization's kind, area or parent organization."),
-            code="refused",
-        )
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check_scope_values(actor, kind=locked.kind, area=locked.area, parent=locked.parent, changed=changed)
-    _check(locked)
-    locked.version += 1
-    locked.save()
+    stale = _("Someone else has just changed this organization. Reload the page to see their changes, then edit again.")
+    with edit(org, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        old_parent, old_area, old_kind = locked.parent_id, locked.area_id, locked.kind
+        changed = {key for key in rights.SCOPE_FIELDS if key in values and values[key] != getattr(locked, key)}
+        if changed and not rights.administers_from_above(actor, locked):
+            raise ValidationError(
+                _("Only an administrator of a higher-level organization or a system administrator may change "
+                  "this organization's kind, area or parent organization."),
+                code="refused",
+            )
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check_scope_values(actor, kind=locked.kind, area=locked.area, parent=locked.parent, changed=changed)
+        _check(locked)
+    # saved (version + 1) and audited; what follows may still refuse, which rolls the whole action back
     if locked.parent_id != old_parent:
         rebuild_reach()
     _check_still_visible(actor, locked)
     if (locked.area_id, locked.kind) != (old_area, old_kind):
         for handler in MOVE_HANDLERS:
             handler(locked, old_area_id=old_area, old_kind=old_kind)
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    org.__dict__.update(locked.__dict__)
     return locked
 
 

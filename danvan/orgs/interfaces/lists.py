@@ -1,15 +1,18 @@
-"""The organization list's one definition (``danvan.core.lists``): the page, ``GET /api/v1/organizations``
-and the export use ``ORGANIZATIONS``."""
+"""The organizations' and the users' list definitions (``danvan.core.lists``): the page, ``GET
+/api/v1/organizations`` and the export use ``ORGANIZATIONS``; the user management page uses ``USERS``
+(page only: accounts are not exported)."""
 
 from django import forms
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import Column, ListDefinition, ListFilterForm, register
 from danvan.orgs.models import Kind
 from danvan.orgs.queries.organizations import filter_organizations
+from danvan.orgs.queries.users import user_list, with_memberships
 from danvan.orgs.scope import pickable_areas
 from danvan.places.models import Area
 
@@ -47,4 +50,32 @@ ORGANIZATIONS = register(ListDefinition(
     title=_("Organizations"), filename="to-chuc", list_url="org_list", export_url="org_export",
     empty=_("No organization in your scope matches these filters. Remove a filter, or tick “Include dissolved "
             "and merged organizations”."),
+))
+
+
+class UserFilterForm(ListFilterForm):
+    q = forms.CharField(label=_("Search users"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search",
+                                                      "placeholder": _("Search by name, username or email")}))
+
+
+def _memberships(user):
+    return format_html_join("", "<div>{} — {}</div>", ((m.organization.name, m.get_role_display())
+                                                        for m in user.memberships.all()))
+
+
+def _status(user):
+    return gettext("active") if user.is_active else format_html('<span class="text-danger">{}</span>', gettext("locked"))
+
+
+USERS = register(ListDefinition(
+    key="users", form=UserFilterForm, query=user_list, rows=with_memberships,
+    columns=[
+        Column("full_name", _("Full name"), value="get_full_name", link=lambda u: reverse("user_detail", args=[u.pk])),
+        Column("username", _("Username")),
+        Column("memberships", _("Organizations and roles"), display=_memberships, css="small"),
+        Column("status", _("Status"), display=_status),
+    ],
+    title=_("Users"), filename="nguoi-dung", list_url="user_list",
+    empty=_("No users. Press “Add user” to create accounts for your unit's staff."),
 ))

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from danvan.core.domain.refusals import StaleVersion
 from danvan.core.views.helpers import audit_context
 from danvan.orgs.domain import rights
 from danvan.orgs.domain.organizations import (
@@ -95,7 +96,7 @@ def org_edit(request, pk: int):
         values = {k: form.cleaned_data[k] for k in EDITABLE_FIELDS if k in form.fields}
         try:
             update_organization(org, actor=request.user, expected_version=form.cleaned_data.get("version"), **values)
-        except ValidationError as exc:
+        except (ValidationError, StaleVersion) as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))

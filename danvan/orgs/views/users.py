@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -9,12 +8,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.models import User
-from danvan.core.text import search_filter
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.domain import users as actions
 from danvan.orgs.interfaces.forms import MembershipForm, UserCreateForm
+from danvan.orgs.interfaces.lists import USERS
 from danvan.orgs.models import Membership, Role
-from danvan.orgs.scope import active_memberships, get_in_scope, restrict, visible_organizations
+from danvan.orgs.queries.users import managed_users
+from danvan.orgs.scope import active_memberships, get_in_scope, visible_organizations
 
 CRUMB = (gettext_lazy("Users"), "/to-chuc/nguoi-dung/")
 
@@ -24,24 +24,11 @@ def can_manage_users(user) -> bool:
     return user.is_superuser or any(m.role == Role.ADMIN for m in active_memberships(user))
 
 
-def managed_users(actor):
-    """Users with at least one membership in an organization ``actor`` may manage."""
-    memberships = restrict(Membership.objects.all(), actor, "manage")
-    return User.objects.filter(id__in=memberships.values("user_id"))
-
-
 @login_required
 def user_list(request):
     if not can_manage_users(request.user):
         raise Http404
-    qs = managed_users(request.user).prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.filter(is_active=True).select_related("organization"))
-    ).order_by("username")
-    q = request.GET.get("q", "").strip()
-    qs = search_filter(qs, q)
-    return render_list(request, "orgs/users/list.html", "orgs/users/_results.html", {
-        "page_obj": paginate(request, qs), "q": q, "nav_active": "users", "breadcrumbs": [(_("Users"), None)],
-    })
+    return USERS.page(request, "orgs/users/list.html", {"nav_active": "users", "breadcrumbs": [(_("Users"), None)]})
 
 
 @login_required

@@ -20,3 +20,9 @@ def filter_areas(*, level=None, at: datetime.date | None = None, q=None, parent=
     if q:
         qs = qs.search(q)
     return qs.order_by("name_sort", "id")
+
+
+def area_list(user, **filters):
+    """The area list (``places.interfaces.lists.AREAS``): areas are public reference data, so every
+    user gets the same rows for the same filters."""
+    return filter_areas(**filters)

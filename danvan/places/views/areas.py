@@ -2,14 +2,15 @@ import datetime
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from danvan.core.views.helpers import paginate, render_list
 from danvan.orgs.queries.organizations import filter_organizations, mobilization_block
-from danvan.places.interfaces.forms import AreaFilterForm
+from danvan.places.interfaces.lists import AREAS
 from danvan.places.models import Area
-from danvan.places.queries.areas import filter_areas
 
 
 def _day(form) -> datetime.date:
@@ -18,26 +19,31 @@ def _day(form) -> datetime.date:
 
 @login_required
 def area_browser(request):
-    """The area browser: the tree of units valid on a chosen day, or search results."""
-    form = AreaFilterForm(request.GET or None)
-    day = _day(form)
-    context = {"form": form, "day": day, "nav_active": "areas", "breadcrumbs": [(_("Areas"), None)]}
-    data = form.cleaned_data if form.is_valid() else {}
-    if data.get("q") or data.get("level"):
-        qs = filter_areas(q=data.get("q"), level=data.get("level"), at=data.get("at")).select_related("parent__parent")
-        context["page_obj"] = paginate(request, qs)
-        context["searching"] = True
-    else:
-        context["roots"] = Area.objects.filter(level="province").valid_on(day).order_by("name_sort")
+    """The area browser: the tree of units valid on a chosen day, or, when a search filter is given,
+    the results of the one area list (``AREAS``: the same filters and columns as the API and the export)."""
+    form = AREAS.bind(request.GET, request.user)
+    context = {"day": _day(form), "nav_active": "areas", "breadcrumbs": [(_("Areas"), None)]}
+    if form.searching():
+        return AREAS.page(request, "places/browser.html", {**context, "searching": True},
+                          partial="places/_results.html")
+    context.update({
+        "form": form, "list_action": reverse("area_browser"),
+        "roots": Area.objects.filter(level="province").valid_on(context["day"]).order_by("name_sort"),
+    })
     return render_list(request, "places/browser.html", "places/_results.html", context)
+
+
+@login_required
+@require_POST
+def area_export(request):
+    return AREAS.export(request)
 
 
 @login_required
 def area_children(request, pk: int):
     """The children of one area valid on ``at`` (an htmx fragment of the tree)."""
     area = get_object_or_404(Area, pk=pk)
-    form = AreaFilterForm(request.GET or None)
-    day = _day(form)
+    day = _day(AREAS.bind(request.GET, request.user))
     children = area.children.valid_on(day).order_by("name_sort")
     return render(request, "places/_children.html", {"area": area, "children": children, "day": day})
 

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.practices.domain.permissions import commission_can
 from danvan.practices.models import DEFAULT_CRITERIA, Campaign, Criterion, CriterionScore
 
@@ -57,20 +58,14 @@ def update_campaign(*, campaign: Campaign, actor, expected_version: int | None =
     """Change a campaign and (when given) its criteria.
 
     Effects: updates the row, bumps ``version``, replaces the ``Criterion`` rows when they changed and
-    no score uses them, writes an "update" audit event. Raises ``ValidationError`` on a concurrent
-    edit, an organization out of scope, inverted years, or criteria that are already scored.
+    no score uses them, writes an "update" audit event. Raises ``StaleVersion`` on a concurrent edit,
+    ``ValidationError`` for an organization out of scope, inverted years, or criteria that are already scored.
     """
-    locked = Campaign.objects.unscoped("domain lock by primary key").select_for_update().get(pk=campaign.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This campaign was just changed by someone else. Reload the page and edit again."),
-                              code="conflict")
-    before = audit.snapshot(locked)
-    for key, value in values.items():
-        setattr(locked, key, value)
-    _check(locked, actor)
-    locked.version += 1
-    locked.save()
-    if criteria is not None:
-        _set_criteria(locked, criteria)
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
+    stale = _("This campaign was just changed by someone else. Reload the page and edit again.")
+    with edit(campaign, actor=actor, expected_version=expected_version, stale=stale) as locked:
+        for key, value in values.items():
+            setattr(locked, key, value)
+        _check(locked, actor)
+        if criteria is not None:
+            _set_criteria(locked, criteria)
     return locked

@@ -2,14 +2,15 @@
 the XLSX export all use ``PRACTICES``. The export's columns are the import template's
 (``interfaces/columns.py``), so an exported sheet can be corrected and imported again."""
 
+from django import forms
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.lists import Column, ListDefinition, register
+from danvan.core.lists import Column, ListDefinition, ListFilterForm, register
 from danvan.practices.interfaces.columns import COLUMNS
 from danvan.practices.interfaces.filters import PracticeFilterForm
-from danvan.practices.queries.practices import filter_practices, list_queryset
+from danvan.practices.queries.practices import campaign_list, filter_practices, list_queryset
 
 _EXPORT_VALUES = {
     "organization": "organization.name", "area": "area_id", "area_name": "area.full_name",
@@ -58,4 +59,22 @@ PRACTICES = register(ListDefinition(
     columns=[_column(c) for c in COLUMNS], title=_("Models"), filename="mo-hinh-dan-van-kheo",
     list_url="practice_list", export_url="practice_export",
     empty=_("No model in your scope matches these filters. Remove some conditions, or register a model."),
+))
+
+
+class CampaignFilterForm(ListFilterForm):
+    year = forms.IntegerField(label=_("Running in year"), required=False, min_value=2000, max_value=2100)
+
+
+CAMPAIGNS = register(ListDefinition(
+    key="campaigns", form=CampaignFilterForm, query=campaign_list, rows=lambda qs: qs.select_related("organization"),
+    columns=[
+        Column("name", _("Campaign"), link=lambda c: reverse("campaign_detail", args=[c.pk]), width=50),
+        Column("organization", _("Launched by"), value="organization.name", width=40),
+        Column("period", _("Period"), value=lambda c: f"{c.start_year}–{c.end_year}", width=12),
+        Column("registration_deadline", _("Registration deadline"), format="date", width=14),
+        Column("criteria", _("Criteria"), value="n", format="number", width=10),
+    ],
+    title=_("Campaigns"), filename="dot-phat-dong", list_url="campaign_list",
+    empty=_("No campaign has been launched in your area yet."),
 ))

@@ -80,6 +80,17 @@ def campaigns_for(user):
         organization__area_id__in=AreaReach.objects.filter(descendant_id__in=own_areas).values("ancestor_id")))
 
 
+def campaign_list(user, *, year: int | None = None):
+    """The campaign list (``practices.interfaces.lists.CAMPAIGNS``): the campaigns ``user`` sees, those
+    running in ``year`` when given, with their number of criteria, newest first."""
+    from django.db.models import Count
+
+    qs = campaigns_for(user)
+    if year:
+        qs = qs.filter(start_year__lte=year, end_year__gte=year)
+    return qs.annotate(n=Count("criteria")).order_by("-start_year", "name", "id")
+
+
 def areas_for(user):
     """Areas a user may place a practice in or filter by: ``pickable_areas`` (the one rule), ordered
     current first, then by level and name."""

@@ -3,18 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from danvan.core.domain.refusals import StaleVersion
 from danvan.core.views.helpers import audit_context
 from danvan.orgs.models import Organization
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
 from danvan.practices.domain.campaigns import create_campaign, update_campaign
 from danvan.practices.domain.permissions import commission_can
 from danvan.practices.interfaces.forms import CampaignForm
+from danvan.practices.interfaces.lists import CAMPAIGNS
 from danvan.practices.queries.practices import campaigns_for, practices_for
 
 
@@ -29,9 +30,8 @@ def _can_launch(user) -> bool:
 
 @login_required
 def campaign_list(request):
-    campaigns = campaigns_for(request.user).select_related("organization").annotate(n=Count("criteria"))
-    return render(request, "practices/campaigns.html", {
-        "campaigns": campaigns, "can_create": _can_launch(request.user), "nav_active": "practices",
+    return CAMPAIGNS.page(request, "practices/campaigns.html", {
+        "can_create": _can_launch(request.user), "nav_active": "practices",
         "breadcrumbs": _crumbs()[:1] + [(_("Campaigns"), None)],
     })
 
@@ -66,6 +66,8 @@ def campaign_form(request, pk: int | None = None):
                                            expected_version=form.cleaned_data.get("version"), **form.values())
             else:
                 campaign = create_campaign(actor=request.user, criteria=form.criteria_lines(), **form.values())
+        except StaleVersion as exc:
+            form.add_error(None, exc.message)
         except ValidationError as exc:
             if hasattr(exc, "error_dict"):
                 for field, errors in exc.error_dict.items():

@@ -27,3 +27,9 @@ def filter_articles(user, *, q: str = "", status: str = ""):
 
 def confirmed_articles(user):
     return visible_articles(user).filter(status=ArticleStatus.CONFIRMED).only("id", "reading", "confirmed")
+
+
+def meeting_sources(user, meeting):
+    """The confirmed articles ``meeting`` was read from that ``user`` may see, oldest first."""
+    return visible_articles(user).filter(meeting=meeting, status=ArticleStatus.CONFIRMED).only(
+        "id", "title", "newspaper", "url", "published", "organization_id").order_by("confirmed_at", "id")

@@ -18,13 +18,14 @@ def summary_of(report: Report) -> str:
 
 
 @transaction.atomic
-def issue_report_number(report: Report, *, actor, issued_on: datetime.date) -> str:
+def issue_report_number(report: Report, *, actor, issued_on: datetime.date, signer=None) -> str:
     """Give an approved report the next number of its organization's register (type BC), on the
     explicit request of a user who may reserve numbers for that organization. Exports never do this:
     they print the number the report has, or a blank one.
 
     Effects: locks the report; when it has no number yet, one ``IssuedDocument`` through
-    ``documents.issue_number`` (with its audit event), and the report's ``number_line`` and
+    ``documents.issue_number`` (with its audit event and the signer block: ``signer``, else the one
+    typed on the report, else the organization's default for reports), and the report's ``number_line`` and
     ``issued_on`` saved. Returns the number line (the existing one when the report is numbered
     already: a report never gets two numbers). Raises ``NotAllowed`` unless ``actor`` may change the
     report's organization, ``ValidationError`` when the report is not approved or no Party term covers
@@ -40,8 +41,12 @@ def issue_report_number(report: Report, *, actor, issued_on: datetime.date) -> s
     if locked.status != Status.APPROVED:
         raise ValidationError(_("Only an approved report gets a number of the register."))
     try:
+        if signer is None and locked.signer_name:
+            from danvan.documents.domain.signers import Signer
+
+            signer = Signer(title=(locked.signer_title or "").upper(), name=locked.signer_name)
         doc = issue_number(organization=locked.organization, doc_type="BC", issued_on=issued_on,
-                           title=summary_of(locked), actor=actor, target=locked)
+                           title=summary_of(locked), actor=actor, target=locked, signer=signer)
     except ValidationError as exc:
         if getattr(exc, "error_dict", None) and "issued_on" in exc.error_dict:
             raise

@@ -11,9 +11,9 @@ from danvan.core.domain.notifications import notify
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
 from danvan.orgs.queries.members import members_of
 from danvan.reports.domain import access
-from danvan.reports.domain.periods import bounds
 from danvan.reports.models import Form, Period, PeriodKind
 from danvan.reports.queries.completeness import missing_organizations
+from danvan.reports.rules.periods import bounds
 
 OVERDUE_DAYS = 30
 

@@ -11,11 +11,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from danvan.core.domain import audit
+from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
 from danvan.reports.domain import access, notifications, rollups, sources
-from danvan.reports.domain.validation import clean_values, indicators_for
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
+from danvan.reports.rules.validation import clean_values, indicators_for
 
 ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
                 "table", "thead", "tbody", "tr", "th", "td"}
@@ -39,14 +39,19 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
     Effects: inserts a ``Report`` (status draft), a "create" ``ReportEvent`` and a "create" audit event.
     Raises ``NotAllowed`` when ``actor`` is not a chuyên viên/lãnh đạo of ``organization``, and
-    ``ValidationError`` when the period kind or the organization kind does not fit the form, or the
-    report exists already.
+    ``ValidationError`` when the period kind or the organization kind does not fit the form, the period has
+    not begun, or the report exists already.
     """
     if not (actor.is_superuser or access._member_with(actor, organization, "change")):
         raise NotAllowed(_("Only the staff of %(org)s can start its report.") % {"org": organization.name})
     if period.kind not in form.period_kinds:
         raise ValidationError({"period": _("The form \"%(form)s\" is not reported for this kind of period.")
                                % {"form": form.name}})
+    today = timezone.localdate()
+    if period.start > today:
+        raise ValidationError({"period": _("The period %(period)s has not begun (it starts on %(start)s): a report "
+                                           "is started once its period has begun.") % {
+            "period": period.label, "start": period.start.strftime("%d/%m/%Y")}})
     if form.applies_to_kinds and organization.kind not in form.applies_to_kinds:
         raise ValidationError({"organization": _("The form \"%(form)s\" does not apply to this kind of "
                                                  "organization.") % {"form": form.name}})
@@ -67,14 +72,10 @@ def create_report(*, actor, form, period, organization, is_compiled=False) -> Re
 
 
 def _lock(report: Report, expected_version: int | None) -> Report:
-    locked = Report.objects.unscoped("domain lock by primary key").select_for_update().select_related("organization__area", "form_version__form",
-                                                               "period").get(pk=report.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ReportConflict(
-            _("Someone else saved this report while you were editing it. Your figures are shown below and "
-              "were NOT saved: compare them with the saved report (open it in a new tab), then save again."),
-            field="version", code="conflict",
-        )
+    locked = editing.lock(report, "organization__area", "form_version__form", "period")
+    editing.check_version(locked, expected_version, refusal=ReportConflict, stale=_(
+        "Someone else saved this report while you were editing it. Your figures are shown below and "
+        "were NOT saved: compare them with the saved report (open it in a new tab), then save again."))
     return locked
 
 

@@ -40,8 +40,8 @@ from danvan.reports.models import (
     RollupCell,
     RollupCount,
 )
+from danvan.reports.rules.cells import CELL_LEVELS
 
-CELL_LEVELS = ("province", "district")  # the areas with aggregate rows (communes read the raw values)
 QUANTUM = Decimal("0.0001")  # values have 4 decimal places; SQLite sums them as floating point
 
 

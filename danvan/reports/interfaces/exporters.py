@@ -3,7 +3,6 @@
 import io
 import re
 
-from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -12,7 +11,6 @@ from openpyxl.styles import Font
 
 from danvan.core.interfaces.xlsx import safe_row
 from danvan.core.text import fold
-from danvan.orgs.models import Kind
 from danvan.reports.domain.documents import summary_of
 from danvan.reports.queries.reports import report_content
 
@@ -32,17 +30,6 @@ def _province(area):
     return area
 
 
-def _bodies(org) -> tuple[str, str]:
-    """("TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN") from the organization and its parent."""
-    parent = org.parent
-    if parent is None:
-        return "", org.name.upper()
-    name = org.name
-    if parent.kind == Kind.PARTY_COMMITTEE and name.endswith(parent.name):
-        name = name[: -len(parent.name)].strip()
-    return parent.name.upper(), name.upper()
-
-
 def _value(ind, value):
     if value in (None, ""):
         return "—"
@@ -54,15 +41,16 @@ def _value(ind, value):
 
 
 def party_document(report, *, actor):
-    """The report in the Party's format. Read-only: it prints the report's register number, or a blank
-    one when the report has none yet (numbers are issued by ``issue_report_number``, a POST action)."""
-    from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
+    """The report in the Party's format. Read-only: it prints the report's register entry (number, date
+    and signer stored with it), or a draft marked "DỰ THẢO" with the blank number line and the
+    organization's default signer when the report has none yet (numbers are issued by
+    ``issue_report_number``, a POST action)."""
+    from danvan.documents.compose import compose
+    from danvan.documents.domain.register import documents_for
+    from danvan.documents.domain.signers import Signer
+    from danvan.documents.rendering import Heading, Paragraph, Table
 
-    number_line = report.number_line
-    if not number_line:
-        symbol = report.organization.short_name or "".join(w[0] for w in fold(report.organization.name).split()).upper()
-        number_line = f"Số      -BC/{symbol}"
-    superior, issuing = _bodies(report.organization)
+    entry = documents_for(report).filter(doc_type="BC").order_by("id").first() if report.number_line else None
     blocks = []
     for section, rows, html in report_content(report):
         if not rows and not html:
@@ -74,15 +62,16 @@ def party_document(report, *, actor):
                                       for i, (ind, value) in enumerate(rows, start=1)],
                                 numeric_columns={0, 3}))
         blocks += [Paragraph(text) for text in paragraphs(html)]
-    approver = report.approved_by
-    return PartyDocument(
-        superior_body=superior, issuing_body=issuing, number_line=number_line,
-        place=_province(report.organization.area).name, date=report.issued_on or timezone.localdate(),
-        doc_type_title=_("REPORT"), summary=summary_of(report), blocks=blocks,
-        signer_title=(report.signer_title or "").upper(),
-        signer_name=report.signer_name or (approver.get_full_name() if approver else ""),
-        recipients=[f"{report.organization.parent.name} (b/c)," if report.organization.parent else "",
-                    _("Archive: Office.")][0 if report.organization.parent else 1:],
+    signer = None
+    if entry is None and report.signer_name:
+        # A draft whose signer was typed on the report itself (older reports) prints that signer.
+        signer = Signer(title=(report.signer_title or "").upper(), name=report.signer_name)
+    parent = report.organization.parent
+    return compose(
+        organization=report.organization, doc_type="BC", entry=entry,
+        place=_province(report.organization.area).name, doc_type_title=_("REPORT"), summary=summary_of(report),
+        blocks=blocks, signer=signer,
+        recipients=[f"{parent.name} (b/c)," if parent else "", _("Archive: Office.")][0 if parent else 1:],
     )
 
 

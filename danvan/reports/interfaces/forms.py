@@ -59,7 +59,7 @@ class ReportCreateForm(StyledFormMixin, forms.Form):
 
 def period_token(period) -> str:
     """The value naming a period in a form: "kind:year:index" (stored or not, e.g. "quarter:2025:3")."""
-    from danvan.reports.domain.periods import index_of, year_of
+    from danvan.reports.rules.periods import index_of, year_of
 
     return f"{period.kind}:{year_of(period)}:{index_of(period)}"
 
@@ -69,7 +69,7 @@ def period_choices(*, derived: bool, around=None):
     month, quarter, half, the 9 months and the year of the three years up to ``around`` (the latest
     reported month) and the 12 months to its end, whether or not anyone reported for them (their figures
     are derived from their months); without, only the periods that have reports. Writes nothing."""
-    from danvan.reports.domain.periods import COUNT_IN_YEAR, bounds, label_for
+    from danvan.reports.rules.periods import COUNT_IN_YEAR, bounds, label_for
 
     latest = around or Period.objects.filter(reports__isnull=False).order_by("-end").first()
     if not derived or latest is None:
@@ -95,7 +95,7 @@ class PeriodField(forms.CharField):
     widget = forms.Select
 
     def clean(self, value):
-        from danvan.reports.domain.periods import period_for
+        from danvan.reports.rules.periods import period_for
 
         value = super().clean(value)
         if not value:

@@ -20,7 +20,7 @@ def filter_reports(user, *, form=None, period=None, status=None, q=None, **_igno
 
 def report_content(report: Report, indicators=None):
     """[(section, [(indicator, value)], narrative HTML)] in the form's order; values are Decimal or text."""
-    from danvan.reports.domain.validation import indicators_for
+    from danvan.reports.rules.validation import indicators_for
 
     indicators = indicators if indicators is not None else indicators_for(report.form_version, report.organization)
     stored = {v.indicator_id: (v.text if v.indicator.value_type == "text" else v.value)

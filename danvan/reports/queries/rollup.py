@@ -17,21 +17,23 @@ the mean over every value).
 Where the user sees the whole area asked for (a commission of that area or above it, a superuser for
 the nation) and the area is the nation, a province or a district, the figures are read from the
 roll-up aggregates (``RollupCell``/``RollupCount``, maintained by ``domain.rollups`` in the same
-transaction as every change): a few hundred rows per month instead of every value. Otherwise (a user
-who sees only part of the area, or a commune, which has few reports) from the raw values as above.
-Both give the same figures (``tests/reports/test_rollup_aggregates.py``).
+transaction as every change): a few hundred rows per month instead of every value. A user who sees
+only part of such an area gets exactly what they see: from the aggregates of the (province or
+district, kind) cells they see entirely (``covered_cells``: every organization of that kind located
+there is visible to them), from the raw values for the rest of what they see (``_mixed``). A commune,
+which has few reports, is read from the raw values. Every path gives the same figures
+(``tests/reports/test_rollup_aggregates.py``).
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Avg, Count, Max, Q, Sum
+from django.db.models import Avg, Count, Max, Q, QuerySet, Sum
 
+from danvan.orgs.models import Organization
 from danvan.orgs.scope import covers_area, visible_organizations
 from danvan.places.models import AreaReach
-from danvan.reports.domain.periods import months_of, previous_period, same_period_last_year
-from danvan.reports.domain.rollups import CELL_LEVELS
 from danvan.reports.models import (
     NATION,
     RECEIVED_STATUSES,
@@ -43,6 +45,8 @@ from danvan.reports.models import (
     RollupCell,
     RollupCount,
 )
+from danvan.reports.rules.cells import CELL_LEVELS
+from danvan.reports.rules.periods import months_of, previous_period, same_period_last_year
 
 ID_LIST_LIMIT = 5000  # above this many reports, the GROUP BY joins the reports instead of listing ids
 
@@ -60,7 +64,8 @@ def counted_filter(user, *, form, periods, area=None, kinds=None, prefix: str = 
     roll-up counts: received, not compiled, in ``area``'s subtree, visible to ``user``."""
     p = prefix
     cond = Q(**{f"{p}form": form, f"{p}status__in": RECEIVED_STATUSES, f"{p}is_compiled": False})
-    cond &= Q(**{f"{p}period": periods}) if hasattr(periods, "pk") else Q(**{f"{p}period__in": periods})
+    if periods is not None:  # None: every period (the caller adds its own condition)
+        cond &= Q(**{f"{p}period": periods}) if hasattr(periods, "pk") else Q(**{f"{p}period__in": periods})
     if area is not None:
         cond &= Q(**{f"{p}organization__area_id__in": AreaReach.objects.filter(ancestor=area).values("descendant_id")})
     if kinds:
@@ -149,8 +154,14 @@ def rollup(user, *, form, period, area=None, kinds=None, derive: bool = True, ra
     even where the aggregates would answer (for checks and benchmarks)."""
     indicators = _indicators(form)
     aggs = {code: agg for code, (agg, _ids) in indicators.items()}
-    if not raw and uses_aggregates(user, area):
-        return _from_aggregates(form=form, period=period, area=area, kinds=kinds, derive=derive, aggs=aggs)
+    if not raw and (area is None or area.level in CELL_LEVELS):
+        if covers_area(user, area):
+            return _from_aggregates(form=form, period=period, area=area, kinds=kinds, derive=derive, aggs=aggs)
+        visible = _visible(user)
+        cells = covered_cells(user, area, kinds, visible=visible)
+        if cells:
+            return _mixed(user, form=form, period=period, area=area, kinds=kinds, derive=derive,
+                          indicators=indicators, cells=cells, visible=visible)
     if period.pk is None:
         if not derive or period.kind == PeriodKind.MONTH:
             return Rollup(period=period)
@@ -213,39 +224,186 @@ def _combine(rows) -> dict:
     return {code: {"total": total, "mean": total / n, "top": top} for code, (total, n, top) in result.items()}
 
 
-def _from_aggregates(*, form, period, area, kinds, derive, aggs) -> Rollup:
-    """Two queries: the report counts of the period and of its months, then the cells of the period
-    (or of the months that have reports), grouped by month and code; combined here."""
-    cond = _aggregate_rows(form=form, area=area, kinds=kinds)
+def _asked(period, derive) -> Q:
+    """The periods a roll-up of ``period`` may read, as a condition on a model with a ``period``: the
+    period itself (when it has a row) and, when it may be derived from them, its months."""
     own = Q(period=period) if period.pk is not None else Q(pk__in=[])
-    months = Q(period__kind=PeriodKind.MONTH, period__start__gte=period.start, period__end__lte=period.end)
     if not derive or period.kind == PeriodKind.MONTH:
-        months = Q(pk__in=[])
-    counts = {pid: (start, n) for pid, start, n in RollupCount.objects.filter(cond & (own | months))
-              .values("period_id", "period__start").annotate(n=Sum("reports"))
-              .values_list("period_id", "period__start", "n").order_by() if n}
-    if period.pk in counts or not derive or period.kind == PeriodKind.MONTH:
+        return own
+    return own | Q(period__kind=PeriodKind.MONTH, period__start__gte=period.start, period__end__lte=period.end)
+
+
+def _reads_own(period, derive, counts: dict) -> bool:
+    """Whether the roll-up is the period's own reports' (else it is derived from its months)."""
+    return period.pk in counts or not derive or period.kind == PeriodKind.MONTH
+
+
+def _aggregate_counts(cond: Q, period, derive) -> dict:
+    """{period id: [start, reports]} of the period and its months, from the count rows matching ``cond``."""
+    return {pid: [start, n] for pid, start, n in RollupCount.objects.filter(cond & _asked(period, derive))
+            .values("period_id", "period__start").annotate(n=Sum("reports"))
+            .values_list("period_id", "period__start", "n").order_by() if n}
+
+
+def _aggregate_cells(cond: Q, period_ids: list) -> list:
+    """[(period id, code, total, n, top)] of the cells matching ``cond`` in those periods."""
+    if not period_ids:
+        return []
+    return list(RollupCell.objects.filter(cond, period_id__in=period_ids).values("period_id", "code")
+                .annotate(t=Sum("total"), c=Sum("n"), m=Max("top")).values_list("period_id", "code", "t", "c", "m")
+                .order_by())
+
+
+def _assemble(*, period, derive, aggs, counts: dict, cells: list) -> Rollup:
+    """The roll-up from report counts {period id: [start, n]} and cells [(period id, code, total, n, top)]
+    of the period and its months (from the aggregates, the raw values, or both for disjoint parts)."""
+    if _reads_own(period, derive, counts):
         count = counts.get(period.pk, (None, 0))[1]
-        rows = (RollupCell.objects.filter(cond, period=period).values_list("code", "total", "n", "top")
-                if count else [])
-        grouped = _combine(rows)
+        grouped = _combine(r[1:] for r in cells if r[0] == period.pk) if count else {}
         values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items() if code in grouped}
         return Rollup(values={k: v for k, v in values.items() if v is not None}, reports=count, period=period)
     if not counts:
         return Rollup(period=period, derived=True)
-    rows = list(RollupCell.objects.filter(cond, period_id__in=list(counts)).values("period_id", "code")
-                .annotate(t=Sum("total"), c=Sum("n"), m=Max("top")).values_list("period_id", "code", "t", "c", "m")
-                .order_by())
-    grouped = _combine(r[1:] for r in rows)
+    grouped = _combine(r[1:] for r in cells)
     values = {code: _pick(agg, grouped[code]) for code, agg in aggs.items()
               if code in grouped and agg in (Aggregation.SUM, Aggregation.AVG, Aggregation.MAX)}
     latest_codes = [c for c, a in aggs.items() if a == Aggregation.LATEST]
     if latest_codes:
         last_month = max(counts, key=lambda pid: counts[pid][0])
-        last = _combine(r[1:] for r in rows if r[0] == last_month)
+        last = _combine(r[1:] for r in cells if r[0] == last_month)
         values.update({c: _pick(Aggregation.LATEST, last[c]) for c in latest_codes if c in last})
     return Rollup(values={k: v for k, v in values.items() if v is not None},
                   reports=sum(n for _start, n in counts.values()), derived=True, period=period)
+
+
+def _needed(period, derive, counts: dict) -> list:
+    """The periods whose cells the roll-up reads: its own, or the months that have reports."""
+    return ([period.pk] if period.pk in counts else []) if _reads_own(period, derive, counts) else list(counts)
+
+
+def _from_aggregates(*, form, period, area, kinds, derive, aggs) -> Rollup:
+    """Two queries: the report counts of the period and of its months, then the cells of the period
+    (or of the months that have reports), grouped by month and code; combined here."""
+    cond = _aggregate_rows(form=form, area=area, kinds=kinds)
+    counts = _aggregate_counts(cond, period, derive)
+    cells = _aggregate_cells(cond, _needed(period, derive, counts))
+    return _assemble(period=period, derive=derive, aggs=aggs, counts=counts, cells=cells)
+
+
+def _visible(user) -> QuerySet:
+    """The organizations ``user`` sees, as a queryset of ``Organization``: by their ids (read once)
+    up to the id-list limit, so that the queries below probe indexes instead of re-evaluating the
+    scope's subqueries each time; else by the scope's condition."""
+    limit = _id_list_limit()
+    ids = list(visible_organizations(user, "view").values_list("id", flat=True).order_by()[:limit + 1])
+    if len(ids) <= limit:
+        return Organization.objects.filter(pk__in=ids)
+    return Organization.objects.filter(pk__in=visible_organizations(user, "view"))
+
+
+def covered_cells(user, area, kinds=None, *, visible: QuerySet | None = None) -> dict[int, list[str]]:
+    """The aggregate cells inside ``area`` (None: the nation) that ``user`` sees entirely, as
+    {province or district id: [organization kinds]}: every organization of that kind located in that
+    area's subtree (history included) is visible to the user, so the cell holds exactly the user's
+    figures. Disjoint: an area inside (or overlapping) one already taken for the same kind is left out,
+    the largest taken first. Three queries: the cells holding an organization the user sees, the
+    organizations of those cells seen or not, the subtrees of the covered ones."""
+    visible = _visible(user) if visible is None else visible
+    # only the cells holding at least one organization the user sees can be covered
+    seen_cells = AreaReach.objects.filter(ancestor__level__in=CELL_LEVELS, descendant_id__in=visible.values("area_id"))
+    if area is not None:
+        seen_cells = seen_cells.filter(ancestor_id__in=AreaReach.objects.filter(ancestor=area).values("descendant_id"))
+    seen_cells = set(seen_cells.values_list("ancestor_id", flat=True).order_by())
+    if not seen_cells:
+        return {}
+    orgs = Organization.objects.filter(area__reach_up__ancestor_id__in=seen_cells)
+    if kinds:
+        orgs = orgs.filter(kind__in=kinds)
+    rows = (orgs.values("area__reach_up__ancestor_id", "kind")
+            .annotate(every=Count("id"), seen=Count("id", filter=Q(id__in=visible.values("id"))))
+            .values_list("area__reach_up__ancestor_id", "kind", "every", "seen").order_by())
+    candidates = [(cell_area, kind) for cell_area, kind, every, seen in rows if every == seen]
+    if not candidates:
+        return {}
+    below: dict[int, set[int]] = {}
+    for ancestor, descendant in AreaReach.objects.filter(ancestor_id__in={a for a, _k in candidates}).values_list(
+            "ancestor_id", "descendant_id"):
+        below.setdefault(ancestor, set()).add(descendant)
+    taken: dict[str, set[int]] = {}
+    cells: dict[int, list[str]] = {}
+    for cell_area, kind in sorted(candidates, key=lambda c: (-len(below.get(c[0], ())), c[0], c[1])):
+        units = below.get(cell_area, set())
+        if taken.setdefault(kind, set()).isdisjoint(units):
+            taken[kind] |= units
+            cells.setdefault(cell_area, []).append(kind)
+    return cells
+
+
+def _in_cells(cells: dict[int, list[str]], prefix: str) -> Q:
+    """A condition on ``Organization`` (reached through ``prefix``) for the organizations ``cells`` count."""
+    cond = Q(pk__in=[])
+    for cell_area, kinds in cells.items():
+        cond |= Q(**{f"{prefix}kind__in": kinds, f"{prefix}area_id__in": AreaReach.objects.filter(
+            ancestor_id=cell_area).values("descendant_id")})
+    return cond
+
+
+def _rest_organizations(visible: QuerySet, *, area, kinds, cells) -> list[int] | QuerySet:
+    """The ``visible`` organizations in ``area`` (of ``kinds``) that the aggregate ``cells`` do not
+    count: their ids up to the id-list limit (so that the reports are found through
+    ``report_counted_idx`` organization by organization), else a subquery."""
+    orgs = visible.exclude(_in_cells(cells, "")).values("id")
+    if area is not None:
+        orgs = orgs.filter(area_id__in=AreaReach.objects.filter(ancestor=area).values("descendant_id"))
+    if kinds:
+        orgs = orgs.filter(kind__in=kinds)
+    limit = _id_list_limit()
+    ids = list(orgs.values_list("id", flat=True).order_by()[:limit + 1])
+    return ids if len(ids) <= limit else orgs
+
+
+def _mixed(user, *, form, period, area, kinds, derive, indicators, cells, visible) -> Rollup:
+    """A user who sees part of ``area``: the ``cells`` they see entirely from the aggregates, the rest
+    of what they see from the raw values (the two parts are disjoint), combined as one. Five queries:
+    the remaining organizations, the report counts of each part (the remaining reports' ids), then the
+    cells of each part for the periods the roll-up reads."""
+    aggs = {code: agg for code, (agg, _ids) in indicators.items()}
+    cond = Q(pk__in=[])
+    for cell_area, cell_kinds in cells.items():
+        cond |= Q(area=cell_area, kind__in=cell_kinds)
+    cond &= Q(form=form)
+    counts = _aggregate_counts(cond, period, derive)
+    agg_periods = set(counts)
+    orgs = _rest_organizations(visible, area=area, kinds=kinds, cells=cells)
+    rest = Q(form=form, status__in=RECEIVED_STATUSES, is_compiled=False, organization_id__in=orgs) & _asked(period, derive)
+    reports = Report.objects.unscoped("_rest_organizations() applies the scope").filter(rest).order_by()
+    limit = _id_list_limit()
+    rows = list(reports.values_list("id", "period_id", "period__start")[:limit + 1]) if not isinstance(orgs, list) or orgs else []
+    if len(rows) <= limit:
+        raw_counts = {}
+        for _id, pid, start in rows:
+            raw_counts.setdefault(pid, [start, 0])[1] += 1
+    else:
+        rows = None
+        raw_counts = {pid: [start, n] for pid, start, n in reports.values("period_id", "period__start")
+                      .annotate(n=Count("id")).values_list("period_id", "period__start", "n")}
+    for pid, (start, n) in raw_counts.items():
+        counts.setdefault(pid, [start, 0])[1] += n
+    needed = _needed(period, derive, counts)
+    cells_read = _aggregate_cells(cond, [pid for pid in needed if pid in agg_periods])
+    raw_needed = [pid for pid in needed if pid in raw_counts]
+    if raw_needed:
+        code_of = {pk: code for code, (_agg, ids) in indicators.items() for pk in ids}
+        values = ReportValue.objects.unscoped("_rest_organizations() applies the scope").filter(
+            indicator_id__in=list(code_of), value__isnull=False)
+        if rows is None:
+            values = values.filter(report__in=reports.filter(period_id__in=raw_needed).values("id"))
+        else:
+            values = values.filter(report_id__in=[pk for pk, pid, _start in rows if pid in raw_needed])
+        cells_read += [(pid, code_of[ind], t, c, m) for pid, ind, t, c, m in values
+                       .values("report__period_id", "indicator_id").annotate(t=Sum("value"), c=Count("value"), m=Max("value"))
+                       .values_list("report__period_id", "indicator_id", "t", "c", "m").order_by()]
+    return _assemble(period=period, derive=derive, aggs=aggs, counts=counts, cells=cells_read)
 
 
 def comparison(user, *, form, period, area=None, kinds=None) -> dict:

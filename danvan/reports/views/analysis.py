@@ -16,12 +16,13 @@ from danvan.core.views.helpers import paginate, run_action
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
 from danvan.reports.domain.notifications import remind_missing
-from danvan.reports.domain.periods import get_period, index_of, year_of
+from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import NotAllowed
 from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
 from danvan.reports.models import Form, Indicator, Period, Report
 from danvan.reports.queries.completeness import completeness, missing_organizations
 from danvan.reports.queries.rollup import comparison
+from danvan.reports.rules.periods import index_of, year_of
 from danvan.reports.views.reports import error_text
 
 

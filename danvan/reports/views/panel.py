@@ -11,9 +11,9 @@ from django.utils.translation import ngettext
 
 from danvan.core.templatetags.dv import num
 from danvan.orgs.scope import active_memberships
-from danvan.reports.domain.periods import period_for
 from danvan.reports.models import Form, Report, Status
 from danvan.reports.queries.scope import visible_reports
+from danvan.reports.rules.periods import period_for
 
 SHOWN = 5
 

@@ -23,11 +23,11 @@ from danvan.reports.domain import sources
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.validation import indicators_for
 from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, values_form_class
 from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import report_content
+from danvan.reports.rules.validation import indicators_for
 
 LIST_CRUMB = (gettext_lazy("Reports"), "/bao-cao/")
 
@@ -88,6 +88,12 @@ def report_detail(request, pk: int):
         and can(request.user, "change", report.organization),
         "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (str(report.period), None)], **audit_context(report),
     }
+    if context["can_number"]:
+        from danvan.documents.interfaces.forms import SignerForm, initial_signer
+
+        typed = {"signer_title": report.signer_title, "signer_name": report.signer_name} if report.signer_name else {}
+        context["signer_form"] = SignerForm(initial=typed or initial_signer(report.organization, "BC"),
+                                            auto_id="signer_%s")
     return render(request, "reports/detail.html", context)
 
 
@@ -169,7 +175,10 @@ def report_number(request, pk: int):
         messages.error(request, _("Date issued: enter a date as dd/mm/yyyy."))
         return redirect("report_detail", pk=report.pk)
     try:
-        number_line = issue_report_number(report, actor=request.user, issued_on=day)
+        from danvan.documents.interfaces.forms import signer_from
+
+        number_line = issue_report_number(report, actor=request.user, issued_on=day,
+                                          signer=signer_from(request.POST, report.organization, "BC"))
     except (actions.NotAllowed, NotAllowed) as exc:
         messages.error(request, exc.message)
     except ValidationError as exc:

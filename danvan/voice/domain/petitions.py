@@ -8,17 +8,19 @@ data is ``ValidationError`` naming the field; nothing is changed then. ``actor``
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import WrongState
 from danvan.core.text import folded_key
 from danvan.orgs.models import Role
 from danvan.orgs.scope import active_memberships, require
-from danvan.voice.domain import clocks
+from danvan.voice import clocks
 from danvan.voice.models import (
     MASK,
     CaseKind,
@@ -28,6 +30,7 @@ from danvan.voice.models import (
     Petition,
     PetitionState,
     PetitionStep,
+    PetitionTally,
 )
 
 S = PetitionState
@@ -60,22 +63,10 @@ STEP_LABELS = {
 }
 
 
-@transaction.atomic
-def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
-                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
-                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
-                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
-                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
-                     dialogue=None) -> Petition:
-    """Receive a petition into ``organization``'s register.
-
-    Effects: inserts the ``Petition`` (state "received") and its first ``PetitionStep`` ("receive");
-    "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
-    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
-    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
-    fewer than 1 signatory, or a code already in the register."""
-    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
-        "org": organization.name}, field="organization")
+def intake_errors(*, code, received_on, kind, subject, area, channel, field, complexity, instance,
+                  signatories) -> dict:
+    """The intake rules of one petition as {field: message} (empty when it may be received): the page,
+    the API and the spreadsheet import all go through them. Changes nothing."""
     errors = {}
     if not (code or "").strip():
         errors["code"] = _("Enter the tracking code.")
@@ -95,6 +86,28 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
         errors["instance"] = _("The instance is 1 (first) or 2 (second).")
     if not signatories or int(signatories) < 1:
         errors["signatories"] = _("The number of signatories must be at least 1.")
+    return errors
+
+
+@transaction.atomic
+def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
+                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
+                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
+                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
+                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
+                     dialogue=None) -> Petition:
+    """Receive a petition into ``organization``'s register.
+
+    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
+    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
+    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
+    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
+    fewer than 1 signatory, or a code already in the register."""
+    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
+        "org": organization.name}, field="organization")
+    errors = intake_errors(code=code, received_on=received_on, kind=kind, subject=subject, area=area,
+                           channel=channel, field=field, complexity=complexity, instance=instance,
+                           signatories=signatories)
     if errors:
         raise ValidationError(errors)
     try:
@@ -108,6 +121,10 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
                 duplicate_of=duplicate_of, dialogue=dialogue, subject_folded=folded_key(code, subject)[:600])
     except IntegrityError as exc:
         raise ValidationError({"code": _("The register already has a petition with this code.")}) from exc
+    _keep_due(petition)
+    Petition.objects.unscoped("cache of the derived deadline").filter(pk=petition.pk).update(
+        due_on=petition.due_on, due_stage=petition.due_stage)
+    tally([(petition.organization_id, petition.area_id, petition.kind, petition.state, 1)])
     PetitionStep.objects.create(petition=petition, action="receive", on=received_on, to_state=S.RECEIVED,
                                 actor=actor if getattr(actor, "pk", None) else None)
     audit.record(actor, "create", petition, message=petition.code)
@@ -121,19 +138,29 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
 
     Effects: inserts a ``PetitionStep``; moves ``state``; "accept" and "reopen" set ``accepted_on``
     (a reopened case starts a new resolution clock: ``resolved_on`` cleared, extensions back to 0);
-    "decide" sets ``resolved_on``; "extend" adds one extension; bumps ``version``; "action" audit event.
-    Raises ``NotAllowed`` (not the handling organization's staff), ``WrongState`` (the step is not
+    "decide" sets ``resolved_on``; "extend" adds one extension; recomputes the cached due date
+    (``due_on``, ``due_stage``); moves one count between ``PetitionTally`` rows when the state changes;
+    bumps ``version``; "action" audit events (the changed fields, and the step with its number) through
+    ``core.domain.editing.edit``. Raises ``NotAllowed`` (not the handling organization's staff), ``WrongState`` (the step is not
     allowed from the current state), ``ValidationError`` for an unknown step, a missing document number
     where a document is issued, a date before receipt or in the future, an extension of anything but a
-    denunciation or beyond what its complexity allows, a dialogue for anything but a complaint, an
-    acceptance of a petition outside the competence, or a stale ``expected_version``."""
+    denunciation or beyond what its complexity allows, a dialogue for anything but a complaint, or an
+    acceptance of a petition outside the competence; ``StaleVersion`` (409) for a stale ``expected_version``."""
     if action not in STEPS:
         raise ValidationError({"action": _("Unknown step “%(a)s”.") % {"a": action}})
     require(actor, "change", petition, _("You may not handle this petition."))
-    locked = Petition.objects.unscoped("domain lock by primary key").select_for_update().get(pk=petition.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This petition was just changed by someone else. Reload the page and try again."),
-                              code="conflict")
+    with edit(petition, actor=actor, expected_version=expected_version, action="action",
+              stale=_("This petition was just changed by someone else. Reload the page and try again.")) as locked:
+        from_state = _apply_step(locked, action=action, on=on, number=number)
+    PetitionStep.objects.create(petition=locked, action=action, on=on or timezone.localdate(), from_state=from_state,
+                                to_state=locked.state, number=(number or "").strip(), note=(note or "").strip(),
+                                actor=actor if getattr(actor, "pk", None) else None)
+    audit.record(actor, "action", locked, message=f"{STEP_LABELS[action]} {number}".strip())
+    return locked
+
+
+def _apply_step(locked: Petition, *, action: str, on, number: str) -> str:
+    """Check and apply one step to the locked petition (not saved); returns the state it left."""
     allowed_from, to_state, needs_number = STEPS[action]
     if locked.state not in allowed_from:
         raise WrongState(_("The petition is “%(state)s”: the step “%(step)s” is not possible now.") % {
@@ -169,15 +196,85 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
         locked.resolved_on = on
     if action == "extend":
         locked.extensions += 1
-    locked.version += 1
-    locked.save()
-    PetitionStep.objects.create(petition=locked, action=action, on=on, from_state=from_state, to_state=locked.state,
-                                number=(number or "").strip(), note=(note or "").strip(),
-                                actor=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor, "action", locked, message=f"{STEP_LABELS[action]} {number}".strip(),
-                 changes={"state": [from_state, locked.state]})
-    petition.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
+    _keep_due(locked)
+    if from_state != locked.state:
+        tally([(locked.organization_id, locked.area_id, locked.kind, from_state, -1),
+               (locked.organization_id, locked.area_id, locked.kind, locked.state, 1)])
+    return from_state
+
+
+def _keep_due(petition: Petition, table=None) -> None:
+    """Cache the running clock's due date on ``petition`` (not saved): ``clocks.deadline`` or nothing."""
+    due = clocks.deadline(petition, table)
+    petition.due_stage, petition.due_on = due if due else ("", None)
+
+
+def tally(deltas) -> None:
+    """Add ``deltas`` [(organization id, area id, kind, state, ±n)] to the ``PetitionTally`` rows in one
+    statement (``INSERT … ON CONFLICT DO UPDATE SET n = n + delta``, under the row lock on both
+    databases), in key order. Effects: inserts or updates ``PetitionTally`` rows."""
+    merged = {}
+    for org, area, kind, state, delta in deltas:
+        merged[(org, area, str(kind), str(state))] = merged.get((org, area, str(kind), str(state)), 0) + delta
+    rows = [(*key, delta) for key, delta in sorted(merged.items()) if delta]
+    if not rows:
+        return
+    table = PetitionTally._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 500):
+            batch = rows[start:start + 500]
+            cursor.execute(
+                f"INSERT INTO {table} (organization_id, area_id, kind, state, n) VALUES "
+                + ", ".join(["(%s, %s, %s, %s, %s)"] * len(batch))
+                + f" ON CONFLICT (organization_id, area_id, kind, state) DO UPDATE SET n = {table}.n + excluded.n",
+                [value for row in batch for value in row])
+
+
+def check_register(*, today: datetime.date | None = None) -> dict:
+    """Compare the caches with the register (system check, every organization): the petitions whose
+    ``due_on``/``due_stage`` differ from ``clocks.deadline`` today, and the tallies that differ from a
+    count of the petitions. Returns {"due": [petition ids], "tally": [(org, area, kind, state, kept, counted)]};
+    changes nothing."""
+    table = clocks.clocks(today)
+    wrong = []
+    petitions = Petition.objects.unscoped("system check over every organization").only(
+        "id", "state", "kind", "instance", "received_on", "accepted_on", "complexity", "remote", "extensions",
+        "due_on", "due_stage")
+    for p in petitions.iterator(chunk_size=2000):
+        due = clocks.deadline(p, table)
+        if (p.due_stage, p.due_on) != (due if due else ("", None)):
+            wrong.append(p.pk)
+    counted = {(r["organization_id"], r["area_id"], r["kind"], r["state"]): r["n"] for r in
+               petitions.order_by().values("organization_id", "area_id", "kind", "state").annotate(n=Count("id"))}
+    kept = {(r.organization_id, r.area_id, r.kind, r.state): r.n for r in
+            PetitionTally.objects.unscoped("system check over every organization").all()}
+    tallies = [(*key, kept.get(key, 0), counted.get(key, 0)) for key in sorted(set(counted) | set(kept))
+               if kept.get(key, 0) != counted.get(key, 0)]
+    return {"due": wrong, "tally": tallies}
+
+
+@transaction.atomic
+def refresh_deadlines(*, today: datetime.date | None = None, rebuild_tallies: bool = False) -> int:
+    """Recompute the cached due date of every petition whose cache differs from the clocks in force
+    (after a clock row was added or amended, or a row came into force: the daily job runs this), and
+    with ``rebuild_tallies`` rebuild the ``PetitionTally`` rows from the register (after a bulk load).
+    Effects: updates ``due_on``/``due_stage`` of those petitions; replaces the tallies when asked.
+    Returns how many due dates changed."""
+    table = clocks.clocks(today)
+    everything = Petition.objects.unscoped("system job over every organization")
+    changed = []
+    for p in everything.only("id", "state", "kind", "instance", "received_on", "accepted_on", "complexity",
+                             "remote", "extensions", "due_on", "due_stage").iterator(chunk_size=2000):
+        before = (p.due_stage, p.due_on)
+        _keep_due(p, table)
+        if (p.due_stage, p.due_on) != before:
+            changed.append(p)
+    everything.bulk_update(changed, ["due_on", "due_stage"], batch_size=1000)
+    if rebuild_tallies:
+        PetitionTally.objects.unscoped("rebuilt from the register").all().delete()
+        tally([(r["organization_id"], r["area_id"], r["kind"], r["state"], r["n"]) for r in
+               everything.order_by().values("organization_id", "area_id", "kind", "state").annotate(n=Count("id"))])
+    return len(changed)
 
 
 def may_see_sender(user, petition: Petition) -> bool:
@@ -222,16 +319,17 @@ def notify_overdue(*, today: datetime.date | None = None) -> int:
     """Tell the handler of every overdue petition, and the leaders (lãnh đạo) of the organization above its
     handling organization, once per petition and due date (system job: no actor, every organization).
 
-    Effects: ``core.domain.notifications.notify`` (keyed, so a second run the same day adds none; e-mail
+    Effects: first ``refresh_deadlines`` (the clocks in force today); ``core.domain.notifications.notify`` (keyed, so a second run the same day adds none; e-mail
     when configured). Returns how many notifications were created."""
     from danvan.core.domain.notifications import notify
     from danvan.core.models import User
     from danvan.orgs.models import Membership
 
     today = today or timezone.localdate()
+    refresh_deadlines(today=today)
     table = clocks.clocks(today)
     overdue = (Petition.objects.unscoped("system job over every organization")
-               .filter(clocks.overdue_q(today, table)).select_related("organization"))
+               .filter(due_on__lt=today).select_related("organization"))
     made = 0
     for petition in overdue:
         due = clocks.deadline(petition, table)

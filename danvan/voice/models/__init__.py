@@ -8,6 +8,7 @@ from danvan.voice.models.petitions import (
     PetitionClock,
     PetitionState,
     PetitionStep,
+    PetitionTally,
 )
 from danvan.voice.models.receptions import (
     CitizenCase,
@@ -22,4 +23,4 @@ from danvan.voice.models.receptions import (
 
 __all__ = ["MASK", "CaseKind", "Channel", "CitizenCase", "ClockStage", "Complexity", "Dialogue", "DialogueRule",
            "Field", "HolderPosition", "Opinion", "Outcome", "Per", "Petition", "PetitionClock", "PetitionState",
-           "PetitionStep", "ReceptionDuty", "ReceptionObligation", "ReceptionSession", "Rule", "SessionKind"]
+           "PetitionStep", "PetitionTally", "ReceptionDuty", "ReceptionObligation", "ReceptionSession", "Rule", "SessionKind"]

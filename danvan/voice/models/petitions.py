@@ -82,7 +82,10 @@ class PetitionClock(models.Model):
 
 class Petition(ScopedModel, models.Model):
     """A petition received by an organization (the handler). Its state is the last recorded step's;
-    deadlines, days left and overdue are derived from the clocks (``domain.clocks``), never stored."""
+    deadlines, days left and overdue are derived from the clocks (``voice.clocks``). ``due_on`` and
+    ``due_stage`` are a cache of that derivation, written by the domain on every step (and by
+    ``refresh_deadlines`` when a clock row changes), checked by ``manage.py check_petitions``: the
+    overdue list reads one indexed column."""
 
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("handling organization"),
                                      on_delete=models.PROTECT, related_name="petitions")
@@ -115,6 +118,8 @@ class Petition(ScopedModel, models.Model):
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
     resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
     extensions = models.PositiveSmallIntegerField(_("extensions"), default=0)
+    due_on = models.DateField(_("due on"), null=True, blank=True, editable=False)
+    due_stage = models.CharField(max_length=8, blank=True, editable=False)
     subject_folded = models.CharField(max_length=600, editable=False, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -128,10 +133,31 @@ class Petition(ScopedModel, models.Model):
         constraints = [models.UniqueConstraint(fields=["organization", "code"], name="petition_code_unique")]
         indexes = [models.Index(fields=["organization", "state", "accepted_on"], name="petition_org_state_acc_idx"),
                    models.Index(fields=["organization", "kind", "state"], name="petition_org_kind_state_idx"),
-                   models.Index(fields=["organization", "received_on"], name="petition_org_received_idx")]
+                   models.Index(fields=["organization", "received_on"], name="petition_org_received_idx"),
+                   # covering: the overdue list's ids in order come from the index alone
+                   models.Index(fields=["organization", "due_on", "received_on", "id"], name="petition_org_due_idx")]
 
     def __str__(self):
         return f"{self.code} — {self.subject[:60]}"
+
+
+class PetitionTally(ScopedModel, models.Model):
+    """How many petitions of one handling organization, area, kind and state there are: kept by the
+    domain in the same transaction as each intake and step (as reports' roll-up cells), so the counts
+    by kind × state of a province read a few hundred rows; ``manage.py check_petitions`` compares them
+    with the register and rebuilds them."""
+
+    organization = models.ForeignKey("orgs.Organization", on_delete=models.CASCADE, related_name="+")
+    area = models.ForeignKey("places.Area", on_delete=models.CASCADE, related_name="+", db_index=False)
+    kind = models.CharField(max_length=16, choices=CaseKind.choices)
+    state = models.CharField(max_length=14, choices=PetitionState.choices)
+    n = models.IntegerField(default=0)
+
+    objects = ScopedManager(via="organization")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "area", "kind", "state"],
+                                               name="petition_tally_key")]
 
 
 class PetitionStep(ScopedModel, models.Model):

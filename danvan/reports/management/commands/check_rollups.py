@@ -7,8 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.reports.domain import rollups
-from danvan.reports.domain.periods import months_of, period_for
 from danvan.reports.models import Form, Period
+from danvan.reports.rules.periods import months_of, period_for
 
 
 def _period(text: str) -> list[Period]:

@@ -1,7 +1,9 @@
 """The legal clocks of petitions, derived from the clock rows (``PetitionClock``) and the petition's
 recorded facts (kind, instance, complexity, remote area, extensions, dates of receipt and acceptance);
-nothing here is stored. ``deadline`` and ``days_left`` answer for one petition; ``overdue_q`` is the same
-rule as one SQL condition (constants only), so a list filtered by overdue runs on the indexes."""
+the rule itself is not stored. ``deadline`` and ``days_left`` answer for one petition; the domain caches
+``deadline`` on the petition (``due_on``) at every step so that a list filtered by overdue reads one
+indexed column (``manage.py check_petitions`` verifies the cache). Pure rules: the queries and the
+domain both use them (this module imports no domain code)."""
 
 import datetime
 
@@ -72,34 +74,5 @@ def days_left(petition, today=None, table=None) -> int | None:
     return (due[1] - (today or timezone.localdate())).days
 
 
-def overdue_q(today=None, table=None) -> Q:
-    """The petitions overdue on ``today`` as one condition: for every clock and every combination of
-    complexity, remote area and extensions, the start date before ``today`` minus the days allowed."""
-    today = today or timezone.localdate()
-    table = table if table is not None else clocks(today)
-    condition = Q(pk__in=[])
-    kinds_with_instances = {}
-    for kind, instance, _stage in table:
-        kinds_with_instances.setdefault(kind, set()).add(instance)
-    for (kind, instance, stage), clock in table.items():
-        by_instance = Q(kind=kind)
-        if len(kinds_with_instances[kind]) > 1:
-            by_instance &= Q(instance=instance)
-        if stage == "accept":
-            condition |= by_instance & Q(state__in=WAITING,
-                                         received_on__lt=today - datetime.timedelta(days=clock.days))
-            continue
-        most = max(clock.extensions_complex, clock.extensions_very_complex)
-        for complexity in Complexity.values:
-            for remote in (False, True):
-                for extensions in range(most + 1):
-                    days = resolve_days(clock, complexity=complexity, remote=remote, extensions=extensions)
-                    condition |= by_instance & Q(
-                        state__in=HANDLING, complexity=complexity, remote=remote, extensions=extensions,
-                        accepted_on__lt=today - datetime.timedelta(days=days))
-    # The state first: most of a register is closed, and (organization, state, accepted_on) is an index.
-    return Q(state__in=WAITING + HANDLING) & condition
-
-
 __all__ = ["FINAL_STATES", "RESOLVED_STATES", "clocks", "days_left", "deadline", "extensions_allowed",
-           "overdue_q", "resolve_days"]
+           "resolve_days"]
