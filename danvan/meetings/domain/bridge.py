@@ -1,6 +1,7 @@
 """Domain actions on bridge points (điểm cầu): one by one, in bulk, and attendance.
 
-Every action that changes data needs "change" on the meeting (``require_meeting``), whoever calls."""
+Every action that changes data needs "change" on the meeting (``require_meeting``), whoever calls;
+a point's attendance may also be reported by the point's own unit (``may_report_attendance``)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.refusals import NotAllowed
 from danvan.meetings.domain.meetings import require_meeting, require_named
 from danvan.meetings.models import BridgePoint, Meeting
+from danvan.orgs.scope import active_memberships, can
 from danvan.places.models import Area
 
 LEVELS = {"province", "district", "commune"}
@@ -126,16 +129,31 @@ def _conflict(point) -> ValidationError:
         % {"name": point.name, "n": point.present if point.present is not None else "—"}, code="conflict")
 
 
+def may_report_attendance(actor, point: BridgePoint) -> bool:
+    """The organizer (who may change the meeting) or the point's own unit: a chuyên viên or lãnh đạo of
+    the organization the point names, or of an organization located in the point's area (a commune
+    point added by "every commune")."""
+    if actor is None or can(actor, "change", point.meeting):
+        return True
+    return any("change" in m.actions and (m.organization_id == point.organization_id
+                                          or (point.area_id and m.organization.area_id == point.area_id))
+               for m in active_memberships(actor))
+
+
 @transaction.atomic
 def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_name=None,
                    expected_version=None) -> BridgePoint:
     """Record the delegates present at one bridge point (and optionally expected and the host).
 
     Effects: updates the ``BridgePoint`` and bumps its ``version``; writes an "action" audit event on
-    the meeting. Raises ``NotAllowed`` unless ``actor`` may change the meeting, ``ValidationError``
-    (nothing changed) when a number is not a whole number from 0, or when ``expected_version`` is
-    given and the point was saved by someone else since (code "conflict")."""
-    require_meeting(actor, point.meeting)
+    the meeting. Raises ``NotAllowed`` unless ``actor`` may change the meeting or is the point's own
+    unit (``may_report_attendance``; the unit reports only how many are present and its host),
+    ``ValidationError`` (nothing changed) when a number is not a whole number from 0, or when
+    ``expected_version`` is given and the point was saved by someone else since (code "conflict")."""
+    if not may_report_attendance(actor, point):
+        raise NotAllowed(_("Only the organizer or the unit of this bridge point can report its attendance."))
+    if actor is not None and not can(actor, "change", point.meeting):
+        expected = None  # the point's own unit does not change what the organizer expects
     locked = BridgePoint.objects.unscoped("domain lock by primary key").select_for_update().get(pk=point.pk)
     wanted = _version(expected_version)
     if wanted is not None and wanted != locked.version:

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from danvan.core.text import search_filter, search_terms
 from danvan.meetings.models import (
+    BridgePoint,
     FollowUpTask,
     Meeting,
     Person,
@@ -13,19 +14,46 @@ from danvan.meetings.models import (
     overdue_q,
 )
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import get_in_scope, restrict
+from danvan.orgs.scope import active_memberships, get_in_scope, one_or_404, restrict
 from danvan.places.models import Area, AreaReach
+
+
+def bridge_point_q(user) -> Q:
+    """Meetings where one of the user's own organizations is a bridge point (the point names it, or
+    lies in its area: "every commune" points name the commune). Such a unit sees the meeting, downloads
+    its invitation and reports its own attendance; it does not change the meeting."""
+    if user.is_superuser:
+        return Q()
+    memberships = active_memberships(user)
+    org_ids = [m.organization_id for m in memberships]
+    area_ids = [m.organization.area_id for m in memberships]
+    if not org_ids:
+        return Q(pk__in=[])
+    points = BridgePoint._base_manager.filter(Q(organization_id__in=org_ids) | Q(area_id__in=area_ids))
+    return Q(pk__in=points.values("meeting_id"))
 
 
 def visible_meetings(user, action: str = "view"):
     """Meetings whose organizer or a co-organizer is in the user's scope for ``action`` (the scoped
-    manager's ``via``: organization, co_organizers)."""
-    return restrict(Meeting.objects.all(), user, action)
+    manager's ``via``: organization, co_organizers); to view, also those where the user's unit is a
+    bridge point (``bridge_point_q``)."""
+    return restrict(Meeting.objects.all(), user, action, also=bridge_point_q(user) if action == "view" else None)
 
 
 def meeting_or_404(user, pk, action: str = "view"):
-    """The meeting through ``get_in_scope`` (404 outside the scope)."""
-    return get_in_scope(Meeting.objects.select_related("organization__area"), user, action, pk=pk)
+    """The meeting through the scope (404 outside it); to view, a bridge point's unit sees it too."""
+    return one_or_404(visible_meetings(user, action).select_related("organization__area"), pk=pk)
+
+
+def my_bridge_points(user, meeting) -> list:
+    """The bridge points of ``meeting`` whose attendance the user reports as their unit's (a "change"
+    membership in the point's organization or in an organization of its area)."""
+    memberships = [m for m in active_memberships(user) if "change" in m.actions]
+    org_ids = [m.organization_id for m in memberships]
+    area_ids = [m.organization.area_id for m in memberships]
+    if not org_ids:
+        return []
+    return list(meeting.bridge_points.filter(Q(organization_id__in=org_ids) | Q(area_id__in=area_ids)))
 
 
 def _area_ids(area):

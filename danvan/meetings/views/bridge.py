@@ -13,6 +13,7 @@ from danvan.core.views.helpers import paginate
 from danvan.meetings.domain import bridge as actions
 from danvan.meetings.interfaces.forms import BridgePointForm, BulkPointsForm
 from danvan.meetings.queries import meeting_or_404
+from danvan.orgs.scope import can
 
 
 def _errors(form):
@@ -64,8 +65,21 @@ def _point(request, pk, point_id, action="change"):
 @login_required
 def point_edit(request, pk: int, point_id: int):
     """htmx inline edit of one point's attendance: GET gives the form row, POST saves and gives the row."""
-    point = _point(request, pk, point_id)
+    point = _point(request, pk, point_id, "view")
+    if not actions.may_report_attendance(request.user, point):
+        raise Http404
     error = None
+    if request.method == "POST" and not can(request.user, "change", point.meeting):
+        # the bridge point's own unit, from the meeting page (it does not change the organizer's figures)
+        try:
+            actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
+                                   host_name=request.POST.get("host_name"),
+                                   expected_version=request.POST.get("version", ""))
+        except (ValidationError, NotAllowed) as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Attendance at %(name)s recorded.") % {"name": point.name})
+        return redirect(f"/hoi-nghi/{pk}/#my-points")
     if request.method == "POST":
         try:
             actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),

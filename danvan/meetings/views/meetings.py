@@ -28,7 +28,7 @@ from danvan.meetings.interfaces.forms import (
 )
 from danvan.meetings.interfaces.lists import MEETINGS
 from danvan.meetings.models import Role
-from danvan.meetings.queries import filter_meetings, meeting_or_404
+from danvan.meetings.queries import filter_meetings, meeting_or_404, my_bridge_points
 from danvan.meetings.views.documents import papers
 from danvan.meetings.views.sections import sections_for
 from danvan.orgs.models import Organization
@@ -100,6 +100,7 @@ def meeting_detail(request, pk: int):
         "export_kinds": EXPORT_KINDS, "meeting_papers": papers(meeting, can_change=can_change),
         "period_reports": period_report_links(request.user, meeting),
         "nav_active": "meetings", "breadcrumbs": [LIST_CRUMB, (meeting.title, None)],
+        "my_points": [] if can_change else my_bridge_points(request.user, meeting),
         "extra_sections": sections_for(request, meeting),
         **audit_context(meeting),
     }
