@@ -20,9 +20,9 @@ from danvan.voice.domain.receptions import cases_for_reader
 from danvan.voice.interfaces.filters import (
     CommitmentFilterForm,
     DialogueFilterForm,
-    PetitionFilterForm,
     ReceptionFilterForm,
 )
+from danvan.voice.interfaces.lists import PETITIONS
 from danvan.voice.models import (
     CaseKind,
     Channel,
@@ -43,7 +43,6 @@ from danvan.voice.queries.dialogues import (
     filter_commitments,
     filter_dialogues,
 )
-from danvan.voice.queries.petitions import filter_petitions
 from danvan.voice.queries.receptions import filter_sessions
 
 reception_router = Router(tags=["Receptions"])
@@ -372,24 +371,7 @@ def _with_clocks(petitions):
                      summary="Petitions in the user's scope, with days left and overdue (senders masked by law)")
 @paginate(Pagination)
 def list_petitions(request, filters: Query[PetitionFilters]):
-    return _PetitionRows(request.user, filter_petitions(
-        request.user, **_validated(PetitionFilterForm(request.GET, user=request.user))))
-
-
-class _PetitionRows:
-    """A lazy page of petitions: masked and given their clocks only for the rows of the page."""
-
-    def __init__(self, user, qs):
-        self.user, self.qs = user, qs
-
-    def count(self):
-        return self.qs.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        return _with_clocks(for_reader(actor=self.user, petitions=self.qs[item]))
+    return PETITIONS.api(request)
 
 
 def _petition(request, petition_id):

@@ -297,20 +297,29 @@ def masked_sender(petition: Petition) -> str:
     return str(PROTECTED) if petition.kind in (CaseKind.DENUNCIATION, CaseKind.MIXED) else MASK
 
 
+def sender_for(user, petition: Petition) -> tuple[str, str]:
+    """The sender's (name, address) as ``user`` may read them (masked unless ``may_see_sender``)."""
+    if may_see_sender(user, petition):
+        return petition.sender_name, petition.sender_address
+    return masked_sender(petition), ""
+
+
+def record_sender_reads(*, actor, petitions, where: str = "") -> None:
+    """Log the reads of the senders' identities ``actor`` was shown among ``petitions`` (a list page, an
+    export, the API). Effects: one "view" audit event per petition whose sender's identity was shown."""
+    shown = [p for p in petitions if (p.sender_name or p.sender_address) and may_see_sender(actor, p)]
+    message = str(_("Read the sender's identity")) + (f" ({where})" if where else "")
+    audit.record_many(actor, "view", shown, message=message)
+
+
 def for_reader(*, actor, petitions) -> list:
     """The petitions as ``actor`` may read them: each sender's name and address masked unless
-    ``may_see_sender``; page, export and API all call this. Effects: one "view" audit event per petition
-    whose sender's identity was shown."""
-    shown = []
+    ``may_see_sender``. Effects: one "view" audit event per petition whose sender's identity was shown
+    (``record_sender_reads``)."""
     result = list(petitions)
+    record_sender_reads(actor=actor, petitions=result)
     for p in result:
-        if may_see_sender(actor, p):
-            if p.sender_name or p.sender_address:
-                shown.append(p)
-        else:
-            p.sender_name, p.sender_address = masked_sender(p), ""
-    for p in shown:
-        audit.record(actor, "view", p, message=_("Read the sender's identity"))
+        p.sender_name, p.sender_address = sender_for(actor, p)
     return result
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.forms import StyledFormMixin
+from danvan.core.lists import ListFilterForm
 from danvan.meetings.interfaces.forms import areas_with_history
 from danvan.orgs.models import Organization
 from danvan.voice.models import CaseKind, DialogueRule, PetitionState, Rule, SessionKind
@@ -19,8 +19,9 @@ def _any(label):
     return [("", label)]
 
 
-class ScopedFilterForm(StyledFormMixin, forms.Form):
-    """Shared fields of the voice lists: search, area (with its history) and organization in scope."""
+class ScopedFilterForm(ListFilterForm):
+    """Shared fields of the voice lists: search, area (with its history) and organization in scope (the
+    filter form of their list definitions, ``interfaces/lists.py``)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
@@ -30,18 +31,11 @@ class ScopedFilterForm(StyledFormMixin, forms.Form):
                                           queryset=None, empty_label=_("All organizations in scope"))
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = areas_with_history(user).order_by("valid_to", "level", "name_sort")
         self.fields["organization"].queryset = Organization.objects.for_user(user).order_by("name_sort")
         for name in ("area", "organization"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
-
-    def filters(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
-
-    def error_list(self) -> list[dict]:
-        return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
-                for name, messages in self.errors.items() for msg in messages]
 
 
 class ReceptionFilterForm(ScopedFilterForm):

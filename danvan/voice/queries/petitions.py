@@ -65,6 +65,9 @@ class ByKeys:
     def count(self) -> int:
         return self.queryset.count()
 
+    def none(self) -> "ByKeys":
+        return ByKeys(self.queryset.none())
+
     def __len__(self) -> int:
         return self.count()
 

@@ -11,14 +11,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, run_action
 from danvan.orgs.scope import get_in_scope
 from danvan.voice import clocks
 from danvan.voice.domain import actions
 from danvan.voice.domain.petitions import for_reader
-from danvan.voice.interfaces.filters import PetitionFilterForm
+from danvan.voice.interfaces.lists import PETITIONS
 from danvan.voice.models import Petition
-from danvan.voice.queries.petitions import ByKeys, filter_petitions
 
 LIST_CRUMB = (gettext_lazy("Petitions"), "/don-thu/")
 
@@ -86,13 +85,9 @@ def petition_import_template(request):
 
 @login_required
 def petition_list(request):
-    form = PetitionFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, ByKeys(filter_petitions(request.user, **filters)))
-    today = timezone.localdate()
-    page.object_list = _annotate(for_reader(actor=request.user, petitions=page.object_list), today)
-    return render_list(request, "voice/petition_list.html", "voice/_petition_results.html", {
-        "form": form, "page_obj": page, "nav_active": "voice", "breadcrumbs": [(_("Petitions"), None)]})
+    """The register (``PETITIONS``: the same definition as the API list and the export)."""
+    return PETITIONS.page(request, "voice/petition_list.html", {
+        "nav_active": "voice", "breadcrumbs": [(_("Petitions"), None)]})
 
 
 @login_required
@@ -130,27 +125,5 @@ def petition_step(request, pk: int, action: str):
 @login_required
 @require_POST
 def petition_export(request):
-    """The register as XLSX with the list's filters (senders masked as on the page)."""
-    from openpyxl import Workbook
-
-    form = PetitionFilterForm(request.POST, user=request.user)
-    if not form.is_valid():
-        return redirect("petition_list")
-    today = timezone.localdate()
-    rows = _annotate(for_reader(actor=request.user, petitions=filter_petitions(request.user, **form.filters())[:2000]),
-                     today)
-    book = Workbook()
-    sheet = book.active
-    sheet.append([_("Tracking code"), _("Received on"), _("Kind"), _("Subject"), _("Sender"), _("State"),
-                  _("Days left")])
-    for p in rows:
-        sheet.append([p.code, p.received_on.strftime("%d/%m/%Y"), p.get_kind_display(), p.subject, p.sender_name,
-                      p.get_state_display(), p.days_left])
-    from io import BytesIO
-
-    out = BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(),
-                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="so-don-thu.xlsx"'
-    return response
+    """The register as XLSX with the list's filters (senders masked and their reads logged as on the page)."""
+    return PETITIONS.export(request)

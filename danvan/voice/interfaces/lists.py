@@ -1,0 +1,85 @@
+"""The voice module's lists on the one list mechanism (``danvan.core.lists``): one definition per model
+drives its page, its API list and its XLSX export. A petition's sender is a reader column: the name
+is computed for the user who reads it (``domain.petitions.sender_for``: a denouncer's identity only
+for the assigned handler and the head of the handling organization), and every row shown is passed to
+``read`` so each read of an identity is logged, on the page, in the export and through the API alike."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from danvan.core.lists import Column, ListDefinition, register
+from danvan.voice import clocks
+from danvan.voice.domain.petitions import record_sender_reads, sender_for
+from danvan.voice.interfaces.filters import PetitionFilterForm
+from danvan.voice.queries.petitions import ByKeys, filter_petitions
+
+
+class ClockedPetitions:
+    """The petitions of a list with their clocks (``due``, ``days_left`` as of today), read with one
+    table of clocks per page or export: sliced by the paginator and the API (through ``ByKeys``, the
+    page's index-only read), iterated by the export."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    @staticmethod
+    def _clocked(petitions, table, today):
+        for p in petitions:
+            p.due = clocks.deadline(p, table)
+            p.days_left = clocks.days_left(p, today, table)
+            yield p
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def none(self) -> "ClockedPetitions":
+        return ClockedPetitions(self.queryset.none())
+
+    def __getitem__(self, index):
+        rows = ByKeys(self.queryset)[index]
+        if not isinstance(index, slice):
+            return next(self._clocked([rows], clocks.clocks(), timezone.localdate()))
+        return list(self._clocked(rows, clocks.clocks(), timezone.localdate()))
+
+    def iterator(self, chunk_size: int = 2000):
+        return self._clocked(self.queryset.iterator(chunk_size=chunk_size), clocks.clocks(), timezone.localdate())
+
+
+def _days_left(p):
+    if p.days_left is None:
+        return "—"
+    from danvan.core.templatetags.dv import num
+
+    css = "dv-days text-danger fw-bold overdue" if p.days_left < 0 else "dv-days"
+    return format_html('<span class="{}">{}</span>', css, num(p.days_left))
+
+
+def _read_senders(user, rows, where):
+    record_sender_reads(actor=user, petitions=rows, where=str(where))
+
+
+def _api_petition(p, user):
+    p.sender_name, p.sender_address = sender_for(user, p)
+    return p
+
+
+PETITIONS = register(ListDefinition(
+    key="voice.petitions", form=PetitionFilterForm, query=filter_petitions, rows=ClockedPetitions,
+    columns=[
+        Column("code", _("Tracking code"), width=16, link=lambda p: reverse("petition_detail", args=[p.pk])),
+        Column("received_on", _("Received on"), format="date", width=12),
+        Column("kind", _("Kind"), format="choice", width=14),
+        Column("subject", _("Subject"), width=50),
+        Column("sender", _("Sender"), value=lambda p, user: sender_for(user, p)[0], reader=True, width=28,
+               css="sender"),
+        Column("state", _("State"), format="choice", width=16),
+        Column("days_left", _("Days left"), format="number", width=10, display=_days_left),
+    ],
+    title=_("Petitions"), filename="so-don-thu", list_url="petition_list", export_url="petition_export",
+    read=_read_senders, api_row=_api_petition, empty=_("No petition in your scope matches these filters."),
+))
