@@ -3,6 +3,7 @@ user who may reserve numbers for the report's organization."""
 
 import pytest
 
+from danvan.documents.compose import draft_number_line
 from danvan.documents.domain.terms import ensure_default_terms
 from danvan.documents.models import IssuedDocument
 from danvan.reports.domain.reports import approve_report
@@ -33,7 +34,8 @@ def test_exports_never_issue_a_number(rep, approved, user):
         response = client.get(f"/bao-cao/{approved.pk}/xuat/{fmt}/")
         assert response.status_code == 200 and response.content
     text = docx_text(client.get(f"/bao-cao/{approved.pk}/xuat/docx/").content)
-    assert "Số      -BC/BTGDVTU" in text and "BÁO CÁO" in text
+    # the shared draft number line (documents.compose.draft_number_line) and the draft mark
+    assert draft_number_line(approved.organization, "BC") in text and "DỰ THẢO" in text and "BÁO CÁO" in text
     assert (_register(), _number(approved)) == ([], "")
 
 
