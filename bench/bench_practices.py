@@ -11,70 +11,31 @@ import io
 import os
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(ROOT))
+from bench.common import analyze, fresh_database, officer, organizations, p95, run_child, setup, timed  # noqa: E402
+
 TOTAL = int(os.environ.get("BENCH_PRACTICES", "300000"))
 
 
 def main():
-    env = dict(os.environ, DANVAN_BENCH_CHILD="1", DJANGO_SETTINGS_MODULE="danvan.settings")
-    subprocess.run([sys.executable, __file__], check=True, env=env, cwd=ROOT)
-
-
-def _database() -> str:
-    OUT.mkdir(parents=True, exist_ok=True)
-    url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{OUT / 'practices.sqlite3'}"
-    if url.startswith("sqlite:///"):
-        for suffix in ("", "-wal", "-shm"):
-            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
-    else:
-        import psycopg
-
-        base, name = url.rsplit("/", 1)
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-    return url
-
-
-def timed(func, runs):
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
-
-
-def p95(samples):
-    return statistics.quantiles(samples, n=100)[94]
+    run_child(__file__)
 
 
 def build(rng):
     """Organizations (a commission per province, an MTTQ per commune), one province officer, a campaign per
     province, and TOTAL practices over 2021–2025 in current communes and the legacy communes merged into them."""
-    from danvan.core.models import User
-    from danvan.orgs.domain.organizations import rebuild_reach
-    from danvan.orgs.models import Kind, Membership, Organization, Role
+    from danvan.orgs.models import Kind
     from danvan.places.models import Area, AreaSuccession
     from danvan.practices.demo_words import TOPICS, VILLAGES
     from danvan.practices.models import Campaign, Practice, Status
 
-    provinces = list(Area.objects.current().filter(level="province"))
-    commissions = [Organization(name=f"Ban Tuyên giáo và Dân vận Tỉnh ủy {p.name}", kind=Kind.MOBILIZATION_COMMISSION,
-                                area=p) for p in provinces]
-    communes = list(Area.objects.current().filter(level="commune").select_related("parent"))
-    fronts = [Organization(name=f"Ủy ban MTTQ Việt Nam {c.kind_name.lower()} {c.name}", kind=Kind.FATHERLAND_FRONT,
-                           area=c) for c in communes]
-    for org in commissions + fronts:
-        org.fill_derived()
-    Organization.objects.bulk_create(commissions + fronts, batch_size=2000)
-    rebuild_reach()
+    provinces, commissions, communes, fronts = organizations(
+        Kind.FATHERLAND_FRONT, lambda c: f"Ủy ban MTTQ Việt Nam {c.kind_name.lower()} {c.name}")
     by_province = {c.area_id: c for c in commissions}
     campaigns = {p.id: Campaign.objects.create(organization=by_province[p.id], name=f"Dân vận khéo {p.name} 2021–2025",
                                                start_year=2021, end_year=2025) for p in provinces}
@@ -115,30 +76,14 @@ def build(rng):
     Practice.objects.bulk_create(batch)
     print(f"generated {TOTAL:,} models over {len(communes):,} communes in {time.perf_counter() - started:.0f} s")
     laocai = Area.objects.get(source_key="2025:p15")
-    user = User.objects.create_user("bench.laocai", password="x", full_name="Bench Lào Cai")
-    Membership.objects.create(user=user, organization=by_province[laocai.id], role=Role.OFFICER)
-    return user, laocai
+    return officer("bench.laocai", by_province[laocai.id], "Bench Lào Cai"), laocai
 
 
 def run():
-    url = _database()
-    os.environ["DATABASE_URL"] = url
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("migrate", verbosity=0)
-    from danvan.places.domain.units import load_units
-
-    load_units()
+    setup(fresh_database("practices"))
     rng = random.Random(5)
     user, laocai = build(rng)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    engine = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
-    print(f"database: {engine}")
+    print(f"database: {analyze()}")
     stats_benchmark(user, laocai)
     list_benchmark(user, laocai, rng)
     import_benchmark(user, laocai, rng)

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "danvan.democracy.portal_cache.PortalCacheMiddleware",  # cached public portal pages, before sessions
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -193,6 +193,7 @@ api.add_router("/opinion-collaborators", "danvan.community.api.collaborator_rout
 api.add_router("/disclosures", "danvan.democracy.api.router")
 api.add_router("/community-decisions", "danvan.democracy.api.decision_router")
 api.add_router("/oversight-findings", "danvan.democracy.api.finding_router")
+api.add_router("/consultations", "danvan.democracy.api.consultation_router")
 
 
 def not_found_json(request, exception=None):

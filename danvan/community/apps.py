@@ -8,6 +8,8 @@ class CommunityConfig(AppConfig):
     verbose_name = _("People of prestige and community")
 
     def ready(self):
+        from danvan.community.domain import figures
+        from danvan.community.domain.privacy import is_administrator
         from danvan.community.views.opinion import urgent_panel
         from danvan.core import dashboard
         from danvan.core.navigation import NavItem, register
@@ -17,4 +19,9 @@ class CommunityConfig(AppConfig):
                          parent="community"))
         register(NavItem("support", _("Visits and gifts"), "support_list", icon="gift", order=47, parent="community"))
         register(NavItem("hot_spots", _("Hot spots"), "hot_spot_list", icon="geo-alt", order=48, parent="community"))
+        register(NavItem("opinion", _("Public opinion"), "opinion_list", icon="chat-square-text", order=49,
+                         parent="community"))
+        register(NavItem("community_reads", _("Reads of sensitive data"), "community_reads", icon="eye", order=50,
+                         parent="community", visible=is_administrator))
         dashboard.register("community.urgent_opinion", urgent_panel)
+        figures.register()

@@ -122,6 +122,7 @@ def load(stdout) -> None:
                  f"({PrestigeEntry.objects.unscoped('demo').count()} in all, {changed} removed or replaced)")
     load_religion_and_support(stdout)
     load_hot_spots_and_opinion(stdout)
+    load_collaborators(stdout)
 
 
 def load_religion_and_support(stdout) -> None:
@@ -210,10 +211,63 @@ def load_hot_spots_and_opinion(stdout) -> None:
                        text="Tổ công tác của xã đối thoại với các hộ liên quan.")
     topic = create_topic(actor=None, organization=commission, title="Dư luận về sắp xếp thôn, tổ dân phố",
                          due_date=datetime.date(2026, 11, 30), guidance="Nắm ý kiến của các nhóm xã hội.")
-    for index, (group, stance, urgent) in enumerate([("Nông dân", "for", False), ("Cán bộ hưu trí", "undecided", False),
-                                                     ("Đồng bào dân tộc thiểu số", "against", True)]):
+    for index, (group, code, stance, urgent) in enumerate([
+            ("Nông dân", "farmers", "for", False), ("Cán bộ hưu trí", "retired", "undecided", False),
+            ("Đồng bào dân tộc thiểu số", "ethnic", "against", True)]):
         file_report(actor=None, organization=commission, area=commission.area, date=datetime.date(2026, 11, 20 + index),
-                    social_groups=group, stance=stance, strength=3 + index % 2, spread=2 + index, source="direct",
+                    social_groups=group, social_group=code, stance=stance, strength=3 + index % 2, spread=2 + index, source="direct",
                     topic=topic, urgent=urgent, statement="Băn khoăn về việc sáp nhập thôn và tên gọi mới.",
                     recommendation="Tăng cường tuyên truyền, đối thoại trước khi sáp nhập.")
     stdout.write(f"demo hot spots and opinion: {len(HOT_SPOTS)} hot spots, 3 opinion reports (1 urgent)")
+
+
+COLLABORATORS = [  # name, group, level, confidential
+    ("Vàng A Chứ", "ethnic", "village", True),
+    ("Nguyễn Thị Lan", "women", "commune", False),
+    ("Trần Văn Hưu", "retired", "province", False),
+    ("Lý Thị Mẩy", "religious", "village", True),
+    ("Phạm Đức Trí", "intellectuals", "province", False),
+    ("Hoàng Văn Công", "workers", "commune", False),
+]
+
+
+def load_collaborators(stdout) -> None:
+    """Opinion collaborators of the Lào Cai commission (two confidential), a second topic with reports
+    from them, and the first hot spots linked to the petitions of their commune (when the citizens'
+    voice demo has petitions)."""
+    from danvan.community.domain.opinion import appoint_collaborator, create_topic, file_report
+    from danvan.community.models import HotSpot, OpinionCollaborator
+
+    commission = Organization.objects.filter(name="Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai").first()
+    if commission is None or OpinionCollaborator.objects.unscoped("demo").exists():
+        return
+    communes = list(Area.objects.filter(parent=commission.area, level="commune").order_by("name_sort")[:6])
+    made = []
+    for index, (name, group, level, confidential) in enumerate(COLLABORATORS):
+        made.append(appoint_collaborator(
+            actor=None, organization=commission, full_name=name, level=level, social_group=group,
+            area=commission.area if level == "province" else communes[index % len(communes)],
+            term_from=datetime.date(2026, 1, 1), term_to=datetime.date(2030, 12, 31), confidential=confidential,
+            decision_number=f"{120 + index}-QĐ/BTGDVTU", decision_date=datetime.date(2025, 12, 20)))
+    topic = create_topic(actor=None, organization=commission, title="Dư luận về giá đất bồi thường năm 2027",
+                         due_date=datetime.date(2026, 12, 15),
+                         guidance="Nắm tâm trạng của các nhóm xã hội về bảng giá đất mới; không nêu tên người phát ngôn.")
+    for index, c in enumerate(made):
+        file_report(actor=None, organization=commission, area=c.area, date=datetime.date(2026, 12, 1 + index),
+                    social_groups=c.get_social_group_display(), social_group=c.social_group, collaborator=c,
+                    stance=("against", "for", "undecided")[index % 3], strength=2 + index % 4, spread=1 + index % 5,
+                    source=("direct", "social", "meetings")[index % 3], topic=topic,
+                    statement="Một bộ phận người dân cho rằng giá bồi thường thấp hơn giá thị trường.",
+                    recommendation="Công khai bảng giá, tổ chức đối thoại ở các xã có dự án.")
+    linked = 0
+    try:
+        from danvan.voice.models import Petition
+    except ImportError:  # pragma: no cover - the module is always installed
+        Petition = None
+    if Petition is not None:
+        for spot in HotSpot.objects.unscoped("demo").filter(organization=commission).order_by("id")[:4]:
+            petitions = list(Petition.objects.unscoped("demo").filter(area=spot.area)[:2])
+            spot.petitions.add(*petitions)
+            linked += bool(petitions)
+    stdout.write(f"demo opinion collaborators: {len(made)} (2 confidential), {len(made)} reports; "
+                 f"{linked} hot spots linked to petitions")

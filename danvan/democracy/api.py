@@ -1,5 +1,5 @@
 """REST API of grassroots democracy: disclosure obligations with their records and derived state (the same
-filter as the page), community decisions, oversight findings. Everything in the user's scope; out of
+filter as the page), community decisions, oversight findings, consultations on drafts. Everything in the user's scope; out of
 scope answers 404. The portal's feeds are public pages (``/cong-khai/feed/…``), not API operations."""
 
 import datetime
@@ -18,9 +18,10 @@ from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, ch
 from danvan.democracy.domain import actions
 from danvan.democracy.domain import findings as finding_rules
 from danvan.democracy.interfaces.forms import DisclosureFilterForm
-from danvan.democracy.interfaces.lists import DECISIONS, FINDINGS, annotate_decisions
+from danvan.democracy.interfaces.lists import CONSULTATIONS, DECISIONS, FINDINGS, annotate_decisions
 from danvan.democracy.models import Channel, DecisionForm, Matter
 from danvan.democracy.queries import disclosures as q
+from danvan.democracy.queries.consultations import consultations_for
 from danvan.democracy.rules.state import State
 
 router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
@@ -246,3 +247,93 @@ def list_findings(request, filters: Query[FindingFilters]):
     params = {k: v for k, v in filters.dict().items() if v is not None}
     cleaned = _validated(FINDINGS.form(params, user=request.user))
     return _FindingRows(FINDINGS.queryset(request.user, cleaned))
+
+
+consultation_router = Router(tags=["Grassroots democracy (dân chủ ở cơ sở)"])
+
+
+class ConsultationOut(Schema):
+    id: int
+    area: Ref
+    organization: Ref
+    draft: str
+    summary: str
+    opens_on: datetime.date
+    closes_on: datetime.date
+    channels: list[ChannelEnum]
+    opinions_received: int
+    opinions_taken_in: int
+    how_taken_in: str
+    result_number: str
+    result_date: datetime.date | None
+    obligation_id: int | None
+    version: int
+
+
+class ConsultationFilters(Schema):
+    q: SearchText | None = None
+    area: Id | None = None
+    year: Year | None = None
+    has_result: bool | None = None
+
+
+def _consultation_out(c) -> dict:
+    return {**{f: getattr(c, f) for f in (
+        "id", "draft", "summary", "opens_on", "closes_on", "opinions_received", "opinions_taken_in", "how_taken_in",
+        "result_number", "result_date", "obligation_id", "version")},
+        "channels": [x for x in c.channels if x in Channel.values],
+        "area": {"id": c.area_id, "code": c.area.code, "name": c.area.full_name},
+        "organization": {"id": c.organization_id, "name": c.organization.name}}
+
+
+class _ConsultationRows(_Rows):
+    def __getitem__(self, s):
+        return [_consultation_out(c) for c in self.qs[s]]
+
+
+@consultation_router.get("", response=answers(list[ConsultationOut]),
+                         summary="Lấy ý kiến nhân dân về dự thảo trong phạm vi (lọc như trang danh sách)")
+@paginate(Pagination)
+def list_consultations(request, filters: Query[ConsultationFilters]):
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+    if "has_result" in params:
+        params["has_result"] = "true" if params["has_result"] else "false"
+    cleaned = _validated(CONSULTATIONS.form(params, user=request.user))
+    return _ConsultationRows(CONSULTATIONS.queryset(request.user, cleaned))
+
+
+def _consultation_or_404(request, consultation_id):
+    c = consultations_for(request.user).select_related("area", "organization").filter(pk=consultation_id).first()
+    if c is None:
+        raise Http404
+    return c
+
+
+@consultation_router.get("/{consultation_id}", response=answers(ConsultationOut, 404),
+                         summary="Một lần lấy ý kiến nhân dân")
+def get_consultation(request, consultation_id: Id):
+    return _consultation_out(_consultation_or_404(request, consultation_id))
+
+
+class ResultIn(Schema):
+    opinions_received: Annotated[int, Field(ge=0, le=10**6)]
+    opinions_taken_in: Annotated[int, Field(ge=0, le=10**6)]
+    how_taken_in: text(4000)
+    result_number: text(60)
+    result_date: datetime.date
+    version: Annotated[int, Field(ge=1, le=2**31 - 1)] | None = None
+
+
+@consultation_router.post("/{consultation_id}/result", response=answers(ConsultationOut, 400, 403, 404, 409),
+                          summary="Ghi kết quả lấy ý kiến (tạo nghĩa vụ công khai kết quả, nội dung 11)",
+                          openapi_extra=example_body({
+                              "opinions_received": 112, "opinions_taken_in": 37,
+                              "how_taken_in": "Bổ sung điểm thu gom rác ở thôn Khe Mạ", "result_number": "45/BC-UBND",
+                              "result_date": "2026-05-20", "version": 1}))
+def consultation_result(request, consultation_id: Id, payload: ResultIn):
+    from danvan.democracy.domain.consultations import record_result
+
+    c = _consultation_or_404(request, consultation_id)
+    values = payload.dict()
+    record_result(actor=request.user, consultation=c, expected_version=values.pop("version"), **values)
+    return _consultation_out(_consultation_or_404(request, consultation_id))

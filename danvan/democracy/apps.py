@@ -15,5 +15,7 @@ class DemocracyConfig(AppConfig):
                          order=61, parent="democracy"))
         register(NavItem("democracy_decisions", _("Community decisions"), "decision_list", icon="people",
                          order=62, parent="democracy"))
+        register(NavItem("democracy_consultations", _("Consultations on drafts"), "consultation_list",
+                         icon="chat-square-text", order=63, parent="democracy"))
         register(NavItem("democracy_findings", _("Oversight findings"), "finding_list", icon="eye",
-                         order=63, parent="democracy"))
+                         order=64, parent="democracy"))

@@ -45,3 +45,27 @@ def cached(view):
         return response
 
     return wrapper
+
+
+class PortalCacheMiddleware:
+    """Serve a cached portal page before the rest of the stack runs (sessions, language, CSRF, users,
+    messages…): an anonymous GET under ``/cong-khai/`` whose answer ``cached`` kept is sent at once. Placed
+    right after the security and CSP middleware, so their headers still go on every answer; the frame
+    header the inner stack would add is set here. A request with a session cookie (a signed-in officer
+    looking at the portal) goes the usual way."""
+
+    PREFIX = "/cong-khai/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "GET" and request.path.startswith(self.PREFIX) and \
+                settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            hit = _entries.get(request.get_full_path())
+            if hit and hit[0] > time.monotonic():
+                response = HttpResponse(hit[2], status=hit[1], content_type=hit[3])
+                response["Cache-Control"] = hit[4]
+                response["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS", "DENY")
+                return response
+        return self.get_response(request)

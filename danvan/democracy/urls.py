@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.democracy.views import disclosures, people, publishing
+from danvan.democracy.views import consultations, disclosures, people, publishing
 
 urlpatterns = [
     path("", disclosures.province_table, name="democracy_table"),
@@ -30,6 +30,11 @@ urlpatterns = [
     path("cong-thong-tin/mo-hinh/<int:pk>/", publishing.publish_practice, name="publish_practice"),
     path("y-kien/", publishing.submission_queue, name="democracy_submissions"),
     path("y-kien/<int:pk>/", publishing.submission_review, name="submission_review"),
+    path("lay-y-kien/", consultations.consultation_list, name="consultation_list"),
+    path("lay-y-kien/them/", consultations.consultation_create, name="consultation_create"),
+    path("lay-y-kien/xuat-excel/", consultations.consultation_export, name="consultation_export"),
+    path("lay-y-kien/<int:pk>/", consultations.consultation_detail, name="consultation_detail"),
+    path("lay-y-kien/<int:pk>/ket-qua/", consultations.consultation_result, name="consultation_result"),
     path("giam-sat/", people.finding_list, name="finding_list"),
     path("giam-sat/xuat-excel/", people.finding_export, name="finding_export"),
     path("giam-sat/<int:pk>/tra-loi/", people.finding_answer, name="finding_answer"),

@@ -73,9 +73,6 @@ def list_documents(request, filters: Query[DocumentFilters]):
     return DOCUMENTS.api(request)
 
 
-@router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
-def get_document(request, doc_id: Id):
-    return get_in_scope(_documents(), request.user, pk=doc_id)
 
 
 class SignerIn(Schema):
@@ -115,7 +112,7 @@ def _organization(request, pk: int):
     return get_in_scope(Organization.objects.all(), request.user, pk=pk)
 
 
-@router.post("", response=answers(DocumentOut, 403, 404, status=201),
+@router.post("", response=answers(DocumentOut, 400, 403, 404, 409, status=201),
              summary="Lấy số văn bản (cùng bộ điều phối với trang Sổ văn bản; người ký mặc định khi không ghi)",
              openapi_extra=example_body({"organization": 12, "doc_type": "BC", "issued_on": "2026-01-05",
                                          "title": "Kết quả công tác dân vận năm 2025", "authority": "K/T",
@@ -136,7 +133,7 @@ def list_signers(request):
     return list(signer_defaults(request.user))
 
 
-@router.post("/signers", response=answers(SignerDefaultOut, 403, 404),
+@router.post("/signers", response=answers(SignerDefaultOut, 400, 403, 404, 409),
              summary="Đặt người ký mặc định của một tổ chức cho một loại văn bản (doc_type rỗng: mọi loại)",
              openapi_extra=example_body({"organization": 12, "doc_type": "GM", "authority": "T/M",
                                          "on_behalf_of": "BAN THƯỜNG VỤ", "signer_title": "PHÓ BÍ THƯ",
@@ -145,3 +142,9 @@ def set_signer(request, payload: SignerDefaultIn):
     data = payload.dict()
     return actions.perform("set_signer", actor=request.user,
                            organization=_organization(request, data.pop("organization")), **data)
+
+
+# Last: "/{doc_id}" would otherwise answer for "/signers".
+@router.get("/{doc_id}", response=answers(DocumentOut, 404), summary="Một văn bản trong sổ (404 nếu ngoài phạm vi)")
+def get_document(request, doc_id: Id):
+    return get_in_scope(_documents(), request.user, pk=doc_id)

@@ -1,11 +1,13 @@
-"""Demo register entries: a few numbers of the Lào Cai and Huế commissions in both terms.
+"""Demo register entries: a few numbers of the Lào Cai and Huế commissions in both terms, and their
+default signers.
 Idempotent: nothing is added when the commission already has register entries."""
 
 import datetime
 
 from danvan.documents.domain.register import issue_number
+from danvan.documents.domain.signers import set_default_signer
 from danvan.documents.domain.terms import ensure_default_terms
-from danvan.documents.models import IssuedDocument
+from danvan.documents.models import IssuedDocument, SignerDefault
 from danvan.orgs.models import Kind, Organization
 
 ENTRIES = [
@@ -19,12 +21,24 @@ ENTRIES = [
 ]
 
 
+# Who signs by default (per document type, "" for every type): authority, on behalf of, title, name.
+SIGNERS = [
+    ("", "K/T", "Trưởng ban", "Phó Trưởng ban", "Giàng Seo Phử"),
+    ("BC", "", "", "Trưởng ban", "Hoàng Thị Lan"),
+    ("GM", "TL", "Ban Thường vụ", "Chánh Văn phòng", "Vi Văn Chiến"),
+]
+
+
 def load(stdout) -> None:
     ensure_default_terms()
     created = 0
     commissions = Organization.objects.filter(kind=Kind.MOBILIZATION_COMMISSION, valid_to__isnull=True,
                                               area__level="province")
     for org in commissions:
+        if not SignerDefault.objects.unscoped("demo").filter(organization=org).exists():
+            for doc_type, authority, of, title, name in SIGNERS:
+                set_default_signer(actor=None, organization=org, doc_type=doc_type, authority=authority,
+                                   on_behalf_of=of, title=title, name=name)
         if IssuedDocument.objects.unscoped("demo").filter(organization=org).exists():
             continue
         for doc_type, day, title in ENTRIES:

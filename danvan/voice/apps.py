@@ -21,5 +21,14 @@ class VoiceConfig(AppConfig):
                          order=37, parent="voice"))
 
         from danvan.voice.domain import figures
+        from danvan.voice.interfaces import importer  # noqa: F401 - registers the import job's runner
 
         figures.register()
+
+        from django.apps import apps
+
+        if apps.is_installed("danvan.democracy"):
+            from danvan.democracy.domain.portal import register_notice_source
+            from danvan.voice.queries.notices import public_notices
+
+            register_notice_source(public_notices)

@@ -90,8 +90,20 @@ def test_export_masks_and_logs(cast, data):
 
 
 def test_party_document(cast, data):
+    from danvan.documents.compose import draft_number_line
+    from danvan.documents.domain.signers import set_default_signer
+    from tests.reading import docx_text
+
     plist, entry, other = data
+    set_default_signer(actor=None, organization=plist.organization, doc_type="TB", authority="T/M",
+                       on_behalf_of="Ban Thường vụ", title="Phó Bí thư", name="Sùng A Lử")
     response = login(cast.admin_a).get(f"/cong-dong/danh-sach/{plist.pk}/van-ban.docx")
+    lines = docx_text(response.content).splitlines()
+    # a draft in the Party's format: marked, the blank number line of every draft, the default signer
+    assert lines[0] == "DỰ THẢO" and draft_number_line(plist.organization, "TB") in lines
+    assert draft_number_line(plist.organization, "TB").startswith("Số    -TB/")
+    assert "THÔNG BÁO" in lines and "Nơi nhận:" in lines
+    assert lines[-1] == "Sùng A Lử" and "T/M BAN THƯỜNG VỤ" in lines and "PHÓ BÍ THƯ" in lines
     text = "\n".join(p.text for p in Document(io.BytesIO(response.content)).paragraphs)
     cells = [c.text for t in Document(io.BytesIO(response.content)).tables for r in t.rows for c in r.cells]
     assert "Vàng Seo Páo" in cells and "Mông" not in cells and MASK in cells

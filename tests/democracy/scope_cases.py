@@ -11,6 +11,7 @@ D = datetime.date
 
 
 def build(w):
+    from danvan.democracy.domain.consultations import record_consultation
     from danvan.democracy.domain.decisions import record_decision
     from danvan.democracy.domain.findings import record_finding
     from danvan.democracy.domain.obligations import trigger_by_document
@@ -32,6 +33,9 @@ def build(w):
                                    content_type="application/pdf"))
     w.dem_finding = record_finding(actor=None, organization=w.front_a, addressed_to=w.front_a,
                                    finding="Bảng tin thôn Nậm Lúc chưa cập nhật", found_on=D(2026, 3, 10))
+    w.dem_consultation = record_consultation(
+        actor=None, organization=w.front_a, draft="Dự thảo quy ước thôn Nậm Lúc về giữ gìn vệ sinh",
+        opens_on=D(2026, 4, 1), closes_on=D(2026, 4, 30), channels=["office", "village_heads"])
     w.dem_submission = PortalSubmission.objects.create(
         code="MATRIXNAML", kind="kien_nghi", area=w.geo.commune_a, content="Đề nghị sửa cầu treo Nậm Lúc",
         name="Giàng A Páo", consent=True, client_key="matrix")
@@ -66,6 +70,9 @@ def cases():
     rec = lambda w: f"/dan-chu/ban-ghi/{w.dem_record.pk}/"  # noqa: E731
     dec = lambda w: f"/dan-chu/quyet-dinh/{w.dem_decision.pk}/"  # noqa: E731
     board = lambda w: f"/dan-chu/xa/{w.geo.commune_a.pk}/"  # noqa: E731
+    con = lambda w: f"/dan-chu/lay-y-kien/{w.dem_consultation.pk}/"  # noqa: E731
+    result = {"opinions_received": 14, "opinions_taken_in": 5, "how_taken_in": "Bổ sung giờ thu gom rác",
+              "result_number": "12/BC-UBND", "version": 1}
     records = lambda w: count(_models().DisclosureRecord, obligation=w.dem_obligation)  # noqa: E731
     return [
         view("/dan-chu/xa/<int:area_id>/", lambda w: board(w) + "?nam=2026&quy=1", shows=lambda w: "15/QĐ-UBND"),
@@ -118,6 +125,18 @@ def cases():
                data=lambda w: {"status": "accepted"}, status=302,
                watch=lambda w: row(_models().PortalSubmission, w.dem_submission.pk)),
         refuse("GET", "/dan-chu/y-kien/<int:pk>/", lambda w: f"/dan-chu/y-kien/{w.dem_submission.pk}/"),
+        view("/dan-chu/lay-y-kien/<int:pk>/", con, shows=lambda w: "Dự thảo quy ước thôn Nậm Lúc"),
+        refuse("POST", "/dan-chu/lay-y-kien/<int:pk>/", con),
+        change("POST", "/dan-chu/lay-y-kien/<int:pk>/ket-qua/", lambda w: con(w) + "ket-qua/",
+               data=lambda w: {**result, "result_date": "05/05/2026"}, status=302,
+               watch=lambda w: row(_models().Consultation, w.dem_consultation.pk)),
+        refuse("GET", "/dan-chu/lay-y-kien/<int:pk>/ket-qua/", lambda w: con(w) + "ket-qua/"),
+        view("/api/v1/consultations/{consultation_id}", lambda w: f"/api/v1/consultations/{w.dem_consultation.pk}",
+             json_id=lambda w: w.dem_consultation.pk),
+        change("POST", "/api/v1/consultations/{consultation_id}/result",
+               lambda w: f"/api/v1/consultations/{w.dem_consultation.pk}/result",
+               data=lambda w: {**result, "result_date": "2026-05-05"},
+               watch=lambda w: row(_models().Consultation, w.dem_consultation.pk)),
         view("/api/v1/disclosures/{obligation_id}", lambda w: f"/api/v1/disclosures/{w.dem_obligation.pk}",
              json_id=lambda w: w.dem_obligation.pk),
         change("POST", "/api/v1/disclosures/{obligation_id}/{action}",

@@ -168,6 +168,10 @@ def test_yearly_review_figures_and_report(cast, ubnd, year):
     assert got["Content-Disposition"].startswith("attachment")
     text = "\n".join(p.text for p in Document(io.BytesIO(got.content)).paragraphs)
     assert "Tổng kết việc thực hiện Quy chế dân chủ ở cơ sở năm 2025" in text and "4,55%" in text
+    from tests.reading import docx_text
+
+    lines = docx_text(got.content).splitlines()  # a draft: marked, the blank number line of every draft
+    assert lines[0] == "DỰ THẢO" and "Số    -BC/BCĐ" in lines and "T/M BAN CHỈ ĐẠO" in lines
     # the other province's officer reads only its own (empty) figures
     other = login(cast.hue).get("/dan-chu/tong-ket/", {"province": cast.geo.laocai.pk, "year": 2025})
     assert other.context["form"].errors and other.context["f"]["province"] != cast.geo.laocai
@@ -197,3 +201,18 @@ def test_export_uses_the_same_filter_and_the_derived_state(cast, ubnd, year, set
     job = Job.objects.filter(kind="core.list_export").last()
     assert job is not None and job.params["list"] == "democracy.obligations"
     assert login(ubnd.b.officer).post("/dan-chu/nghia-vu/xuat-excel/", {"area": cast.geo.commune_a.pk}).status_code == 302
+
+
+def test_the_first_load_of_the_lists_shows_this_year_only(cast, ubnd, year):
+    from django.utils import timezone
+
+    this_year = timezone.localdate().year
+    client = login(cast.province)
+    first = client.get("/dan-chu/nghia-vu/")
+    assert first.context["form"]["year"].value() == this_year
+    shown = {o.year for o in first.context["page_obj"].object_list}
+    assert shown <= {this_year}
+    chosen = client.get("/dan-chu/nghia-vu/", {"year": 2025})
+    assert chosen.context["page_obj"].paginator.count > 0 and {o.year for o in chosen.context["page_obj"].object_list} == {2025}
+    overdue = client.get("/dan-chu/qua-han/")
+    assert {o.year for o in overdue.context["page_obj"].object_list} <= {this_year}

@@ -142,6 +142,7 @@ def test_register_dispatcher_page_and_api(cast, term_covering_today):
                                         "title": "Kết quả công tác dân vận"})
     entry = _entries().get()
     assert (entry.signer_authority, entry.signer_name) == ("K/T TRƯỞNG BAN", "Giàng Seo Phử")
+    assert "K/T TRƯỞNG BAN · PHÓ TRƯỞNG BAN · Giàng Seo Phử" in client.get(f"/so-van-ban/{entry.pk}/").content.decode()
     # the API: the same dispatcher, refusals mapped (422 naming the field, 404 out of scope)
     headers = bearer(cast.province)
     api = Client()

@@ -117,3 +117,13 @@ def test_notice_of_conclusions_numbered_before_the_meeting_is_refused(cast, term
     assert IssuedDocument.objects.unscoped("test reads back").count() == 0
     invitation = issue_meeting_document(actor=None, meeting=m, kind="invitation")  # an invitation comes first
     assert invitation.symbol.endswith("-GM/BTGDVTU")
+
+
+def test_area_choices_put_current_units_first_and_mark_former_ones(cast):
+    from danvan.meetings.interfaces.forms import BulkPointsForm
+
+    labels = [label for value, label in BulkPointsForm(user=cast.province).fields["parent"].choices if value]
+    assert labels[0] == "Tỉnh Lào Cai"
+    assert "Tỉnh Yên Bái (trước 01/07/2025)" in labels and "Tỉnh Yên Bái" not in labels
+    assert labels.index("Tỉnh Yên Bái (trước 01/07/2025)") > labels.index("Tỉnh Lào Cai")
+    assert len(labels) == len(set(labels))  # no two units read the same

@@ -47,7 +47,7 @@ def test_api_bad_filter_is_422(client, cast):
 def test_api_tasks_filters_and_scope(client, cast):
     m = meeting(cast.commission)
     c = conclusion(m)
-    late = task(c, [cast.front_a], title="Quá hạn", due=datetime.date(2020, 1, 1))
+    late = task(c, [cast.front_a], title="Quá hạn", due=datetime.date(2026, 4, 30))
     task(c, [cast.front_b], title="Còn hạn", due=datetime.date(2099, 1, 1))
     h = bearer(cast.province)
     assert [t["title"] for t in client.get("/api/v1/tasks?overdue=true", **h).json()["items"]] == ["Quá hạn"]
@@ -134,7 +134,7 @@ def test_api_meeting_list_query_count(client, cast):
 
 def test_overview_page_shows_only_own_figures(cast):
     m = meeting(cast.commission, title="Tổng kết Lào Cai")
-    task(conclusion(m), [cast.front_a], due=datetime.date(2020, 1, 1))
+    task(conclusion(m), [cast.front_a], due=datetime.date(2026, 4, 30))
     body = login(cast.province).get("/hoi-nghi/nhiem-vu/tong-hop/").content.decode()
     assert "Tổng kết Lào Cai" in body and "1 nhiệm vụ: 0 hoàn thành" in body
     hue = login(cast.hue).get("/hoi-nghi/nhiem-vu/tong-hop/?theo=dia-ban").content.decode()

@@ -144,3 +144,54 @@ def test_a_batch_is_read_by_a_background_job_with_progress(cast, django_capture_
     assert Article._base_manager.filter(job=job).count() == 12
     assert [e["field"] for e in job.errors] == ["rong.txt"]
     assert actions.undo_batch(job=job) == 12
+
+
+def _points(meeting):
+    from danvan.meetings.models import BridgePoint
+
+    return [(p.name, p.area_id) for p in BridgePoint._base_manager.filter(meeting=meeting).order_by("order")]
+
+
+def test_bridge_points_come_from_the_named_units_or_the_count(cast, geo):
+    # a count that no unit list matches: that many numbered points, for the officer to name
+    meeting = confirm(cast.province, read(cast.province, cast.commission, OLD_ARTICLE), cast.old_commission)
+    points = _points(meeting)
+    assert len(points) == 9 and points[0] == ("Điểm cầu 1", None) and points[-1] == ("Điểm cầu 9", None)
+    assert all(area is None for _, area in points)
+    # a second article of the same meeting adds none
+    confirm(cast.province, read(cast.province, cast.commission, SECOND_ARTICLE), cast.old_commission)
+    assert len(_points(meeting)) == 9
+
+    # the units named: matched to the unit of that day under the organizer's province, else kept as written
+    named = OLD_ARTICLE.replace("12/10/2021", "14/10/2021").replace(
+        "với 9 điểm cầu.", "kết nối với các điểm cầu huyện Yên Bình và thị xã Nghĩa Lộ.")
+    article = read(cast.province, cast.commission, named)
+    assert article.reading["bridge_names"] == ["huyện Yên Bình", "thị xã Nghĩa Lộ"]
+    meeting = confirm(cast.province, article, cast.old_commission)
+    assert _points(meeting) == [("Huyện Yên Bình", geo.old_district.pk), ("thị xã Nghĩa Lộ", None)]
+
+    # a count of the organizer's own point and one per unit under it that day: those units
+    counted = OLD_ARTICLE.replace("12/10/2021", "15/10/2021").replace("với 9 điểm cầu", "với 2 điểm cầu")
+    meeting = confirm(cast.province, read(cast.province, cast.commission, counted), cast.old_commission)
+    assert _points(meeting) == [("Ban Dân vận Tỉnh ủy Yên Bái", geo.old_yenbai.pk), ("Huyện Yên Bình", geo.old_district.pk)]
+
+
+def test_commendations_reported_at_the_meetings_become_the_report_value(cast):
+    from types import SimpleNamespace
+
+    from danvan.reports.domain.sources import source_for
+
+    source = source_for("DV_KT_TT")
+    assert source is not None and source_for("DV_MH_DK") is None  # a reported stock is not a report value
+    q4 = SimpleNamespace(start=datetime.date(2021, 10, 1), end=datetime.date(2021, 12, 31))
+    assert source.value(cast.old_commission, q4) is None  # nothing confirmed: the figure stays typed in
+    text = OLD_ARTICLE + "Dịp này, Ban Dân vận Tỉnh ủy tặng Giấy khen cho 7 tập thể có thành tích xuất sắc.\n"
+    confirm(cast.province, read(cast.province, cast.commission, text), cast.old_commission)
+    other_day = text.replace("12/10/2021", "20/11/2021").replace("7 tập thể", "5 tập thể").replace("giao ban", "sơ kết")
+    confirm(cast.province, read(cast.province, cast.commission, other_day), cast.old_commission)
+    assert source.value(cast.old_commission, q4) == Decimal("12")  # both meetings of the quarter
+    october = SimpleNamespace(start=datetime.date(2021, 10, 1), end=datetime.date(2021, 10, 31))
+    assert source.value(cast.old_commission, october) == Decimal("7")
+    q1 = SimpleNamespace(start=datetime.date(2022, 1, 1), end=datetime.date(2022, 3, 31))
+    assert source.value(cast.old_commission, q1) is None
+    assert source.value(cast.commission, q4) is None  # only the organization's own meetings

@@ -3,7 +3,6 @@ user who may reserve numbers for the report's organization."""
 
 import pytest
 
-from danvan.documents.compose import draft_number_line
 from danvan.documents.domain.terms import ensure_default_terms
 from danvan.documents.models import IssuedDocument
 from danvan.reports.domain.reports import approve_report
@@ -34,8 +33,7 @@ def test_exports_never_issue_a_number(rep, approved, user):
         response = client.get(f"/bao-cao/{approved.pk}/xuat/{fmt}/")
         assert response.status_code == 200 and response.content
     text = docx_text(client.get(f"/bao-cao/{approved.pk}/xuat/docx/").content)
-    # the shared draft number line (documents.compose.draft_number_line) and the draft mark
-    assert draft_number_line(approved.organization, "BC") in text and "DỰ THẢO" in text and "BÁO CÁO" in text
+    assert "Số    -BC/BTGDVTU" in text and "BÁO CÁO" in text
     assert (_register(), _number(approved)) == ([], "")
 
 
@@ -79,3 +77,34 @@ def test_number_only_for_an_approved_report(rep):
                                            follow=True)
     assert "Chỉ báo cáo đã duyệt" in response.content.decode()
     assert (_register(), _number(rep.p25)) == ([], "")
+
+
+def test_report_numbered_with_its_signer_read_back_in_docx_and_pdf(rep, approved):
+    from danvan.documents.domain.signers import set_default_signer
+    from tests.reading import pdf_text
+
+    set_default_signer(actor=None, organization=approved.organization, doc_type="BC", authority="K/T",
+                       on_behalf_of="Trưởng ban", title="Phó Trưởng ban", name="Giàng Seo Phử")
+    client = login(rep.cast.leader)
+    draft = docx_text(client.get(f"/bao-cao/{approved.pk}/xuat/docx/").content).splitlines()
+    assert draft[0] == "DỰ THẢO" and draft[-1] == "Giàng Seo Phử"  # the preview: marked, the default signer
+    page = client.get(f"/bao-cao/{approved.pk}/").content.decode()
+    assert 'value="Giàng Seo Phử"' in page  # the number form offers the default signer
+    client.post(f"/bao-cao/{approved.pk}/cap-so/", {"issued_on": "05/10/2025", "authority": "TL",
+                                                    "on_behalf_of": "Ban Thường vụ", "signer_title": "Chánh Văn phòng",
+                                                    "signer_name": "Vi Thị Én"})
+    entry = IssuedDocument.objects.unscoped("test reads back").get()
+    assert (entry.signer_authority, entry.signer_title, entry.signer_name) == (
+        "TL. BAN THƯỜNG VỤ", "CHÁNH VĂN PHÒNG", "Vi Thị Én")
+    lines = docx_text(client.get(f"/bao-cao/{approved.pk}/xuat/docx/").content).splitlines()
+    assert "DỰ THẢO" not in lines
+    assert lines[:6] == ["TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "*", "ĐẢNG CỘNG SẢN VIỆT NAM",
+                         "Số 01-BC/BTGDVTU", "Lào Cai, ngày 05 tháng 10 năm 2025"]
+    assert lines[6] == "BÁO CÁO" and lines[7].startswith("Kết quả")
+    assert "Nơi nhận:" in lines and "- Tỉnh ủy Lào Cai (b/c)," in lines
+    assert lines.index("TL. BAN THƯỜNG VỤ") + 1 == lines.index("CHÁNH VĂN PHÒNG") and lines[-1] == "Vi Thị Én"
+    pdf = " ".join(pdf_text(client.get(f"/bao-cao/{approved.pk}/xuat/pdf/").content).split())
+    for part in ("TỈNH ỦY LÀO CAI", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Số 01-BC/BTGDVTU", "Lào Cai, ngày 05 tháng 10 năm 2025",
+                 "BÁO CÁO", "Nơi nhận:", "TL. BAN THƯỜNG VỤ CHÁNH VĂN PHÒNG", "Vi Thị Én"):
+        assert part in pdf, part
+    assert "DỰ THẢO" not in pdf

@@ -38,10 +38,22 @@ def _opinions_of(w):
     return count(Opinion, dialogue=w.dialogue)
 
 
+def _reception_opinions_of(w):
+    from danvan.voice.models import Opinion
+
+    return count(Opinion, session=w.reception)
+
+
 def _opinion_row(w):
     from danvan.voice.models import Opinion
 
     return row(Opinion, w.opinion.pk)
+
+
+def _dialogue_row(w):
+    from danvan.voice.models import Dialogue
+
+    return row(Dialogue, w.dialogue.pk)
 
 
 def _petition_row(w):
@@ -72,6 +84,17 @@ def cases():
         change("POST", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/",
                data=lambda w: {"outcome": "answered", "answer": "Đã trả lời tại hội nghị"}, watch=_opinion_row,
                status=302),
+        change("POST", "/doi-thoai/<int:pk>/thong-bao-ket-qua/", lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua/",
+               data=lambda w: {"issued_on": "25/11/2025"}, watch=_dialogue_row, status=302),
+        change("POST", "/doi-thoai/<int:pk>/cong-khai/", lambda w: f"/doi-thoai/{w.dialogue.pk}/cong-khai/",
+               data=lambda w: {"public": "1"}, watch=_dialogue_row, status=302),
+        refuse("GET", "/doi-thoai/<int:pk>/cong-khai/", lambda w: f"/doi-thoai/{w.dialogue.pk}/cong-khai/"),
+        refuse("GET", "/doi-thoai/<int:pk>/thong-bao-ket-qua/",
+               lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua/"),
+        view("/doi-thoai/<int:pk>/thong-bao-ket-qua.<str:fmt>",
+             lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua.docx", shows=lambda w: "PK\x03\x04"),
+        refuse("POST", "/doi-thoai/<int:pk>/thong-bao-ket-qua.<str:fmt>",
+               lambda w: f"/doi-thoai/{w.dialogue.pk}/thong-bao-ket-qua.docx"),
         refuse("GET", "/doi-thoai/y-kien/<int:pk>/tra-loi/", lambda w: f"/doi-thoai/y-kien/{w.opinion.pk}/tra-loi/"),
         view("/api/v1/dialogues/{dialogue_id}", lambda w: f"/api/v1/dialogues/{w.dialogue.pk}",
              json_id=lambda w: w.dialogue.pk),
@@ -81,6 +104,10 @@ def cases():
         change("POST", "/tiep-dan/<int:pk>/vu-viec/", lambda w: f"/tiep-dan/{w.reception.pk}/vu-viec/",
                data=lambda w: {"subject": "Đề nghị lắp đèn đường", "people": "1", "kind": "recommendation",
                                "field": "infrastructure"}, watch=_cases_of, status=302),
+        change("POST", "/tiep-dan/<int:pk>/y-kien/", lambda w: f"/tiep-dan/{w.reception.pk}/y-kien/",
+               data=lambda w: {"text": "Đề nghị sửa cống thôn", "field": "infrastructure"},
+               watch=_reception_opinions_of, status=302),
+        refuse("GET", "/tiep-dan/<int:pk>/y-kien/", lambda w: f"/tiep-dan/{w.reception.pk}/y-kien/"),
         refuse("GET", "/tiep-dan/<int:pk>/vu-viec/", lambda w: f"/tiep-dan/{w.reception.pk}/vu-viec/"),
         view("/api/v1/receptions/{reception_id}", lambda w: f"/api/v1/receptions/{w.reception.pk}",
              json_id=lambda w: w.reception.pk),

@@ -141,3 +141,79 @@ def test_the_dialogue_figure_of_the_report_comes_from_the_records(v):
     assert report.values.get(indicator__code="DV_DT_SO").value == 2
     body = login(officer).get(f"/bao-cao/{report.pk}/sua/").content.decode()
     assert "tính từ sổ đối thoại" in body
+
+
+def test_the_result_notice_is_a_tb_of_the_register_listing_opinions_and_answers(v):
+    from danvan.documents.models import IssuedDocument as Issued
+    from tests.reading import docx_text, pdf_text
+
+    IssuedDocument = Issued._base_manager
+
+    d = _dialogue(v)
+    add_opinion(actor=None, dialogue=d, text="Đề nghị làm đường liên thôn", citizen_name="Thào A Sử",
+                addressed_to=v.party_a, field="infrastructure")
+    answered = add_opinion(actor=None, dialogue=d, text="Hỏi về hỗ trợ giống lúa", citizen_name="Lò Thị Hoa")
+    answer_opinion(actor=None, opinion=answered, outcome="answered", answer="Xã cấp giống trong tháng 4.")
+    _promise(v, d, "Sửa cầu treo Nậm Lúc", D(2026, 5, 15), leader=v.secretary_a)
+    client = login(v.officer_a)
+    draft = docx_text(client.get(f"/doi-thoai/{d.pk}/thong-bao-ket-qua.docx").content)
+    assert "-TB" in draft and "Đề nghị làm đường liên thôn" in draft
+    from danvan.documents.compose import draft_number_line
+
+    assert draft.splitlines()[0] == "DỰ THẢO" and draft_number_line(d.organization, "TB") in draft.splitlines()
+    # a date before the dialogue: refused, nothing numbered
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "19/03/2026"})
+    assert not IssuedDocument.exists()
+    assert login(v.officer_b).post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "25/03/2026"}).status_code == 404
+    assert not IssuedDocument.exists()
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "25/03/2026", "posted_on": "26/03/2026"})
+    doc = IssuedDocument.get()
+    stored = Dialogue.objects.unscoped("test reads back").get(pk=d.pk)
+    assert (doc.doc_type, doc.number, stored.result_document_id) == ("TB", 1, doc.pk)
+    assert (stored.result_notice_on, stored.result_posted_on) == (D(2026, 3, 25), D(2026, 3, 26))
+    assert not stored.result_late(D(2026, 12, 31))
+    text = " ".join(pdf_text(client.get(f"/doi-thoai/{d.pk}/thong-bao-ket-qua.pdf").content).split())
+    for expected in (doc.symbol, "THÔNG BÁO", "Đề nghị làm đường liên thôn", "Xã cấp giống trong tháng 4.",
+                     "Sửa cầu treo Nậm Lúc", "15/05/2026", "Đảng ủy xã Bảo Ái"):
+        assert expected in text, expected
+    assert "Thào A Sử" not in text and "Lò Thị Hoa" not in text
+    # issued once only
+    client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "26/03/2026"})
+    assert IssuedDocument.count() == 1
+    assert doc.symbol in client.get(f"/doi-thoai/{d.pk}/").content.decode()
+
+
+def test_a_public_dialogue_reaches_the_portal_with_its_promises_and_no_personal_data(
+        v, django_capture_on_commit_callbacks):
+    from danvan.democracy.models import PortalEntry
+    from danvan.voice.domain.petitions import receive_petition
+
+    d = _dialogue(v, title="Đối thoại về đường liên thôn Nậm Lúc")
+    add_opinion(actor=None, dialogue=d, text="Hỏi về giá đền bù", citizen_name="Thào A Sử", addressed_to=v.party_a)
+    _promise(v, d, "Sửa cầu treo Nậm Lúc", D(2026, 5, 15), leader=v.secretary_a)
+    receive_petition(actor=None, organization=v.party_a, code="KN-P1", received_on=D(2026, 3, 2), kind="denunciation",
+                     subject="Tố cáo cán bộ thôn", area=v.cast.geo.commune_a, sender_name="Lò Văn Khiếu",
+                     sender_address="Bản Phố", dialogue=d)
+    portal = Client()
+    assert "Đối thoại về đường liên thôn Nậm Lúc" not in portal.get("/cong-khai/lich-doi-thoai/").content.decode()
+    # the other unit cannot publish it; nothing reaches the portal
+    with django_capture_on_commit_callbacks(execute=True):
+        assert login(v.officer_b).post(f"/doi-thoai/{d.pk}/cong-khai/", {"public": "1"}).status_code == 404
+    assert not PortalEntry.objects.filter(kind="notice").exists()
+    client = login(v.officer_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/doi-thoai/{d.pk}/cong-khai/", {"public": "1"})
+    html = portal.get("/cong-khai/lich-doi-thoai/").content.decode()
+    assert "Đối thoại về đường liên thôn Nậm Lúc" in html and "20/03/2026" in html and "Hội trường xã" in html
+    assert "Sửa cầu treo" not in html  # the promises come with the result notice
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/doi-thoai/{d.pk}/thong-bao-ket-qua/", {"issued_on": "25/03/2026"})
+    html = portal.get("/cong-khai/lich-doi-thoai/").content.decode()
+    assert "Sửa cầu treo Nậm Lúc (hạn 15/05/2026)" in html and "-TB/" in html
+    entries = " ".join(f"{e.title} {e.summary} {e.data}" for e in PortalEntry.objects.all())
+    for personal in ("Thào A Sử", "Lò Văn Khiếu", "Bản Phố", "Sùng A Páo", "Tố cáo cán bộ thôn"):
+        assert personal not in html and personal not in entries, personal
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/doi-thoai/{d.pk}/cong-khai/", {"public": "0"})
+    assert not PortalEntry.objects.filter(kind="notice").exists()
+    assert "Đối thoại về đường liên thôn Nậm Lúc" not in portal.get("/cong-khai/lich-doi-thoai/").content.decode()

@@ -198,3 +198,15 @@ def test_counts_by_kind_and_state_kept_with_every_step_match_a_count_of_the_regi
     assert counts_by_kind_and_state(v.cast.province, area=v.cast.geo.commune_a) == expected
     assert counts_by_kind_and_state(v.cast.province, area=v.cast.geo.commune_b) == {("complaint", "received"): 1}
     assert check_register() == {"due": [], "tally": []}
+
+
+def test_a_step_from_a_stale_page_is_refused_and_changes_nothing(p):
+    from danvan.core.domain.refusals import StaleVersion
+
+    petition = p("KN-STALE")
+    _go(petition, ("classify", D(2026, 1, 6)))
+    stale = Petition.objects.unscoped("test reads back").get(pk=petition.pk)
+    with pytest.raises(StaleVersion):
+        actions.perform(stale, "accept", actor=None, on=D(2026, 1, 7), number="3", expected_version=1)
+    stored = Petition.objects.unscoped("test reads back").get(pk=petition.pk)
+    assert (stored.state, stored.version, stored.steps.count()) == ("classified", 2, 2)

@@ -136,3 +136,37 @@ def test_recording_through_the_pages(v):
     bad = client.post("/tiep-dan/them/", {"organization": v.party_b.pk, "receiver": v.secretary_a.pk,
                                           "held_on": "32/01/2026", "rule": "qd11", "kind": "regular"})
     assert bad.status_code == 200 and ReceptionSession.objects.unscoped("test reads back").count() == 1
+
+
+def test_opinions_raised_at_a_reception_get_outcomes_and_a_commitment_becomes_a_task(v):
+    from danvan.meetings.models import FollowUpTask
+    from danvan.voice.models import Opinion
+    from danvan.voice.queries.dialogues import filter_commitments, ledger
+
+    s = session(v.party_a, v.secretary_a, datetime.date(2026, 3, 12), place="Trụ sở Đảng ủy xã")
+    client = login(v.officer_a)
+    client.post(f"/tiep-dan/{s.pk}/y-kien/", {"text": "", "field": "land"})  # empty: refused
+    assert not Opinion.objects.unscoped("test reads back").exists()
+    assert login(v.officer_b).post(f"/tiep-dan/{s.pk}/y-kien/", {"text": "Sửa cống", "field": "land"}).status_code == 404
+    client.post(f"/tiep-dan/{s.pk}/y-kien/", {"text": "Đề nghị sửa cống thôn Nậm Lúc", "field": "infrastructure",
+                                             "citizen_name": "Lý Thị Mai", "addressed_to": v.party_a.pk})
+    client.post(f"/tiep-dan/{s.pk}/y-kien/", {"text": "Hỏi về sổ đỏ", "field": "land"})
+    promised, answered = Opinion.objects.unscoped("test reads back").filter(session=s).order_by("id")
+    client.post(f"/doi-thoai/y-kien/{answered.pk}/tra-loi/", {"outcome": "answered", "answer": "Đã hướng dẫn"})
+    response = client.post(f"/doi-thoai/y-kien/{promised.pk}/tra-loi/", {
+        "outcome": "commitment", "due_date": "30/04/2026", "leader": v.secretary_a.pk, "answer": "Xã sửa trong tháng 4"})
+    assert response.status_code == 302 and response["Location"] == f"/tiep-dan/{s.pk}/"
+    promised.refresh_from_db()
+    task = FollowUpTask.objects.unscoped("test reads back").get(pk=promised.task_id)
+    assert (task.due_date, task.title, task.organization_id) == (datetime.date(2026, 4, 30),
+                                                                 "Đề nghị sửa cống thôn Nậm Lúc", v.party_a.pk)
+    stored = ReceptionSession.objects.unscoped("test reads back").get(pk=s.pk)
+    assert stored.meeting_id == task.meeting_id and stored.meeting.starts_at.date() == datetime.date(2026, 3, 12)
+    assert [o.text for o in filter_commitments(v.cast.leader, today=datetime.date(2026, 5, 1))] == [promised.text]
+    figures = ledger(v.cast.leader, today=datetime.date(2026, 5, 1))
+    assert figures["total"]["promised"] == 1 and figures["total"]["overdue"] == 1
+    assert figures["by_leader"][0]["leader__full_name"] == "Sùng A Páo"
+    own = client.get(f"/tiep-dan/{s.pk}/").content.decode()
+    assert "Lý Thị Mai" in own and "Đã hướng dẫn" in own and "30/04/2026" in own
+    above = login(v.cast.leader).get(f"/tiep-dan/{s.pk}/").content.decode()
+    assert "Lý Thị Mai" not in above and "Đề nghị sửa cống thôn Nậm Lúc" in above

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from danvan.community.models import HotSpot, HotSpotState, HotSpotUpdate, Risk
 from danvan.core.domain import audit
-from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
+from danvan.core.domain.editing import edit
+from danvan.core.domain.refusals import NotAllowed, WrongState
 from danvan.orgs.scope import can, require
 
 S = HotSpotState
@@ -83,9 +84,6 @@ def add_update(*, actor, hot_spot: HotSpot, on: datetime.date, text: str, action
     current state, ``ValidationError`` without text or date, or for an unknown step or risk."""
     if not may_change(actor, hot_spot) and actor is not None:
         raise NotAllowed(_("You may not change this hot spot."))
-    locked = HotSpot.objects.unscoped("domain lock by primary key").select_for_update().get(pk=hot_spot.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This hot spot was just changed by someone else. Reload the page and try again."))
     if not (text or "").strip():
         raise ValidationError({"text": _("Describe what happened or what was done.")})
     if on is None:
@@ -94,25 +92,23 @@ def add_update(*, actor, hot_spot: HotSpot, on: datetime.date, text: str, action
         raise ValidationError({"action": _("Unknown action.")})
     if risk and risk not in Risk.values:
         raise ValidationError({"risk": _("Choose the risk level.")})
-    before = audit.snapshot(locked)
-    state_from = locked.state
-    if action:
-        allowed, to = STEPS[action]
-        if locked.state not in allowed:
-            raise WrongState(_("This step is not possible now: the hot spot is “%(s)s”.") % {
-                "s": locked.get_state_display()})
-        locked.state = to
-    if review_date:
-        locked.review_date = review_date
-    if risk:
-        locked.risk = risk
-    if people_involved is not None:
-        locked.people_involved = people_involved
-    locked.version += 1
-    locked.save()
-    update = HotSpotUpdate.objects.create(hot_spot=locked, on=on, text=text.strip(), state_from=state_from if action
-                                          else "", state_to=locked.state if action else "",
+    with edit(hot_spot, actor=actor, expected_version=expected_version, message=text[:200],
+              stale=_("This hot spot was just changed by someone else. Reload the page and try again.")) as locked:
+        state_from = locked.state
+        if action:
+            allowed, to = STEPS[action]
+            if locked.state not in allowed:
+                raise WrongState(_("This step is not possible now: the hot spot is “%(s)s”.") % {
+                    "s": locked.get_state_display()})
+            locked.state = to
+        if review_date:
+            locked.review_date = review_date
+        if risk:
+            locked.risk = risk
+        if people_involved is not None:
+            locked.people_involved = people_involved
+    update = HotSpotUpdate.objects.create(hot_spot=hot_spot, on=on, text=text.strip(),
+                                          state_from=state_from if action else "",
+                                          state_to=hot_spot.state if action else "",
                                           actor=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)), message=text[:200])
-    hot_spot.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return update

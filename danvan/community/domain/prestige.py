@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from danvan.community.models import EntryKind, EntryStatus, PrestigeEntry, PrestigeList
 from danvan.core.domain import audit
-from danvan.core.domain.refusals import StaleVersion, WrongState
+from danvan.core.domain.editing import edit
+from danvan.core.domain.refusals import WrongState
 from danvan.meetings.domain.people import create_person
 from danvan.orgs.scope import require
 
@@ -75,12 +76,8 @@ def _require_list(actor, plist: PrestigeList) -> None:
         "org": plist.organization.name}, field="organization")
 
 
-def _lock(entry: PrestigeEntry, expected_version=None) -> PrestigeEntry:
-    locked = PrestigeEntry.objects.unscoped("domain lock by primary key").select_for_update().select_related(
-        "prestige_list__organization", "person").get(pk=entry.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This entry was just changed by someone else. Reload the page and try again."))
-    return locked
+def _stale():
+    return _("This entry was just changed by someone else. Reload the page and try again.")
 
 
 @transaction.atomic
@@ -157,22 +154,18 @@ def nominate(*, actor, prestige_list: PrestigeList, village: str, role: str, vil
     return entry
 
 
-def _step(entry, *, actor, expected_version, frm: set, to: str, message: str):
+def _step(entry, *, actor, expected_version, message):
+    """Check the right, lock the entry, check the version, let the block check the state (``_state``) and
+    change it, then bump the version, save and audit with ``message`` (``core.domain.editing.edit``)."""
     _require_list(actor, entry.prestige_list)
-    locked = _lock(entry, expected_version)
+    return edit(entry, actor=actor, expected_version=expected_version, stale=_stale(), message=message)
+
+
+def _state(locked, frm: set, to: str) -> None:
     if locked.status not in frm:
         raise WrongState(_("This step is not possible now: the entry is “%(s)s”.") % {
             "s": locked.get_status_display()})
-    return locked
-
-
-def _save(locked, entry, actor, before, to, message):
     locked.status = to
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)), message=message)
-    entry.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
 
 
 def select(*, actor, entry: PrestigeEntry, on: datetime.date, expected_version=None) -> PrestigeEntry:
@@ -181,16 +174,15 @@ def select(*, actor, entry: PrestigeEntry, on: datetime.date, expected_version=N
     Effects: status selected, ``selected_on``; version bumped; "update" audit event. Raises
     ``WrongState`` unless nominated, ``ValidationError`` when the date is before the village meeting or,
     for a five-yearly selection, after 15/12 of the selection year."""
-    locked = _step(entry, actor=actor, expected_version=expected_version, frm={EntryStatus.NOMINATED},
-                   to=EntryStatus.SELECTED, message="")
-    if on is None or on < locked.village_meeting_on:
-        raise ValidationError({"on": _("The joint meeting comes after the village meeting (%(d)s).") % {
-            "d": _d(locked.village_meeting_on)}})
-    if locked.kind == EntryKind.SELECTION:
-        _check_in_window(locked.prestige_list.selection_year, on, "on", _("joint meeting"))
-    before = audit.snapshot(locked)
-    locked.selected_on = on
-    return _save(locked, entry, actor, before, EntryStatus.SELECTED, _("Selected at the joint meeting"))
+    with _step(entry, actor=actor, expected_version=expected_version, message=_("Selected at the joint meeting")) as locked:
+        _state(locked, {EntryStatus.NOMINATED}, EntryStatus.SELECTED)
+        if on is None or on < locked.village_meeting_on:
+            raise ValidationError({"on": _("The joint meeting comes after the village meeting (%(d)s).") % {
+                "d": _d(locked.village_meeting_on)}})
+        if locked.kind == EntryKind.SELECTION:
+            _check_in_window(locked.prestige_list.selection_year, on, "on", _("joint meeting"))
+        locked.selected_on = on
+    return entry
 
 
 def propose(*, actor, entry: PrestigeEntry, on: datetime.date, expected_version=None) -> PrestigeEntry:
@@ -198,14 +190,13 @@ def propose(*, actor, entry: PrestigeEntry, on: datetime.date, expected_version=
 
     Effects: status proposed, ``proposed_on``; version bumped; "update" audit event. Raises ``WrongState``
     unless selected, ``ValidationError`` when the date is before the selection."""
-    locked = _step(entry, actor=actor, expected_version=expected_version, frm={EntryStatus.SELECTED},
-                   to=EntryStatus.PROPOSED, message="")
-    if on is None or on < locked.selected_on:
-        raise ValidationError({"on": _("The proposal comes after the selection (%(d)s).") % {
-            "d": _d(locked.selected_on)}})
-    before = audit.snapshot(locked)
-    locked.proposed_on = on
-    return _save(locked, entry, actor, before, EntryStatus.PROPOSED, _("Proposed by the commune"))
+    with _step(entry, actor=actor, expected_version=expected_version, message=_("Proposed by the commune")) as locked:
+        _state(locked, {EntryStatus.SELECTED}, EntryStatus.PROPOSED)
+        if on is None or on < locked.selected_on:
+            raise ValidationError({"on": _("The proposal comes after the selection (%(d)s).") % {
+                "d": _d(locked.selected_on)}})
+        locked.proposed_on = on
+    return entry
 
 
 def recognize(*, actor, entry: PrestigeEntry, on: datetime.date, decision_number: str = "",
@@ -215,34 +206,32 @@ def recognize(*, actor, entry: PrestigeEntry, on: datetime.date, decision_number
     Effects: status recognized, ``recognized_on``, ``decision_number`` (the list's decision when empty);
     version bumped; "update" audit event. Raises ``WrongState`` unless proposed, ``ValidationError``
     without a decision number, or with a date before the proposal."""
-    locked = _step(entry, actor=actor, expected_version=expected_version, frm={EntryStatus.PROPOSED},
-                   to=EntryStatus.RECOGNIZED, message="")
-    number = (decision_number or "").strip() or locked.prestige_list.decision_number
-    if not number:
-        raise ValidationError({"decision_number": _("Enter the number of the recognition decision.")})
-    if on is None or on < locked.proposed_on:
-        raise ValidationError({"on": _("The recognition comes after the proposal (%(d)s).") % {
-            "d": _d(locked.proposed_on)}})
-    before = audit.snapshot(locked)
-    locked.recognized_on, locked.decision_number = on, number
-    return _save(locked, entry, actor, before, EntryStatus.RECOGNIZED, _("Recognized"))
+    with _step(entry, actor=actor, expected_version=expected_version, message=_("Recognized")) as locked:
+        _state(locked, {EntryStatus.PROPOSED}, EntryStatus.RECOGNIZED)
+        number = (decision_number or "").strip() or locked.prestige_list.decision_number
+        if not number:
+            raise ValidationError({"decision_number": _("Enter the number of the recognition decision.")})
+        if on is None or on < locked.proposed_on:
+            raise ValidationError({"on": _("The recognition comes after the proposal (%(d)s).") % {
+                "d": _d(locked.proposed_on)}})
+        locked.recognized_on, locked.decision_number = on, number
+    return entry
 
 
-def _end(entry, *, actor, on, reason, decision, note, expected_version, to):
+def _end(entry, *, actor, on, reason, decision, note, expected_version, to, message):
     from danvan.community.models import EndReason
-    locked = _step(entry, actor=actor, expected_version=expected_version, frm={EntryStatus.RECOGNIZED},
-                   to=to, message="")
-    if reason not in EndReason.values:
-        raise ValidationError({"reason": _("Choose the reason.")})
-    if not (decision or "").strip():
-        raise ValidationError({"decision": _("Enter the number of the decision.")})
-    if on is None or on < locked.recognized_on:
-        raise ValidationError({"on": _("The date comes after the recognition (%(d)s).") % {
-            "d": _d(locked.recognized_on)}})
-    before = audit.snapshot(locked)
-    locked.ended_on, locked.end_reason, locked.end_decision = on, reason, decision.strip()
-    locked.end_note = (note or "").strip()[:300]
-    return locked, before
+    with _step(entry, actor=actor, expected_version=expected_version, message=message) as locked:
+        _state(locked, {EntryStatus.RECOGNIZED}, to)
+        if reason not in EndReason.values:
+            raise ValidationError({"reason": _("Choose the reason.")})
+        if not (decision or "").strip():
+            raise ValidationError({"decision": _("Enter the number of the decision.")})
+        if on is None or on < locked.recognized_on:
+            raise ValidationError({"on": _("The date comes after the recognition (%(d)s).") % {
+                "d": _d(locked.recognized_on)}})
+        locked.ended_on, locked.end_reason, locked.end_decision = on, reason, decision.strip()
+        locked.end_note = (note or "").strip()[:300]
+    return entry
 
 
 def remove(*, actor, entry: PrestigeEntry, on: datetime.date, reason: str, decision: str, note: str = "",
@@ -252,9 +241,8 @@ def remove(*, actor, entry: PrestigeEntry, on: datetime.date, reason: str, decis
     Effects: status removed, ``ended_on``, ``end_reason``, ``end_decision``, ``end_note``; version bumped;
     "update" audit event. Raises ``WrongState`` unless recognized, ``ValidationError`` without a reason
     or a decision, or with a date before the recognition."""
-    locked, before = _end(entry, actor=actor, on=on, reason=reason, decision=decision, note=note,
-                          expected_version=expected_version, to=EntryStatus.REMOVED)
-    return _save(locked, entry, actor, before, EntryStatus.REMOVED, _("Removed from the list"))
+    return _end(entry, actor=actor, on=on, reason=reason, decision=decision, note=note,
+                expected_version=expected_version, to=EntryStatus.REMOVED, message=_("Removed from the list"))
 
 
 def replace(*, actor, entry: PrestigeEntry, on: datetime.date, reason: str, decision: str, note: str = "",
@@ -264,10 +252,9 @@ def replace(*, actor, entry: PrestigeEntry, on: datetime.date, reason: str, deci
 
     Effects: those of ``remove`` (status replaced) and of ``nominate``. Returns the new entry. Raises
     what they raise; nothing is changed then."""
-    locked, before = _end(entry, actor=actor, on=on, reason=reason, decision=decision, note=note,
-                          expected_version=expected_version, to=EntryStatus.REPLACED)
-    _save(locked, entry, actor, before, EntryStatus.REPLACED, _("Replaced"))
-    return nominate(actor=actor, prestige_list=locked.prestige_list, kind=EntryKind.ADDITION, replaces=locked,
+    _end(entry, actor=actor, on=on, reason=reason, decision=decision, note=note,
+         expected_version=expected_version, to=EntryStatus.REPLACED, message=_("Replaced"))
+    return nominate(actor=actor, prestige_list=entry.prestige_list, kind=EntryKind.ADDITION, replaces=entry,
                     **nominee)
 
 
@@ -282,34 +269,28 @@ def record_decision(*, actor, prestige_list: PrestigeList, decision_number: str,
     the list's organization, ``StaleVersion`` on a stale ``expected_version``, ``ValidationError`` when the
     number, date or authority is missing or the date is before the selection year's 1 October."""
     _require_list(actor, prestige_list)
-    locked = PrestigeList.objects.unscoped("domain lock by primary key").select_for_update().get(pk=prestige_list.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This list was just changed by someone else. Reload the page and try again."))
-    errors = {}
-    if not (decision_number or "").strip():
-        errors["decision_number"] = _("Enter the number of the recognition decision.")
-    if not (authority or "").strip():
-        errors["authority"] = _("Enter the authority that recognized the list.")
-    if decision_date is None:
-        errors["decision_date"] = _("Enter the date of the decision.")
-    elif decision_date < selection_window(locked.selection_year)[0]:
-        errors["decision_date"] = _("The decision comes after the selection (from %(d)s).") % {
-            "d": _d(selection_window(locked.selection_year)[0])}
-    if errors:
-        raise ValidationError(errors)
-    before = audit.snapshot(locked)
-    locked.decision_number, locked.decision_date = decision_number.strip(), decision_date
-    locked.authority = authority.strip()
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    prestige_list.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
+    with edit(prestige_list, actor=actor, expected_version=expected_version,
+              stale=_("This list was just changed by someone else. Reload the page and try again.")) as locked:
+        errors = {}
+        if not (decision_number or "").strip():
+            errors["decision_number"] = _("Enter the number of the recognition decision.")
+        if not (authority or "").strip():
+            errors["authority"] = _("Enter the authority that recognized the list.")
+        if decision_date is None:
+            errors["decision_date"] = _("Enter the date of the decision.")
+        elif decision_date < selection_window(locked.selection_year)[0]:
+            errors["decision_date"] = _("The decision comes after the selection (from %(d)s).") % {
+                "d": _d(selection_window(locked.selection_year)[0])}
+        if errors:
+            raise ValidationError(errors)
+        locked.decision_number, locked.decision_date = decision_number.strip(), decision_date
+        locked.authority = authority.strip()
     done = 0
     for entry in PrestigeEntry.objects.unscoped("entries of a list in hand").filter(
-            prestige_list=locked, status=EntryStatus.PROPOSED, kind=EntryKind.SELECTION):
+            prestige_list=prestige_list, status=EntryStatus.PROPOSED, kind=EntryKind.SELECTION):
         e_before = audit.snapshot(entry)
         entry.status, entry.recognized_on = EntryStatus.RECOGNIZED, decision_date
-        entry.decision_number = locked.decision_number
+        entry.decision_number = prestige_list.decision_number
         entry.version += 1
         entry.save()
         audit.record(actor, "update", entry, changes=audit.diff(e_before, audit.snapshot(entry)),

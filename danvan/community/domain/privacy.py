@@ -40,6 +40,13 @@ def shown(user, category: str, value):
     return value if category in categories_for(user) else MASK
 
 
+def is_administrator(user) -> bool:
+    """An organization's administrator (quản trị) or a superuser: who sees the log of reads."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.is_superuser or any(m.role == Role.ADMIN for m in active_memberships(user))
+
+
 def sees_identity(user, collaborator) -> bool:
     """Whether ``user`` sees who an opinion collaborator is: anyone in scope for an ordinary one; for a
     confidential one (đơn tuyến) only a leader (lãnh đạo) of the managing organization itself — not a

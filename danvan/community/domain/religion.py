@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from danvan.community.models import Dignitary, PlaceOfWorship, ReligiousOrganization
 from danvan.core.domain import audit
-from danvan.core.domain.refusals import StaleVersion, WrongState
+from danvan.core.domain.editing import edit
+from danvan.core.domain.refusals import WrongState
 from danvan.meetings.domain.people import create_person
 from danvan.orgs.scope import require
 
@@ -121,18 +122,12 @@ def end_title(*, actor, dignitary: Dignitary, until: datetime.date, note: str = 
     organization, ``WrongState`` when already ended, ``StaleVersion`` on a stale version,
     ``ValidationError`` for a date before ``since``."""
     _keeper(actor, dignitary.organization)
-    locked = Dignitary.objects.unscoped("domain lock by primary key").select_for_update().get(pk=dignitary.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This entry was just changed by someone else. Reload the page and try again."))
-    if locked.until is not None:
-        raise WrongState(_("This rank or post has already ended."))
-    if until is None:
-        raise ValidationError({"until": _("Enter the end date.")})
-    _dates(locked.since, until)
-    before = audit.snapshot(locked)
-    locked.until, locked.end_note = until, (note or "").strip()[:300]
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked)))
-    dignitary.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
+    with edit(dignitary, actor=actor, expected_version=expected_version,
+              stale=_("This entry was just changed by someone else. Reload the page and try again.")) as locked:
+        if locked.until is not None:
+            raise WrongState(_("This rank or post has already ended."))
+        if until is None:
+            raise ValidationError({"until": _("Enter the end date.")})
+        _dates(locked.since, until)
+        locked.until, locked.end_note = until, (note or "").strip()[:300]
+    return dignitary

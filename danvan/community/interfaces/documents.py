@@ -5,12 +5,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.community.interfaces.present import present
+from danvan.documents.compose import compose
 from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
-from danvan.meetings.interfaces.documents import bodies
 
 
 def list_document(plist, entries, user) -> PartyDocument:
-    superior, issuing = bodies(plist.organization)
     rows = []
     for index, entry in enumerate(entries, start=1):
         r = present(entry, user)
@@ -26,11 +25,10 @@ def list_document(plist, entries, user) -> PartyDocument:
     blocks.append(Table(columns=[_("No."), _("Full name"), _("Year of birth"), _("Ethnicity"), _("Religion"),
                                  _("Village"), _("Role in the community")], rows=rows, numeric_columns={0, 2}))
     blocks.append(Paragraph(_("Total: %(n)s people.") % {"n": f"{len(rows):,}".replace(",", ".")}))
-    return PartyDocument(
-        superior_body=superior, issuing_body=issuing, number_line=_("No.    -TB (draft)"),
-        place=plist.organization.area.name, date=timezone.localdate(), doc_type_title=_("NOTICE"),
-        summary=summary, blocks=blocks, signer_authority=_("ON BEHALF OF THE STANDING BOARD"), signer_title="",
-        signer_name="", recipients=[_("Participating organizations,"), _("Filed.")])
+    return compose(  # a draft (DỰ THẢO, "Số    -TB/…"), signed by the organization's default signer
+        organization=plist.organization, doc_type="TB", place=plist.organization.area.name,
+        doc_type_title=_("NOTICE"), summary=summary, blocks=blocks,
+        recipients=[_("Participating organizations,"), _("Filed.")])
 
 
 def summary_document(user, *, rows, reports, month, area=None, topic=None) -> PartyDocument:
@@ -44,7 +42,6 @@ def summary_document(user, *, rows, reports, month, area=None, topic=None) -> Pa
     memberships = sorted(active_memberships(user), key=lambda m: (m.organization.area.level != "province",
                                                                    m.organization.pk))
     organization = memberships[0].organization if memberships else (reports[0].organization if reports else None)
-    superior, issuing = bodies(organization) if organization else ("", "")
     where = f" {area.kind_name} {area.name}" if area else ""
     blocks = [Paragraph(_("In %(m)s the organizations%(where)s sent %(n)s opinion reports (%(u)s urgent).") % {
         "m": month.strftime("%m/%Y"), "where": where, "n": _num(sum(r["reports"] for r in rows)),
@@ -66,13 +63,13 @@ def summary_document(user, *, rows, reports, month, area=None, topic=None) -> Pa
                                     f"{report.get_stance_display().lower()}): {shown(user, 'opinion', report.statement)}"))
     if topic is not None:
         blocks.insert(0, Paragraph(_("Topic: %(t)s.") % {"t": topic.title}))
-    return PartyDocument(
-        superior_body=superior, issuing_body=issuing, number_line=_("No.    -BC/BDV (draft)"),
-        place=organization.area.name if organization else "", date=timezone.localdate(),
-        doc_type_title=_("REPORT"),
-        summary=_("Public opinion in %(m)s") % {"m": month.strftime("%m/%Y")}, blocks=blocks,
-        signer_authority=_("ON BEHALF OF THE BAN"), signer_title="", signer_name="",
-        recipients=[_("The Standing Committee (to report),"), _("Filed.")])
+    summary = _("Public opinion in %(m)s") % {"m": month.strftime("%m/%Y")}
+    recipients = [_("The Standing Committee (to report),"), _("Filed.")]
+    if organization is not None:  # a draft (DỰ THẢO, "Số    -BC/…"), signed by the organization's default signer
+        return compose(organization=organization, doc_type="BC", place=organization.area.name,
+                       doc_type_title=_("REPORT"), summary=summary, blocks=blocks, recipients=recipients)
+    return PartyDocument(superior_body="", issuing_body="", number_line="", place="", date=timezone.localdate(),
+                         doc_type_title=_("REPORT"), summary=summary, blocks=blocks, recipients=recipients, draft=True)
 
 
 def _num(n) -> str:

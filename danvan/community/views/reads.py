@@ -5,13 +5,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from danvan.community.domain.privacy import is_administrator as _administrator
 from danvan.community.interfaces.lists import READS
-from danvan.orgs.models import Role
-from danvan.orgs.scope import active_memberships
-
-
-def _administrator(user) -> bool:
-    return user.is_superuser or any(m.role == Role.ADMIN for m in active_memberships(user))
 
 
 @login_required

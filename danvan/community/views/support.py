@@ -22,8 +22,8 @@ from danvan.community.queries.support import (
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context
-from danvan.documents.rendering import Paragraph, PartyDocument, Table, render_docx
-from danvan.meetings.interfaces.documents import bodies
+from danvan.documents.compose import compose
+from danvan.documents.rendering import Paragraph, Table, render_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -113,12 +113,11 @@ def campaign_detail(request, pk: int):
 @login_required
 def campaign_docx(request, pk: int):
     campaign, rows, figures, total = _campaign_data(request, pk)
-    superior, issuing = bodies(campaign.organization)
     money = lambda n: f"{n:,}".replace(",", ".")  # noqa: E731
     table = [[i, f"{r['area'].kind_name} {r['area'].name}", r["targets"], r["reached"], money(r["cash"]),
               money(r["in_kind"])] for i, r in enumerate(rows, start=1)]
-    doc = PartyDocument(
-        superior_body=superior, issuing_body=issuing, number_line=_("No.    -BC (draft)"),
+    doc = compose(  # a draft (DỰ THẢO, "Số    -BC/…"), signed by the organization's default signer
+        organization=campaign.organization, doc_type="BC",
         place=campaign.organization.area.name, date=campaign.date_to, doc_type_title=_("REPORT"),
         summary=_("Results of %(name)s") % {"name": campaign.name},
         blocks=[Paragraph(_("Beneficiaries: %(t)s; reached: %(r)s; cash: %(c)s đ; in kind: %(k)s đ.") % {
@@ -126,7 +125,6 @@ def campaign_docx(request, pk: int):
             "k": money(figures["total"]["in_kind"])}),
             Table(columns=[_("No."), _("Commune"), _("Beneficiaries"), _("Reached"), _("Cash (đ)"),
                            _("Value in kind (đ)")], rows=table, numeric_columns={0, 2, 3, 4, 5})],
-        signer_authority=_("ON BEHALF OF THE STANDING BOARD"), signer_title="", signer_name="",
         recipients=[_("Participating organizations,"), _("Filed.")])
     response = HttpResponse(render_docx(doc), content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="chien-dich-{campaign.pk}.docx"'

@@ -33,15 +33,15 @@ def check_version(locked, expected_version: int | None, stale, *, refusal=StaleV
 
 
 @contextmanager
-def edit(obj, *, actor, expected_version: int | None, stale, action: str = "update"):
+def edit(obj, *, actor, expected_version: int | None, stale, action: str = "update", message: str = ""):
     """Lock ``obj``, check the version, yield the locked row to change; then bump ``version``, save,
-    write one audit event with the changed fields, and copy the saved values onto ``obj``. An exception
-    inside the block saves nothing."""
+    write one audit event with the changed fields (and ``message``, e.g. the step taken), and copy the
+    saved values onto ``obj``. An exception inside the block saves nothing."""
     locked = lock(obj)
     check_version(locked, expected_version, stale)
     before = audit.snapshot(locked)
     yield locked
     locked.version += 1
     locked.save()
-    audit.record(actor, action, locked, changes=audit.diff(before, audit.snapshot(locked)))
+    audit.record(actor, action, locked, changes=audit.diff(before, audit.snapshot(locked)), message=str(message))
     obj.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})

@@ -35,9 +35,18 @@ _NOTICE_SOURCES: list = []
 
 
 def register_notice_source(fn) -> None:
-    """The citizens' voice module (or any other) offers its public notices (see the module docstring)."""
+    """The citizens' voice module (or any other) offers its public notices (see the module docstring).
+    Call it from the module's ``AppConfig.ready()``; registering the same function twice is harmless."""
     if fn not in _NOTICE_SOURCES:
         _NOTICE_SOURCES.append(fn)
+
+
+def notices_changed() -> None:
+    """What a source's module calls after one of its officers marked a notice public or withdrew it (a
+    dialogue announced, its result notice, a promise's state): the portal is brought in line when the
+    current transaction commits (``sync_notices``). ``manage.py sync_portal_notices`` does the same from a
+    timer, for the promises whose state changes with the clock."""
+    transaction.on_commit(sync_notices)
 
 
 def current_unit(area: Area) -> Area:
@@ -147,13 +156,25 @@ def publish_board(*, actor, area, year: int, quarter: int, rows) -> PortalEntry:
 
 
 def sync_notices() -> int:
-    """Copy the registered sources' public notices onto the portal (upsert by key). Returns how many."""
-    n = 0
+    """Copy the registered sources' public notices onto the portal (upsert by key) and take off the notices
+    no source offers any more (a dialogue withdrawn). Returns how many are on the portal.
+
+    Effects: upserts ``PortalEntry`` rows of kind notice; deletes the notices whose key no source returned
+    (only when at least one source is registered: without the citizens' voice module nothing is touched);
+    clears the portal cache. A notice without a key, a title or a date is skipped (logged), never half-copied."""
+    import logging
+
+    n, keys = 0, set()
     for source in _NOTICE_SOURCES:
         for notice in source():
+            if not (notice.get("key") and notice.get("title") and isinstance(notice.get("date"), datetime.date)):
+                logging.getLogger(__name__).warning("portal notice skipped (key, title and date needed): %r",
+                                                    notice.get("key"))
+                continue
+            key = str(notice["key"])[:80]
+            keys.add(key)
             area = Area.objects.filter(pk=notice.get("area_id")).first()
-            PortalEntry.objects.update_or_create(kind=PortalEntry.Kind.NOTICE, source_key=str(notice["key"])[:80],
-                                                 defaults=dict(
+            PortalEntry.objects.update_or_create(kind=PortalEntry.Kind.NOTICE, source_key=key, defaults=dict(
                 area=area, province=province_of(area) if area else None, title=str(notice["title"])[:300],
                 summary=str(notice.get("summary", ""))[:4000], year=notice["date"].year,
                 data={"date": notice["date"].isoformat(), "kind": notice.get("kind", ""),
@@ -161,6 +182,8 @@ def sync_notices() -> int:
                                    for p in notice.get("promises", [])]},
                 published_at=timezone.now(), title_folded=folded_key(str(notice["title"]))[:400]))
             n += 1
+    if _NOTICE_SOURCES:
+        PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE).exclude(source_key__in=keys).delete()
     portal_cache.bump()
     return n
 

@@ -83,6 +83,7 @@ def read_out(f: dict) -> list[str]:
 
 def document(f: dict, *, date: datetime.date):
     """The review as a Báo cáo in the Party's format (blocks for ``render_docx``)."""
+    from danvan.documents.layout import format_draft_number_line
     from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
 
     province = f["province"]
@@ -105,7 +106,8 @@ def document(f: dict, *, date: datetime.date):
                          "công khai dân chủ những chương trình, dự án trọng điểm để người dân biết.")]
     return PartyDocument(
         superior_body=f"Tỉnh ủy {province.name}", issuing_body="Ban Chỉ đạo thực hiện Quy chế dân chủ ở cơ sở",
-        number_line="Số     -BC/BCĐ", place=province.name, date=date, doc_type_title="BÁO CÁO",
+        number_line=format_draft_number_line(doc_type="BC", organization_symbol="BCĐ"), draft=True,
+        place=province.name, date=date, doc_type_title="BÁO CÁO",
         summary=f"Tổng kết việc thực hiện Quy chế dân chủ ở cơ sở năm {f['year']}", blocks=blocks,
         signer_authority="T/M BAN CHỈ ĐẠO", signer_title="TRƯỞNG BAN", signer_name="",
         recipients=["Ban Tuyên giáo và Dân vận Trung ương,", "Thường trực Tỉnh ủy,", "Lưu."])

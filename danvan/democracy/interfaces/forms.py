@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
-from danvan.core.lists import ListFilterForm
+from danvan.core.lists import ListFilterForm, YesNoField
 from danvan.democracy.models import Channel, DecisionForm, DisclosureItem, EvidenceKind, Matter
 from danvan.democracy.rules.state import State
 from danvan.orgs.models import Organization
@@ -223,3 +223,47 @@ class FindingFilterForm(ListFilterForm):
         super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
         self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+
+
+class ConsultationFilterForm(ListFilterForm):
+    """The one filter of consultations: the page, the API and the export (``interfaces/lists.py``)."""
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    area = forms.ModelChoiceField(label=_("Area (with the former units merged into it)"), queryset=None,
+                                  required=False, empty_label=_("All areas in scope"),
+                                  error_messages={"invalid_choice": OUT_OF_SCOPE})
+    year = _year_field(required=False)
+    has_result = YesNoField(label=_("Result"), any_label=_("With or without a result"),
+                            yes=_("Result recorded"), no=_("Result not recorded yet"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
+        self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+
+
+class ConsultationForm(StyledFormMixin, forms.Form):
+    """A draft put to the people (its result is recorded later, ``ConsultationResultForm``)."""
+    organization = forms.ModelChoiceField(label=_("Organization consulting"), queryset=None,
+                                          error_messages={"invalid_choice": OUT_OF_SCOPE})
+    draft = forms.CharField(label=_("Draft put to the people"), max_length=300)
+    summary = forms.CharField(label=_("What the draft proposes"), required=False, max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    opens_on = forms.DateField(label=_("Opens on"), widget=DATE)
+    closes_on = forms.DateField(label=_("Closes on"), widget=DATE)
+    channels = forms.MultipleChoiceField(label=_("Channels"), choices=Channel.choices,
+                                         widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.for_user(user, "change").filter(
+            area__level="commune").order_by("name_sort")
+
+
+class ConsultationResultForm(StyledFormMixin, forms.Form):
+    opinions_received = forms.IntegerField(label=_("Opinions received"), min_value=0, max_value=10**6)
+    opinions_taken_in = forms.IntegerField(label=_("Opinions taken in"), min_value=0, max_value=10**6)
+    how_taken_in = forms.CharField(label=_("How the opinions were taken in"), max_length=4000,
+                                   widget=forms.Textarea(attrs={"rows": 3}))
+    result_number = forms.CharField(label=_("Result document number"), max_length=60)
+    result_date = forms.DateField(label=_("Result dated"), widget=DATE)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -3,16 +3,23 @@ decisions and oversight findings. One definition each for the page, the API list
 same filter form, the same query; what is derived (an obligation's state, a decision's outcome and lateness,
 a finding's lateness) is computed per chunk of rows, never stored."""
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import Column, ListDefinition, register
 from danvan.democracy.domain import decisions as decision_rules
 from danvan.democracy.domain import findings as finding_rules
-from danvan.democracy.interfaces.forms import DecisionFilterForm, DisclosureFilterForm, FindingFilterForm
+from danvan.democracy.interfaces.forms import (
+    ConsultationFilterForm,
+    DecisionFilterForm,
+    DisclosureFilterForm,
+    FindingFilterForm,
+)
 from danvan.democracy.models import Channel, DecisionRule
 from danvan.democracy.queries import disclosures as q
 from danvan.democracy.queries.calendar import holidays
+from danvan.democracy.queries.consultations import filter_consultations
 from danvan.democracy.queries.people import filter_decisions, filter_findings
 
 
@@ -146,3 +153,24 @@ FINDINGS = register(ListDefinition(
     ],
     title=_("Oversight findings"), filename="kien-nghi-giam-sat", list_url="finding_list",
     export_url="finding_export"))
+
+
+CONSULTATIONS = register(ListDefinition(
+    key="democracy.consultations", form=ConsultationFilterForm, query=filter_consultations,
+    columns=[
+        Column("draft", _("Draft put to the people"), link=lambda c: reverse("consultation_detail", args=[c.pk]),
+               width=50),
+        Column("commune", _("Commune or ward"), value="area.full_name", width=28),
+        Column("opens_on", _("Opens on"), format="date", width=12),
+        Column("closes_on", _("Closes on"), format="date", width=12),
+        Column("channels", _("Channels"), value=lambda c: ", ".join(
+            str(Channel(x).label) for x in c.channels if x in Channel.values), width=36),
+        Column("opinions_received", _("Opinions received"), format="number", width=10),
+        Column("opinions_taken_in", _("Opinions taken in"), format="number", width=10),
+        Column("how_taken_in", _("How the opinions were taken in"), table=False, width=50),
+        Column("result", _("Result"), value=lambda c: (
+            f"{c.result_number} ({c.result_date:%d/%m/%Y})" if c.result_number else ""), width=24),
+        Column("organization", _("Organization consulting"), value="organization.name", table=False, width=30),
+    ],
+    title=_("Consultations"), filename="lay-y-kien-nhan-dan", list_url="consultation_list",
+    export_url="consultation_export", empty=_("No consultation in your scope matches these filters.")))

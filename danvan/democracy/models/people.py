@@ -92,17 +92,27 @@ class CommunityDecision(ScopedModel, models.Model):
 
 
 class Consultation(ScopedModel, models.Model):
-    """A draft the commune put to the people before deciding; its result is itself an item to make public."""
+    """A draft the commune put to the people before deciding (Luật 10/2022, Điều 25–31): the draft, the
+    period, the channels, the opinions received and how they were taken in. Its result is itself an item
+    to make public (item 11): recording the result creates that obligation (``obligation``)."""
 
-    organization = models.ForeignKey("orgs.Organization", on_delete=models.PROTECT, related_name="+")
-    area = models.ForeignKey("places.Area", on_delete=models.PROTECT, related_name="+")
+    organization = models.ForeignKey("orgs.Organization", verbose_name=_("organization consulting"),
+                                     on_delete=models.PROTECT, related_name="+")
+    area = models.ForeignKey("places.Area", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="+")
     draft = models.CharField(_("draft"), max_length=300)
+    summary = models.TextField(_("what the draft proposes"), blank=True)
     opens_on = models.DateField(_("opens on"))
     closes_on = models.DateField(_("closes on"))
     channels = models.JSONField(_("channels"), default=list)
     opinions_received = models.PositiveIntegerField(_("opinions received"), default=0)
     opinions_taken_in = models.PositiveIntegerField(_("opinions taken in"), default=0)
     how_taken_in = models.TextField(_("how the opinions were taken in"), blank=True)
+    result_number = models.CharField(_("result document number"), max_length=60, blank=True)
+    result_date = models.DateField(_("result dated"), null=True, blank=True)
+    obligation = models.ForeignKey("democracy.Obligation", verbose_name=_("obligation to make the result public"),
+                                   null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    draft_folded = models.CharField(max_length=400, editable=False, blank=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(via="organization")
@@ -113,6 +123,16 @@ class Consultation(ScopedModel, models.Model):
 
     def __str__(self):
         return self.draft
+
+    def save(self, *args, **kwargs):
+        from danvan.core.text import folded_key
+
+        self.draft_folded = folded_key(self.draft)[:400]
+        super().save(*args, **kwargs)
+
+    @property
+    def has_result(self) -> bool:
+        return bool(self.result_number)
 
 
 class BoardKind(models.TextChoices):

@@ -35,6 +35,16 @@ class PortalEntry(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "source_key"], name="democracy_portal_once")]
         indexes = [models.Index(fields=["kind", "province", "year"], name="democracy_portal_list")]
 
+    @property
+    def notice_date(self):
+        """A notice's date (a dialogue's day), kept as ISO text in ``data``; ``None`` when absent."""
+        import datetime
+
+        try:
+            return datetime.date.fromisoformat(self.data.get("date", ""))
+        except (TypeError, ValueError):
+            return None
+
 
 class PortalSubmission(models.Model):
     """A kiến nghị or phản ánh sent through the portal. The name and contact are personal data: never shown

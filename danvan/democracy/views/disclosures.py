@@ -114,9 +114,13 @@ def commune_board(request, area_id: int):
 
 
 def _list(request, *, overdue: bool):
-    form = DisclosureFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
     day = today()
+    # The first load (no filter chosen) shows this year: the whole history of every commune in scope would
+    # be counted, sorted and (for the overdue list) given a derived state before the first row shows.
+    form = DisclosureFilterForm(request.GET or None, user=request.user, initial={"year": day.year})
+    filters = form.filters() if form.is_valid() else {}
+    if not form.is_bound:
+        filters["year"] = day.year
     if overdue:
         filters["state"] = OVERDUE_STATES if not filters.get("state") else filters["state"]
     qs = q.list_queryset(q.filter_obligations(request.user, today=day, **filters))

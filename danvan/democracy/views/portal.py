@@ -123,9 +123,15 @@ def commune_board(request, area_id: int):
 @cached
 @public
 def calendar(request):
-    notices = PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE).order_by("-published_at")[:100]
-    return render(request, "democracy/portal/calendar.html", {"notices": notices,
-                                                              "has_source": bool(portal._NOTICE_SOURCES)})
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    notices = list(PortalEntry.objects.filter(kind=PortalEntry.Kind.NOTICE).order_by("-published_at")[:200])
+    dated = [(n.notice_date or today, n) for n in notices]
+    upcoming = [n for d, n in sorted(dated, key=lambda x: (x[0], x[1].pk)) if d >= today]
+    past = [n for d, n in sorted(dated, key=lambda x: (x[0], x[1].pk), reverse=True) if d < today]
+    return render(request, "democracy/portal/calendar.html", {
+        "notices": upcoming + past, "upcoming": upcoming, "past": past, "has_source": bool(portal._NOTICE_SOURCES)})
 
 
 class IntakeForm(forms.Form):

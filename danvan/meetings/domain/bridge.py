@@ -73,6 +73,32 @@ def add_bridge_points(*, actor, meeting: Meeting, level: str, parent: Area | Non
     return len(points)
 
 
+@transaction.atomic
+def add_listed_points(*, actor, meeting: Meeting, points: list[tuple[str, Area | None]]) -> int:
+    """Add the bridge points of a list (names with their area when known; read from an article), in one
+    action.
+
+    Effects: inserts the ``BridgePoint`` rows with ``bulk_create`` (a name or an area the meeting already
+    has is skipped); writes one "action" audit event on the meeting. Returns the number added. Raises
+    ``NotAllowed`` unless ``actor`` may change the meeting."""
+    require_meeting(actor, meeting)
+    names = set(meeting.bridge_points.values_list("name", flat=True))
+    areas = set(meeting.bridge_points.exclude(area=None).values_list("area_id", flat=True))
+    order, rows = _next_order(meeting), []
+    for name, area in points:
+        name = (name or "").strip()[:300]
+        if not name or name in names or (area is not None and area.pk in areas):
+            continue
+        names.add(name)
+        if area is not None:
+            areas.add(area.pk)
+        rows.append(BridgePoint(meeting=meeting, area=area, name=name, order=order + len(rows)))
+    BridgePoint.objects.bulk_create(rows, batch_size=1000)
+    if rows:
+        audit.record(actor, "action", meeting, message=_("Added %(n)s bridge points") % {"n": len(rows)})
+    return len(rows)
+
+
 def _count(value, field: str):
     if value in (None, ""):
         return None

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
-from danvan.orgs.interfaces.choices import offer_organizations
+from danvan.orgs.interfaces.choices import offer_areas, offer_organizations
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import pickable_areas
+from danvan.places.models import Area
 from danvan.places.models.area import Level
 from danvan.reports.models import Period
 
@@ -29,6 +30,8 @@ def _scoped(field, qs):
         field.empty_label = _("— choose —")
     if qs.model is Organization:
         offer_organizations(field, qs)  # current first, the dissolved marked with their end date
+    elif qs.model is Area:
+        offer_areas(field, qs)  # current units first, the former ones marked "(trước 01/07/2025)"
     else:
         field.queryset = qs
     field.error_messages["invalid_choice"] = OUT_OF_SCOPE

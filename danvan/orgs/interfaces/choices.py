@@ -26,3 +26,20 @@ def offer_organizations(field, queryset) -> None:
     """Set a (multiple) choice field's organizations: ``current_first`` and ``organization_label``."""
     field.queryset = current_first(queryset)
     field.label_from_instance = organization_label
+
+
+def area_label(area) -> str:
+    """ "Tỉnh Lào Cai (trước 01/07/2025)" for a unit that ended on 30/06/2025; the full name otherwise,
+    so that the legacy and the current province of the same name never look alike."""
+    if area.valid_to:
+        ended = area.valid_to + datetime.timedelta(days=1)
+        return _("%(name)s (before %(date)s)") % {"name": area.full_name, "date": ended.strftime("%d/%m/%Y")}
+    return area.full_name
+
+
+def offer_areas(field, queryset, *, by_level: bool = True) -> None:
+    """Set a choice field's areas: current units first (by level, then name), then the former ones,
+    newest end first, each marked by ``area_label``."""
+    order = [F("valid_to").desc(nulls_first=True), *(["level"] if by_level else []), "name_sort"]
+    field.queryset = queryset.order_by(*order)
+    field.label_from_instance = area_label

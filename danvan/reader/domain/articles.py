@@ -21,15 +21,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.jobs import JobFailed, runner
-from danvan.core.domain.refusals import StaleVersion, WrongState
+from danvan.core.domain.refusals import WrongState
 from danvan.core.text import fold, folded_key
+from danvan.meetings.domain import bridge as bridge_actions
 from danvan.meetings.domain import meetings as meeting_actions
 from danvan.meetings.domain import people as people_actions
 from danvan.meetings.models import Meeting, MeetingKind, Mode, Person, Role
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import require, restrict
-from danvan.places.models import AreaReach
+from danvan.places.models import Area, AreaReach
 from danvan.reader.interfaces.extract import FIELDS, MEETING_TYPES, Source, blocks_from_lines, read_source
 from danvan.reader.interfaces.scoring import score
 from danvan.reader.interfaces.sources import Article as SourceArticle
@@ -212,6 +214,44 @@ def match_person(user, *, name: str, positions: list[str], organization):
     return None
 
 
+_KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "xã", "phường")
+MAX_NUMBERED_POINTS = 1000
+
+
+def bridge_points_for(*, organization, day: datetime.date, names: list[str], count: int | None) -> list:
+    """The bridge points an article gives a meeting, as (name, area or None): the units it names (each
+    matched to the unit of that name under the organizer's province that existed on ``day``); else, for
+    a count, the units one level under the organizer's area on that day when there are that many (or one
+    fewer: the organizer's own point and theirs); else that many numbered points for the officer to name."""
+    province = _province_area(organization)
+    if names:
+        out = []
+        for name in names:
+            kind = next((k for k in _KINDS if fold(name).startswith(fold(k) + " ")), "")
+            bare = name[len(kind):].strip() if kind else name
+            qs = Area.objects.valid_on(day).filter(name_folded=folded_key(kind, bare) if kind else folded_key(bare))
+            if province is not None:
+                qs = qs.filter(id__in=AreaReach.objects.filter(ancestor=province).values("descendant"))
+            area = qs.order_by("id").first()
+            out.append((f"{area.kind_name} {area.name}" if area else name, area))
+        return out
+    if not count:
+        return []
+    count = min(count, MAX_NUMBERED_POINTS)
+    parent = organization.area if organization is not None else None
+    if parent is not None:
+        below = {"province": ("district", "commune"), "district": ("commune",)}.get(parent.level, ())
+        for level in below:
+            units = bridge_actions.areas_for_points(level=level, parent=parent, on=day)
+            if not units:
+                continue
+            if len(units) in (count, count - 1):
+                points = [(f"{kind_name} {name}", Area(pk=pk)) for pk, kind_name, name in units]
+                return ([(organization.name, parent)] if len(units) == count - 1 else []) + points
+            break
+    return [(_("Bridge point %(n)s") % {"n": n}, None) for n in range(1, count + 1)]
+
+
 # ---------------------------------------------------------------------------------------------
 # Confirming
 
@@ -257,7 +297,7 @@ def _clean_fields(values: dict) -> dict:
 
 @transaction.atomic
 def confirm_article(*, actor, article: Article, fields: dict, people: list[dict], directions: list[str],
-                    organization, expected_version: int | None = None) -> Meeting:
+                    organization, expected_version: int | None = None, bridge_names: list[str] | None = None) -> Meeting:
     """Turn a checked article into records of the meetings module, without duplicates.
 
     ``fields`` are the labelled fields as corrected by the officer; ``people`` [{name, positions,
@@ -271,94 +311,97 @@ def confirm_article(*, actor, article: Article, fields: dict, people: list[dict]
     given the role unless already there (``add_role``, the position then); each direction not already
     there becomes a conclusion (``add_conclusion``); the counts (models, medals, commendations, bridge
     points) become ``ReportedFigure`` rows of the meeting (one per figure: a second article updates it);
+    a meeting without bridge points gets those the article gives (``bridge_points_for``: the units named,
+    ``bridge_names`` or else those read; or the count; ``add_listed_points``, one audit event);
     the article is linked to the meeting as its source (its page here and its address outside become
-    link documents of the meeting), keeps
-    what was read beside what was confirmed, status "confirmed", version bumped; audit events on the
-    article and through the meetings actions. Raises ``NotAllowed`` (the article's organization, the
+    link documents of the meeting), keeps what was read beside what was confirmed, status "confirmed",
+    version bumped, one "update" audit event (``core.domain.editing.edit``: lock, version check, save,
+    audit) and the events of the meetings actions. Raises ``NotAllowed`` (the article's organization, the
     organizer, the meeting), ``StaleVersion`` when someone confirmed or changed it in between,
     ``WrongState`` when already confirmed, ``ValidationError`` naming the field (no day, a bad number)."""
     require(actor, "change", article, _("You may not confirm this article."))
-    locked = Article.objects.unscoped("domain lock by primary key").select_for_update().get(pk=article.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise StaleVersion(_("This article was just changed by someone else. Reload the page."))
-    if locked.status == ArticleStatus.CONFIRMED:
-        raise WrongState(_("This article has already been confirmed."))
-    values = _clean_fields(fields)
-    if not values["event_date"]:
-        raise ValidationError({"event_date": _("Enter the meeting day: a meeting needs a date.")})
-    if organization is None:
-        raise ValidationError({"organization": _("Choose the organization that held the meeting.")})
-    if not values["meeting_type"]:
-        raise ValidationError({"meeting_type": _("Choose a kind of meeting.")})
-    day = datetime.date.fromisoformat(values["event_date"])
-    kind = KIND_OF_TYPE[values["meeting_type"]]
-    starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8, 0)))
+    with edit(article, actor=actor, expected_version=expected_version,
+              stale=_("This article was just changed by someone else. Reload the page.")) as locked:
+        if locked.status == ArticleStatus.CONFIRMED:
+            raise WrongState(_("This article has already been confirmed."))
+        values = _clean_fields(fields)
+        if not values["event_date"]:
+            raise ValidationError({"event_date": _("Enter the meeting day: a meeting needs a date.")})
+        if organization is None:
+            raise ValidationError({"organization": _("Choose the organization that held the meeting.")})
+        if not values["meeting_type"]:
+            raise ValidationError({"meeting_type": _("Choose a kind of meeting.")})
+        day = datetime.date.fromisoformat(values["event_date"])
+        kind = KIND_OF_TYPE[values["meeting_type"]]
+        starts_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(8, 0)))
 
-    meeting = restrict(Meeting.objects.filter(organization=organization, kind=kind, starts_at__date=day), actor,
-                       "view").order_by("id").first()
-    if meeting is None:
-        meeting = meeting_actions.create_meeting(
-            actor=actor, organization=organization, kind=kind, title=locked.title[:300], starts_at=starts_at,
-            mode=Mode.HYBRID if values["online"] else Mode.IN_PERSON, period_label=values["report_period"] or "",
-            summary=_("Read from the article “%(title)s”.") % {"title": locked.title[:200]},
-        )
-    else:
-        meeting_actions.require_meeting(actor, meeting)
+        meeting = restrict(Meeting.objects.filter(organization=organization, kind=kind, starts_at__date=day), actor,
+                           "view").order_by("id").first()
+        if meeting is None:
+            meeting = meeting_actions.create_meeting(
+                actor=actor, organization=organization, kind=kind, title=locked.title[:300], starts_at=starts_at,
+                mode=Mode.HYBRID if values["online"] else Mode.IN_PERSON, period_label=values["report_period"] or "",
+                summary=_("Read from the article “%(title)s”.") % {"title": locked.title[:200]},
+            )
+        else:
+            meeting_actions.require_meeting(actor, meeting)
 
-    existing = {(r.person_id, r.role) for r in meeting.roles.all()}
-    for item in people:
-        role = ROLE_OF.get(item.get("role") or "")
-        name = (item.get("name") or "").strip()
-        if role is None or not name:
-            continue
-        positions = [p for p in item.get("positions") or [] if p]
-        person = match_person(actor, name=name, positions=positions, organization=organization)
-        if person is None:
-            person = people_actions.create_person(
-                actor=actor, full_name=name[:150], title=(positions[0] if positions else _("(not stated)"))[:200],
-                organization=organization)
-        if (person.pk, role) in existing:
-            continue
-        meeting_actions.add_role(actor=actor, meeting=meeting, person=person, role=role,
-                                 position_text=", ".join(positions)[:300], organization=organization)
-        existing.add((person.pk, role))
+        existing = {(r.person_id, r.role) for r in meeting.roles.all()}
+        for item in people:
+            role = ROLE_OF.get(item.get("role") or "")
+            name = (item.get("name") or "").strip()
+            if role is None or not name:
+                continue
+            positions = [p for p in item.get("positions") or [] if p]
+            person = match_person(actor, name=name, positions=positions, organization=organization)
+            if person is None:
+                person = people_actions.create_person(
+                    actor=actor, full_name=name[:150], title=(positions[0] if positions else _("(not stated)"))[:200],
+                    organization=organization)
+            if (person.pk, role) in existing:
+                continue
+            meeting_actions.add_role(actor=actor, meeting=meeting, person=person, role=role,
+                                     position_text=", ".join(positions)[:300], organization=organization)
+            existing.add((person.pk, role))
 
-    known = {fold(c.text) for c in meeting.conclusions.all()}
-    for text in directions:
-        text = (text or "").strip()
-        if text and fold(text) not in known:
-            meeting_actions.add_conclusion(actor=actor, meeting=meeting, text=text)
-            known.add(fold(text))
+        if not meeting.bridge_points.exists():
+            names = (locked.reading or {}).get("bridge_names") or [] if bridge_names is None else bridge_names
+            points = bridge_points_for(organization=organization, day=day, names=[n for n in names if n and n.strip()],
+                                       count=values["bridge_points"])
+            if points:
+                bridge_actions.add_listed_points(actor=actor, meeting=meeting, points=points)
 
-    evidence = (locked.reading or {}).get("evidence", {})
-    for code in COUNT_FIELDS:
-        value = values[code]
-        if value is None:
-            continue
-        try:
-            number = Decimal(value)
-        except (InvalidOperation, TypeError):
-            continue
-        ReportedFigure.objects.unscoped("rows of a meeting the actor may change").update_or_create(
-            meeting=meeting, code=code,
-            defaults={"value": number, "article": locked, "unit": "", "evidence": evidence.get(code, "")[:2000],
-                      "meaning": str(FigureCode(code).label)})
+        known = {fold(c.text) for c in meeting.conclusions.all()}
+        for text in directions:
+            text = (text or "").strip()
+            if text and fold(text) not in known:
+                meeting_actions.add_conclusion(actor=actor, meeting=meeting, text=text)
+                known.add(fold(text))
 
-    # the article as the meeting's source: its page here (full text, evidence) and its address outside
-    source_title = (_("Article: %(title)s") % {"title": locked.title})[:300]
-    for link in [reverse("reader_article", args=[locked.pk]), locked.url]:
-        if link and not meeting.documents.filter(link=link).exists():
-            meeting_actions.add_document(actor=actor, meeting=meeting, title=source_title, link=link[:200])
+        evidence = (locked.reading or {}).get("evidence", {})
+        for code in COUNT_FIELDS:
+            value = values[code]
+            if value is None:
+                continue
+            try:
+                number = Decimal(value)
+            except (InvalidOperation, TypeError):
+                continue
+            ReportedFigure.objects.unscoped("rows of a meeting the actor may change").update_or_create(
+                meeting=meeting, code=code,
+                defaults={"value": number, "article": locked, "unit": "", "evidence": evidence.get(code, "")[:2000],
+                          "meaning": str(FigureCode(code).label)})
 
-    before = audit.snapshot(locked, ["status", "meeting"])
-    locked.meeting = meeting
-    locked.confirmed = values
-    locked.status = ArticleStatus.CONFIRMED
-    locked.confirmed_at = timezone.now()
-    locked.version += 1
-    locked.save()
-    audit.record(actor, "update", locked, changes=audit.diff(before, audit.snapshot(locked, ["status", "meeting"])))
-    article.__dict__.update(locked.__dict__)
+        # the article as the meeting's source: its page here (full text, evidence) and its address outside
+        source_title = (_("Article: %(title)s") % {"title": locked.title})[:300]
+        for link in [reverse("reader_article", args=[locked.pk]), locked.url]:
+            if link and not meeting.documents.filter(link=link).exists():
+                meeting_actions.add_document(actor=actor, meeting=meeting, title=source_title, link=link[:200])
+
+        locked.meeting = meeting
+        locked.confirmed = values
+        locked.status = ArticleStatus.CONFIRMED
+        locked.confirmed_at = timezone.now()
     return meeting
 
 

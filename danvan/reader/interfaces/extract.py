@@ -87,6 +87,15 @@ def parse_stamp(line: str) -> datetime.date | None:
     return None
 
 
+def _looks_wrapped(lines: list[str]) -> bool:
+    """A text wrapped at a fixed width: most of its lines 60-80 characters long, ending without a stop."""
+    sized = [len(t) for t in (x.strip() for x in lines) if t]
+    if len(sized) < 5:
+        return False
+    open_ended = sum(1 for x in lines if 60 <= len(x.strip()) <= 80 and not re.search(r"[.!?:;…\"”]$", x.strip()))
+    return open_ended >= 0.5 * len(sized)
+
+
 def blocks_from_lines(lines, *, name: str = "") -> Source:
     """Blocks of a page saved as text: the title, paragraphs, captions; furniture and the related-news
     list (everything after "Tin liên quan" and its kin) dropped; the page's date stamp kept aside."""
@@ -94,6 +103,9 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
     stamp = None
     after_image = False
     body_chars = 0
+    lines = list(lines)
+    wrapped = _looks_wrapped(lines)
+    prev_raw = ""
     for raw in lines:
         line = _norm_line(raw)
         if not line:
@@ -135,6 +147,16 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
             head, line = line[: glued.start()].strip(), line[glued.end():].strip()
             if head and not blocks:
                 blocks.append(Block(head, "title"))
+        if (wrapped and blocks and blocks[-1].kind in ("body", "title") and prev_raw
+                and not re.search(r"[.!?:;…\"”)]$", prev_raw)
+                and (line[0].islower() or (blocks[-1].kind == "body" and len(prev_raw) >= 60 and len(line) <= 90))):
+            # a page wrapped at a fixed width ("… triển khai nhiệm vụ trọng / tâm quý IV.2022"): one paragraph
+            blocks[-1] = Block(f"{blocks[-1].text} {line}", blocks[-1].kind)
+            prev_raw = line
+            if blocks[-1].kind == "body":
+                body_chars += len(line)
+            continue
+        prev_raw = line
         if not blocks and len(line.split()) < _LEAD_WORDS and not _LEAD_START.match(line):
             blocks.append(Block(line, "title"))
             continue
@@ -251,9 +273,12 @@ def find_period(text: str, *, multi_year_ok: bool = True) -> tuple[str, str] | N
     if m and 1 <= int(m.group(1)) <= 12:
         return f"T{int(m.group(1))}-{m.group(2)}", m.group(0)
     if multi_year_ok:
-        m = _P_RANGE.search(head)
-        if m and int(m.group(1)) < int(m.group(2)):
-            return f"{m.group(1)}-{m.group(2)}", m.group(0)
+        for m in _P_RANGE.finditer(head):
+            if re.search(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[^,;.]{0,20}$", head[: m.start()], re.I):
+                continue  # a term of office ("nhiệm kỳ 2026 - 2031") is not a period reviewed
+            if int(m.group(1)) < int(m.group(2)):
+                return f"{m.group(1)}-{m.group(2)}", m.group(0)
+            break
     m = _P_YEAR.search(head)
     if m:
         return m.group(1), m.group(0)
@@ -312,16 +337,19 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt|khảo sát|kiểm tra|giám sát",
+    r"họp mặt",
     re.I,
 )
+# a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
+_VISIT = re.compile(r"(?<!\w)Đoàn(?:\s+(?:công tác|giám sát|kiểm tra|khảo sát))?\s[^.;]{0,120}?\s(khảo sát|kiểm tra|giám sát|làm việc)(?!\w)")
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
 
 
 def find_type(text: str) -> tuple[str, str] | None:
     m = _TYPE_WORDS.search(text)
     if not m:
-        return None
+        visit = _VISIT.search(text)
+        return ("other", visit.group(1)) if visit else None
     word = m.group(0).lower()
     rest = text[m.end():]
     if word == "giao ban":
@@ -339,7 +367,7 @@ def find_type(text: str) -> tuple[str, str] | None:
 
 _ORG_VERB = re.compile(
     r"\s(?:đã\s+|vừa\s+|mới\s+|long trọng\s+|phối hợp\s+|đồng thời\s+|cũng\s+)*"
-    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc|làm việc|khảo sát|kiểm tra|giám sát)(?!\w)",
+    r"(tổ chức|tổng kết|sơ kết|giao ban|họp|khai mạc|làm việc)(?!\w)",
 )
 _ORG_WORD = re.compile(
     r"(?<!\w)(?:Ban|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Thị ủy|Thị uỷ|Quận ủy|Đảng ủy|Đảng uỷ|"
@@ -361,8 +389,11 @@ _AT_MEETING = re.compile(
 )
 
 
+_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng)\s", re.I)
+
+
 def find_organizer(sentence: str) -> str | None:
-    s = _DATELINE.sub("", sentence.strip())
+    s = _DATELINE.sub("", sentence.strip().lstrip("-–— ").strip())
     s = _LEAD_DATE.sub("", s)
     sentence_wo_lead = s
     while True:
@@ -374,12 +405,20 @@ def find_organizer(sentence: str) -> str | None:
     if m and _ORG_WORD.search(m.group(1)):
         return m.group(1).strip(" ,")
     m = _ORG_VERB.search(" " + s)
+    visit = _VISIT.match(s)
+    if visit and (not m or visit.start(1) < m.start()):
+        return s[: visit.start(1)].strip(" ,")
     if not m:
         m = _AT_MEETING.match(sentence_wo_lead)
         if m and _ORG_WORD.match(m.group(1)) and len(m.group(1).split()) <= 20:
             return m.group(1).strip(" ,")
         return None
     candidate = s[: m.start()].strip(" ,;:-–")
+    if _PURPOSE.match(candidate):
+        candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else candidate
+        if _PURPOSE.match(candidate):
+            first = _ORG_WORD.search(candidate)
+            candidate = candidate[first.start():] if first else ""
     if not candidate or not _ORG_WORD.search(candidate) or len(candidate.split()) > 30:
         return None
     if not candidate[0].isupper():
@@ -435,8 +474,13 @@ _NOT_PERSON = {"Hồ Chí Minh", "Đoàn Thanh", "Võ Nguyên Giáp", "Tôn Đ�
 _PROVINCE_SET = set(lexicon.PROVINCES)
 
 
+_INNER_QUOTE = re.compile(r"(?<=\w)[\"'’](?=\w)")
+
+
 def _capitalized(tok: str) -> bool:
-    head, *rest = re.split(r"(?<=\w)[\"'’](?=\w)", tok)  # K'Lới, K"ré: each part a syllable
+    if tok.isalpha():  # the common case, without the quote split below
+        return tok[0].isupper() and (len(tok) == 1 or tok[1:].islower())
+    head, *rest = _INNER_QUOTE.split(tok)  # K'Lới, K"ré: each part a syllable
     if any(not (p.isalpha() and (len(p) == 1 or p[1:].islower())) for p in rest):
         return False
     return bool(head) and head[0].isupper() and (len(head) == 1 or head[1:].islower()) and head.isalpha()
@@ -612,6 +656,39 @@ _PEOPLE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|ch�
 _COLLECTIVE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể(?!\w)", re.I)
 _COMMEND = re.compile(r"bằng khen|giấy khen|khen thưởng|cờ thi đua|tuyên dương|biểu dương|tặng thưởng", re.I)
 _BRIDGE = re.compile(rf"(?P<n>{_NUM})\s+điểm cầu", re.I)
+_UNIT_KIND = r"(?:huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)"
+_BRIDGE_LIST = re.compile(rf"điểm cầu\s*(?:(?:tại|ở|là|gồm)\s+|:\s*)?(?:các\s+)?(?={_UNIT_KIND}\s)")
+_CAP_RUN = re.compile(rf"[{_UPPER}][^\s,;:.()]*(?:\s+[{_UPPER}][^\s,;:.()]*)*")
+
+
+def find_bridge_names(sentences_: list[str]) -> tuple[list[str], str]:
+    """The units named as bridge points ("kết nối với các điểm cầu huyện Bảo Yên, Bảo Thắng và thị xã Sa Pa"
+    -> ["huyện Bảo Yên", "huyện Bảo Thắng", "thị xã Sa Pa"]) and the sentence; a bare name takes the kind
+    of the one before it."""
+    for s in sentences_:
+        m = _BRIDGE_LIST.search(s)
+        if not m:
+            continue
+        rest, names, kind = s[m.end():], [], None
+        while rest:
+            k = re.match(rf"({_UNIT_KIND})\s+", rest)
+            if k:
+                kind = k.group(1).lower().replace("tp.", "thành phố").replace("tp", "thành phố")
+                rest = rest[k.end():]
+            name = _CAP_RUN.match(rest)
+            if not name or kind is None:
+                break
+            names.append(f"{kind} {name.group(0)}")
+            rest = rest[name.end():]
+            sep = re.match(r"\s*(?:,\s*(?:và\s+)?|\s+và\s+|\s*;\s*)", rest)
+            if not sep:
+                break
+            rest = rest[sep.end():]
+        if names:
+            return names, s
+    return [], ""
+
+
 _ONLINE = re.compile(r"trực tuyến|điểm cầu|truyền hình trực tiếp", re.I)
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in lexicon.UNITS), key=len, reverse=True))
 _FIGURE = re.compile(rf"(?:(?P<q>{_QUALIFIER})\s+)?(?P<n>{_NUM})\s*(?P<u>{_UNIT_ALT})(?!\w)", re.I)
@@ -636,6 +713,7 @@ class Reading:
     directions: list[dict]
     figures: list[dict]
     text: str = ""
+    bridge_names: list[str] = field(default_factory=list)
 
     def fields(self) -> dict:
         """Exactly the labelled fields (``file`` first), as ``read_articles --jsonl`` prints them."""
@@ -653,6 +731,7 @@ class Reading:
             "people": [p.__dict__ for p in self.people],
             "directions": self.directions,
             "figures": self.figures,
+            "bridge_names": self.bridge_names,
         }
 
 
@@ -698,6 +777,24 @@ def read_source(source: Source) -> Reading:
         if found:
             facts["report_period"] = Fact(found[0], text)
             break
+    if facts["report_period"].value is None and event and mtype:
+        # "Để đánh giá kết quả … năm 2009 tại Đô Lương, Ban … đã tổ chức hội nghị giao ban": the purpose names it
+        lead = _LEAD_DATE.sub("", _DATELINE.sub("", event.strip()))
+        start = _TYPE_WORDS.search(lead)
+        if _PURPOSE.match(lead) and start:
+            found = _P_YEAR.search(lead[: start.start()])  # "kết quả thực hiện nhiệm vụ … năm 2009"
+            if found:
+                facts["report_period"] = Fact(found.group(1), event)
+    if mtype is None and event is None:
+        # a report of an annual review that never names the meeting's kind: "Năm 2020, công tác dân vận …"
+        # opening the story, "Năm 2021, …" setting the tasks, and a "hội nghị" in a caption or a sentence
+        opening = next((re.match(r"(?:Trong\s+)?năm\s+((?:19|20)\d{2})\s*,", t, re.I) for t in body_sents[:1]), None)
+        if opening and any(re.search(r"hội nghị", b.text, re.I) for b in source.blocks):
+            year = int(opening.group(1))
+            if any(re.match(rf"(?:Trong\s+)?năm\s+{year + 1}\b", t, re.I) or re.search(rf"nhiệm vụ[^.]{{0,40}}năm\s+{year + 1}", t)
+                   for t in body_sents[1:]):
+                facts["meeting_type"] = Fact("tong_ket", body_sents[0])
+                mtype = "tong_ket"
     if facts["report_period"].value is None and mtype:
         # the report's opening line names the period: "Trong năm 2021, …", "6 tháng đầu năm 2022, …"
         for text in body_sents[:3]:
@@ -811,7 +908,7 @@ def read_source(source: Source) -> Reading:
     return Reading(
         file=source.name, title=title, facts=facts, people=list(people.values()),
         directions=_directions(body_blocks), figures=_figures(body_sents),
-        text="\n\n".join(b.text for b in source.blocks),
+        text="\n\n".join(b.text for b in source.blocks), bridge_names=find_bridge_names(body_sents)[0],
     )
 
 

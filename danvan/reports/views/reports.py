@@ -88,6 +88,12 @@ def report_detail(request, pk: int):
         and can(request.user, "change", report.organization),
         "nav_active": "reports", "breadcrumbs": [LIST_CRUMB, (str(report.period), None)], **audit_context(report),
     }
+    if context["can_number"]:
+        from danvan.documents.interfaces.forms import SignerForm, initial_signer
+
+        typed = {"signer_title": report.signer_title, "signer_name": report.signer_name} if report.signer_name else {}
+        context["signer_form"] = SignerForm(initial=typed or initial_signer(report.organization, "BC"),
+                                            auto_id="signer_%s")
     return render(request, "reports/detail.html", context)
 
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import WrongState
 from danvan.core.text import folded_key
 from danvan.orgs.models import Role
@@ -62,22 +63,10 @@ STEP_LABELS = {
 }
 
 
-@transaction.atomic
-def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
-                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
-                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
-                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
-                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
-                     dialogue=None) -> Petition:
-    """Receive a petition into ``organization``'s register.
-
-    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
-    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
-    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
-    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
-    fewer than 1 signatory, or a code already in the register."""
-    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
-        "org": organization.name}, field="organization")
+def intake_errors(*, code, received_on, kind, subject, area, channel, field, complexity, instance,
+                  signatories) -> dict:
+    """The intake rules of one petition as {field: message} (empty when it may be received): the page,
+    the API and the spreadsheet import all go through them. Changes nothing."""
     errors = {}
     if not (code or "").strip():
         errors["code"] = _("Enter the tracking code.")
@@ -97,6 +86,28 @@ def receive_petition(*, actor, organization, code: str, received_on: datetime.da
         errors["instance"] = _("The instance is 1 (first) or 2 (second).")
     if not signatories or int(signatories) < 1:
         errors["signatories"] = _("The number of signatories must be at least 1.")
+    return errors
+
+
+@transaction.atomic
+def receive_petition(*, actor, organization, code: str, received_on: datetime.date, kind: str, subject: str, area,
+                     channel: str = Channel.IN_PERSON, field: str = Field.OTHER, sender_name: str = "",
+                     sender_address: str = "", signatories: int = 1, anonymous: bool = False, instance: int = 1,
+                     remote: bool = False, complexity: str = Complexity.NORMAL, within_competence: bool = True,
+                     handler=None, transferred_from: str = "", repeat: int = 1, duplicate_of=None,
+                     dialogue=None) -> Petition:
+    """Receive a petition into ``organization``'s register.
+
+    Effects: inserts the ``Petition`` (state "received", its acceptance due date cached in ``due_on``)
+    and its first ``PetitionStep`` ("receive"); adds 1 to its ``PetitionTally``; "create" audit event (without the sender's identity). Raises ``NotAllowed`` unless ``actor`` may
+    change ``organization``; ``ValidationError`` naming the field for a missing code, date, subject or
+    area, a date in the future, an unknown kind/channel/field/complexity, an instance other than 1 or 2,
+    fewer than 1 signatory, or a code already in the register."""
+    require(actor, "change", organization, _("You may not record petitions for %(org)s.") % {
+        "org": organization.name}, field="organization")
+    errors = intake_errors(code=code, received_on=received_on, kind=kind, subject=subject, area=area,
+                           channel=channel, field=field, complexity=complexity, instance=instance,
+                           signatories=signatories)
     if errors:
         raise ValidationError(errors)
     try:
@@ -129,19 +140,27 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
     (a reopened case starts a new resolution clock: ``resolved_on`` cleared, extensions back to 0);
     "decide" sets ``resolved_on``; "extend" adds one extension; recomputes the cached due date
     (``due_on``, ``due_stage``); moves one count between ``PetitionTally`` rows when the state changes;
-    bumps ``version``; "action" audit event.
-    Raises ``NotAllowed`` (not the handling organization's staff), ``WrongState`` (the step is not
+    bumps ``version``; "action" audit events (the changed fields, and the step with its number) through
+    ``core.domain.editing.edit``. Raises ``NotAllowed`` (not the handling organization's staff), ``WrongState`` (the step is not
     allowed from the current state), ``ValidationError`` for an unknown step, a missing document number
     where a document is issued, a date before receipt or in the future, an extension of anything but a
-    denunciation or beyond what its complexity allows, a dialogue for anything but a complaint, an
-    acceptance of a petition outside the competence, or a stale ``expected_version``."""
+    denunciation or beyond what its complexity allows, a dialogue for anything but a complaint, or an
+    acceptance of a petition outside the competence; ``StaleVersion`` (409) for a stale ``expected_version``."""
     if action not in STEPS:
         raise ValidationError({"action": _("Unknown step “%(a)s”.") % {"a": action}})
     require(actor, "change", petition, _("You may not handle this petition."))
-    locked = Petition.objects.unscoped("domain lock by primary key").select_for_update().get(pk=petition.pk)
-    if expected_version is not None and locked.version != expected_version:
-        raise ValidationError(_("This petition was just changed by someone else. Reload the page and try again."),
-                              code="conflict")
+    with edit(petition, actor=actor, expected_version=expected_version, action="action",
+              stale=_("This petition was just changed by someone else. Reload the page and try again.")) as locked:
+        from_state = _apply_step(locked, action=action, on=on, number=number)
+    PetitionStep.objects.create(petition=locked, action=action, on=on or timezone.localdate(), from_state=from_state,
+                                to_state=locked.state, number=(number or "").strip(), note=(note or "").strip(),
+                                actor=actor if getattr(actor, "pk", None) else None)
+    audit.record(actor, "action", locked, message=f"{STEP_LABELS[action]} {number}".strip())
+    return locked
+
+
+def _apply_step(locked: Petition, *, action: str, on, number: str) -> str:
+    """Check and apply one step to the locked petition (not saved); returns the state it left."""
     allowed_from, to_state, needs_number = STEPS[action]
     if locked.state not in allowed_from:
         raise WrongState(_("The petition is “%(state)s”: the step “%(step)s” is not possible now.") % {
@@ -178,18 +197,10 @@ def step(petition: Petition, *, actor, action: str, on: datetime.date | None = N
     if action == "extend":
         locked.extensions += 1
     _keep_due(locked)
-    locked.version += 1
-    locked.save()
     if from_state != locked.state:
         tally([(locked.organization_id, locked.area_id, locked.kind, from_state, -1),
                (locked.organization_id, locked.area_id, locked.kind, locked.state, 1)])
-    PetitionStep.objects.create(petition=locked, action=action, on=on, from_state=from_state, to_state=locked.state,
-                                number=(number or "").strip(), note=(note or "").strip(),
-                                actor=actor if getattr(actor, "pk", None) else None)
-    audit.record(actor, "action", locked, message=f"{STEP_LABELS[action]} {number}".strip(),
-                 changes={"state": [from_state, locked.state]})
-    petition.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-    return locked
+    return from_state
 
 
 def _keep_due(petition: Petition, table=None) -> None:

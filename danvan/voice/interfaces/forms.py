@@ -6,9 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Person
 from danvan.orgs.models import Organization
-from danvan.orgs.scope import restrict
+from danvan.orgs.scope import pickable_areas, restrict
 from danvan.voice.interfaces.filters import DATE_WIDGET, OUT_OF_SCOPE
-from danvan.voice.models import CaseKind, DialogueRule, Field, HolderPosition, Outcome, Rule, SessionKind
+from danvan.voice.models import (
+    CaseKind,
+    Channel,
+    Complexity,
+    DialogueRule,
+    Field,
+    HolderPosition,
+    Outcome,
+    Rule,
+    SessionKind,
+)
 
 
 class SessionForm(StyledFormMixin, forms.Form):
@@ -83,3 +93,40 @@ class AnswerForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = restrict(Person.objects.all(), user).order_by("name_sort")
         self.fields["leader"].error_messages["invalid_choice"] = OUT_OF_SCOPE
+
+
+class ResultNoticeForm(StyledFormMixin, forms.Form):
+    issued_on = forms.DateField(label=_("Issued on"), widget=DATE_WIDGET)
+    posted_on = forms.DateField(label=_("Posted at the office on"), required=False, widget=DATE_WIDGET)
+    sent_on = forms.DateField(label=_("Sent to the village heads on"), required=False, widget=DATE_WIDGET)
+
+
+class PetitionForm(StyledFormMixin, forms.Form):
+    """Intake of one petition into a register (the domain checks the rest: ``receive_petition``)."""
+
+    organization = forms.ModelChoiceField(label=_("Handling organization"), queryset=None)
+    code = forms.CharField(label=_("Tracking code"), max_length=40)
+    received_on = forms.DateField(label=_("Received on"), widget=DATE_WIDGET)
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    transferred_from = forms.CharField(label=_("Transferred from"), required=False, max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=CaseKind.choices)
+    subject = forms.CharField(label=_("Subject"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    field = forms.ChoiceField(label=_("Field"), choices=Field.choices, initial=Field.OTHER)
+    area = forms.ModelChoiceField(label=_("Area"), queryset=None)
+    sender_name = forms.CharField(label=_("Sender"), required=False, max_length=300)
+    sender_address = forms.CharField(label=_("Sender's address"), required=False, max_length=300)
+    signatories = forms.IntegerField(label=_("Number of signatories"), min_value=1, max_value=100000, initial=1)
+    anonymous = forms.BooleanField(label=_("Anonymous"), required=False)
+    instance = forms.TypedChoiceField(label=_("Instance"), coerce=int, choices=[(1, _("First")), (2, _("Second"))])
+    remote = forms.BooleanField(label=_("Remote, hard-to-reach area"), required=False)
+    complexity = forms.ChoiceField(label=_("Complexity"), choices=Complexity.choices)
+    within_competence = forms.BooleanField(label=_("Within competence"), required=False, initial=True)
+    repeat = forms.IntegerField(label=_("Sent for the nth time"), min_value=1, max_value=100, initial=1)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.for_user(user, "change").filter(
+            valid_to__isnull=True).order_by("name_sort")
+        self.fields["area"].queryset = pickable_areas(user).order_by("name_sort")
+        for name in ("organization", "area"):
+            self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='petition',
-            index=models.Index(fields=['organization', 'due_on'], name='petition_org_due_idx'),
+            index=models.Index(fields=['organization', 'due_on', 'received_on', 'id'], name='petition_org_due_idx'),
         ),
         migrations.AddField(
             model_name='petitiontally',

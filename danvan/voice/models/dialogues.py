@@ -16,7 +16,7 @@ RESULT_DAYS_AFTER = 10  # results announced and posted within 10 days after
 class DialogueRule(models.TextChoices):
     QD11 = "qd11", _("Quy định 11-QĐi/TW (Party secretary)")
     COMMUNE_YEARLY = "commune_yearly", _("Commune's yearly dialogue (local-government law 2025)")
-    VOTERS_ASKED = "voters_asked", _("At least 10% of the voters asked")
+    VOTERS_ASKED = "voters_asked", _("At least ten percent of the voters asked")
     PROVINCIAL = "provincial", _("Provincial rule")
 
 
@@ -38,6 +38,9 @@ class Dialogue(ScopedModel, models.Model):
     result_sent_on = models.DateField(_("sent to the village heads on"), null=True, blank=True)
     result_document = models.ForeignKey("documents.IssuedDocument", null=True, blank=True,
                                         on_delete=models.SET_NULL, related_name="+")
+    public = models.BooleanField(_("published on the public portal"), default=False,
+                                 help_text=_("The calendar entry, and the result notice with the promises and "
+                                             "their state; never a citizen's name."))
     version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ScopedManager(via="organization")

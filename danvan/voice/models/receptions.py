@@ -105,6 +105,9 @@ class ReceptionSession(ScopedModel, models.Model):
     place = models.CharField(_("place"), max_length=300, blank=True)
     note = models.TextField(_("note"), blank=True)
     search_folded = models.CharField(max_length=600, editable=False, blank=True)
+    meeting = models.OneToOneField("meetings.Meeting", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="reception", editable=False,
+                                   help_text="the record its commitments hang on (conclusions and tasks)")
     version = models.PositiveIntegerField(default=1, editable=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")

@@ -4,6 +4,7 @@ organization), add an opinion, answer it (a commitment becomes a follow-up task)
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,8 +15,9 @@ from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as domain
+from danvan.voice.interfaces.documents import result_notice
 from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm
-from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm
+from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm, ResultNoticeForm
 from danvan.voice.models import Dialogue, Opinion
 from danvan.voice.queries.dialogues import commitment_state, filter_dialogues, ledger
 from danvan.voice.views.receptions import _add_errors
@@ -49,7 +51,9 @@ def dialogue_create(request):
 
 
 def _dialogue(request, pk, action="view"):
-    return get_in_scope(Dialogue.objects.select_related("meeting", "organization"), request.user, action, pk=pk)
+    return get_in_scope(Dialogue.objects.select_related("meeting", "organization", "organization__area",
+                                                        "organization__parent", "result_document"),
+                        request.user, action, pk=pk)
 
 
 @login_required
@@ -64,6 +68,7 @@ def dialogue_detail(request, pk: int):
         "dialogue": dialogue, "opinions": opinions, "names_shown": see, "today": today,
         "result_late": dialogue.result_late(today), "can_change": can(request.user, "change", dialogue),
         "opinion_form": OpinionForm(user=request.user), "answer_form": AnswerForm(user=request.user),
+        "notice_form": ResultNoticeForm(initial={"issued_on": today}),
         "nav_active": "voice", "breadcrumbs": [LIST_CRUMB, (str(dialogue), None)], **audit_context(dialogue)})
 
 
@@ -100,7 +105,65 @@ def opinion_answer(request, pk: int):
             messages.success(request, _("The outcome was recorded."))
     else:
         messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    if opinion.session_id:
+        return redirect("reception_detail", pk=opinion.session_id)
     return redirect("dialogue_detail", pk=opinion.dialogue_id)
+
+
+@login_required
+@require_POST
+def dialogue_publish(request, pk: int):
+    """Mark the dialogue public on the portal (public=1) or withdraw it (public=0)."""
+    dialogue = _dialogue(request, pk)
+    public = request.POST.get("public") == "1"
+    try:
+        with transaction.atomic():
+            domain.set_public(actor=request.user, dialogue=dialogue, public=public)
+    except REFUSALS as exc:
+        messages.error(request, message_of(exc))
+    else:
+        messages.success(request, _("Published on the public portal.") if public
+                         else _("Withdrawn from the public portal."))
+    return redirect("dialogue_detail", pk=dialogue.pk)
+
+
+MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+
+
+@login_required
+@require_POST
+def dialogue_result_notice(request, pk: int):
+    """Issue the result notice through the register (TB number) with its dates."""
+    dialogue = _dialogue(request, pk)
+    form = ResultNoticeForm(request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                domain.issue_result_notice(actor=request.user, dialogue=dialogue, **form.cleaned_data)
+        except REFUSALS as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("Result notice issued: %(n)s.") % {
+                "n": dialogue.result_document.number_line})
+    else:
+        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    return redirect("dialogue_detail", pk=dialogue.pk)
+
+
+@login_required
+@require_safe
+def dialogue_result_notice_file(request, pk: int, fmt: str):
+    """The result notice in the Party's format (a draft until issued): DOCX or PDF."""
+    if fmt not in MIME:
+        raise Http404
+    from danvan.documents.rendering import render_docx, render_pdf
+
+    dialogue = _dialogue(request, pk)
+    doc = result_notice(dialogue)
+    response = HttpResponse(render_docx(doc) if fmt == "docx" else render_pdf(doc), content_type=MIME[fmt])
+    response["Content-Disposition"] = f'attachment; filename="thong-bao-ket-qua-doi-thoai-{dialogue.pk}.{fmt}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required

@@ -18,7 +18,7 @@ from danvan.voice.domain import actions
 from danvan.voice.domain.petitions import for_reader
 from danvan.voice.interfaces.filters import PetitionFilterForm
 from danvan.voice.models import Petition
-from danvan.voice.queries.petitions import filter_petitions
+from danvan.voice.queries.petitions import ByKeys, filter_petitions
 
 LIST_CRUMB = (gettext_lazy("Petitions"), "/don-thu/")
 
@@ -31,10 +31,64 @@ def _annotate(petitions, today):
 
 
 @login_required
+def petition_create(request):
+    """A new petition in a register (the page of the intake; the domain checks every rule)."""
+    from django.contrib import messages
+    from django.db import transaction
+
+    from danvan.core.domain.refusals import REFUSALS
+    from danvan.voice.domain.petitions import receive_petition
+    from danvan.voice.interfaces.forms import PetitionForm
+    from danvan.voice.views.receptions import _add_errors
+
+    form = PetitionForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                petition = receive_petition(actor=request.user, **form.cleaned_data)
+        except REFUSALS as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("The petition %(code)s was received.") % {"code": petition.code})
+            return redirect("petition_detail", pk=petition.pk)
+    return render(request, "voice/form.html", {"form": form, "title": _("New petition"), "nav_active": "voice",
+                                               "breadcrumbs": [LIST_CRUMB, (_("New petition"), None)]})
+
+
+@login_required
+def petition_import(request):
+    """Upload a register (XLSX): a background job checks every row, then receives them all or none."""
+    from django.urls import reverse
+
+    from danvan.core.domain.jobs import start_job
+    from danvan.practices.interfaces.forms import ImportForm
+
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = start_job(kind="voice.petition_import", title=_("Import of petitions"), user=request.user,
+                        input_file=form.cleaned_data["file"])
+        return redirect("job_detail", pk=job.pk)
+    return render(request, "voice/import.html", {
+        "form": form, "nav_active": "voice",
+        "breadcrumbs": [LIST_CRUMB, (_("Import from Excel"), reverse("petition_import"))]})
+
+
+@login_required
+@require_safe
+def petition_import_template(request):
+    from danvan.voice.interfaces.importer import template_workbook
+
+    response = HttpResponse(template_workbook(),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-thu.xlsx"'
+    return response
+
+
+@login_required
 def petition_list(request):
     form = PetitionFilterForm(request.GET or None, user=request.user)
     filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_petitions(request.user, **filters))
+    page = paginate(request, ByKeys(filter_petitions(request.user, **filters)))
     today = timezone.localdate()
     page.object_list = _annotate(for_reader(actor=request.user, petitions=page.object_list), today)
     return render_list(request, "voice/petition_list.html", "voice/_petition_results.html", {

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
@@ -13,10 +14,12 @@ from django.views.decorators.http import require_POST, require_safe
 from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context, paginate, render_list
 from danvan.orgs.scope import can, get_in_scope
+from danvan.voice.domain import dialogues as dialogue_domain
 from danvan.voice.domain import receptions as domain
 from danvan.voice.interfaces.filters import DutyTableForm, ReceptionFilterForm
-from danvan.voice.interfaces.forms import CaseForm, SessionForm
+from danvan.voice.interfaces.forms import AnswerForm, CaseForm, OpinionForm, SessionForm
 from danvan.voice.models import ReceptionSession
+from danvan.voice.queries.dialogues import commitment_state
 from danvan.voice.queries.receptions import duty_table, filter_sessions
 
 LIST_CRUMB = (gettext_lazy("Receptions"), "/tiep-dan/")
@@ -66,10 +69,33 @@ def _session(request, pk, action="view"):
 def reception_detail(request, pk: int):
     session = _session(request, pk)
     cases, see = domain.cases_for_reader(actor=request.user, session=session)
+    opinions, _see = dialogue_domain.opinions_for_reader(actor=request.user, session=session)
+    today = timezone.localdate()
+    for o in opinions:
+        o.state = commitment_state(o, today) if o.task_id else ""
     return render(request, "voice/reception_detail.html", {
-        "session": session, "cases": cases, "names_shown": see, "case_form": CaseForm(),
+        "session": session, "cases": cases, "names_shown": see, "case_form": CaseForm(), "opinions": opinions,
+        "opinion_form": OpinionForm(user=request.user), "answer_form": AnswerForm(user=request.user),
         "can_change": can(request.user, "change", session), "nav_active": "voice",
         "breadcrumbs": [LIST_CRUMB, (str(session), None)], **audit_context(session)})
+
+
+@login_required
+@require_POST
+def reception_opinion_add(request, pk: int):
+    session = _session(request, pk)
+    form = OpinionForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                dialogue_domain.add_reception_opinion(actor=request.user, session=session, **form.cleaned_data)
+        except REFUSALS as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("The opinion was recorded."))
+    else:
+        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    return redirect("reception_detail", pk=session.pk)
 
 
 @login_required
