@@ -20,9 +20,8 @@ from danvan.voice.domain.receptions import cases_for_reader
 from danvan.voice.interfaces.filters import (
     CommitmentFilterForm,
     DialogueFilterForm,
-    ReceptionFilterForm,
 )
-from danvan.voice.interfaces.lists import PETITIONS
+from danvan.voice.interfaces.lists import PETITIONS, RECEPTIONS
 from danvan.voice.models import (
     CaseKind,
     Channel,
@@ -43,7 +42,6 @@ from danvan.voice.queries.dialogues import (
     filter_commitments,
     filter_dialogues,
 )
-from danvan.voice.queries.receptions import filter_sessions
 
 reception_router = Router(tags=["Receptions"])
 RuleEnum = choices_enum("ReceptionRule", Rule)
@@ -119,7 +117,7 @@ class ReceptionFilters(Schema):
 @reception_router.get("", response=answers(list[ReceptionOut]), summary="Receptions in the user's scope")
 @paginate(Pagination)
 def list_receptions(request, filters: Query[ReceptionFilters]):
-    return filter_sessions(request.user, **_validated(ReceptionFilterForm(request.GET, user=request.user)))
+    return RECEPTIONS.api(request)
 
 
 @reception_router.get("/{reception_id}", response=answers(ReceptionDetailOut, 404),

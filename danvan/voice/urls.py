@@ -4,6 +4,7 @@ from danvan.voice.views import dialogues, petitions, receptions
 
 urlpatterns = [
     path("tiep-dan/", receptions.reception_list, name="reception_list"),
+    path("tiep-dan/xuat/", receptions.reception_export, name="reception_export"),
     path("tiep-dan/them/", receptions.reception_create, name="reception_create"),
     path("tiep-dan/nghia-vu/", receptions.reception_duties, name="reception_duties"),
     path("tiep-dan/<int:pk>/", receptions.reception_detail, name="reception_detail"),

@@ -170,3 +170,22 @@ def test_opinions_raised_at_a_reception_get_outcomes_and_a_commitment_becomes_a_
     assert "Lý Thị Mai" in own and "Đã hướng dẫn" in own and "30/04/2026" in own
     above = login(v.cast.leader).get(f"/tiep-dan/{s.pk}/").content.decode()
     assert "Lý Thị Mai" not in above and "Đề nghị sửa cống thôn Nậm Lúc" in above
+
+
+def test_the_reception_list_page_api_and_export_share_one_definition(v):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    session(v.party_a, v.secretary_a, D(2026, 1, 8), place="Nhà văn hóa thôn Nậm Lúc")
+    session(v.party_a, v.secretary_a, D(2026, 3, 12), kind="ad_hoc", place="Trụ sở xã")
+    session(v.party_b, v.secretary_b, D(2026, 3, 13), kind="ad_hoc", place="Trụ sở phường")
+    page = login(v.officer_a).get("/tiep-dan/", {"kind": "ad_hoc"})
+    api = Client().get("/api/v1/receptions", {"kind": "ad_hoc"}, **bearer(v.officer_a)).json()
+    export = login(v.officer_a).post("/tiep-dan/xuat/", {"kind": "ad_hoc"})
+    rows = [[c.value for c in r] for r in load_workbook(BytesIO(export.content)).active.iter_rows()]
+    assert [s.held_on for s in page.context["page_obj"].object_list] == [D(2026, 3, 12)]
+    assert [i["held_on"] for i in api["items"]] == ["2026-03-12"]
+    assert len(rows) == 2 and rows[1][rows[0].index("Địa điểm")] == "Trụ sở xã"
+    refused = login(v.officer_a).post("/tiep-dan/xuat/", {"kind": "hang-tuan"})
+    assert refused.status_code == 302 and refused["Location"] == "/tiep-dan/"

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.lists import Column, ListDefinition, register
 from danvan.voice import clocks
 from danvan.voice.domain.petitions import record_sender_reads, sender_for
-from danvan.voice.interfaces.filters import PetitionFilterForm
+from danvan.voice.interfaces.filters import PetitionFilterForm, ReceptionFilterForm
 from danvan.voice.queries.petitions import ByKeys, filter_petitions
+from danvan.voice.queries.receptions import filter_sessions
 
 
 class ClockedPetitions:
@@ -82,4 +83,28 @@ PETITIONS = register(ListDefinition(
     ],
     title=_("Petitions"), filename="so-don-thu", list_url="petition_list", export_url="petition_export",
     read=_read_senders, api_row=_api_petition, empty=_("No petition in your scope matches these filters."),
+))
+
+
+def _receiver(s):
+    if not s.position_text:
+        return s.receiver.full_name
+    return format_html('{} <span class="text-muted small">({})</span>', s.receiver.full_name, s.position_text)
+
+
+RECEPTIONS = register(ListDefinition(
+    key="voice.receptions", form=ReceptionFilterForm, query=filter_sessions,
+    columns=[
+        Column("held_on", _("Held on"), format="date", width=12,
+               link=lambda s: reverse("reception_detail", args=[s.pk])),
+        Column("receiver", _("Received by"), value="receiver.full_name", width=26, display=_receiver),
+        Column("position_text", _("Position"), width=26, table=False),
+        Column("organization", _("Organization"), value="organization.name", width=30),
+        Column("rule", _("Rule"), format="choice", width=16),
+        Column("kind", _("Kind"), format="choice", width=14),
+        Column("place", _("Place"), width=26, table=False),
+        Column("n_cases", _("Cases"), format="number", width=10),
+    ],
+    title=_("Receptions"), filename="so-tiep-cong-dan", list_url="reception_list", export_url="reception_export",
+    empty=_("No reception in your scope matches these filters."),
 ))

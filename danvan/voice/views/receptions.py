@@ -12,15 +12,16 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as dialogue_domain
 from danvan.voice.domain import receptions as domain
-from danvan.voice.interfaces.filters import DutyTableForm, ReceptionFilterForm
+from danvan.voice.interfaces.filters import DutyTableForm
 from danvan.voice.interfaces.forms import AnswerForm, CaseForm, OpinionForm, SessionForm
+from danvan.voice.interfaces.lists import RECEPTIONS
 from danvan.voice.models import ReceptionSession
 from danvan.voice.queries.dialogues import commitment_state
-from danvan.voice.queries.receptions import duty_table, filter_sessions
+from danvan.voice.queries.receptions import duty_table
 
 LIST_CRUMB = (gettext_lazy("Receptions"), "/tiep-dan/")
 
@@ -35,11 +36,16 @@ def _add_errors(form, exc):
 
 @login_required
 def reception_list(request):
-    form = ReceptionFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    context = {"form": form, "page_obj": paginate(request, filter_sessions(request.user, **filters)),
-               "nav_active": "voice", "breadcrumbs": [(_("Receptions"), None)]}
-    return render_list(request, "voice/reception_list.html", "voice/_reception_results.html", context)
+    """The receptions (``RECEPTIONS``: the same definition as the API list and the export)."""
+    return RECEPTIONS.page(request, "voice/reception_list.html", {
+        "nav_active": "voice", "breadcrumbs": [(_("Receptions"), None)]})
+
+
+@login_required
+@require_POST
+def reception_export(request):
+    """The receptions as XLSX with the list's filters (a long list as a background job)."""
+    return RECEPTIONS.export(request)
 
 
 @login_required
