@@ -283,7 +283,6 @@ def _write_side(form, root, province):
         if ids:
             cur.execute("DELETE FROM reports_reportvalue WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM reports_reportevent WHERE report_id = ANY(%s)", [ids])
-            cur.execute("DELETE FROM reports_notification WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM reports_reportnarrative WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM core_auditevent WHERE object_id = ANY(%s)", [[str(i) for i in ids]])
             cur.execute("DELETE FROM reports_report WHERE id = ANY(%s)", [ids])
