@@ -77,7 +77,7 @@ def _generate(limit: int | None) -> dict:
     if not Area.objects.filter(source_key="2025:p15").exists():
         load_units()
     with connection.cursor() as cur:
-        cur.execute("TRUNCATE reports_reportvalue, reports_reportnarrative, reports_reportevent, reports_notification,"
+        cur.execute("TRUNCATE reports_reportvalue, reports_reportnarrative, reports_reportevent, core_notification,"
                     " reports_report, orgs_organizationreach, orgs_membership, orgs_organization CASCADE")
     Form.objects.filter(code="bench").delete()
     form = Form.objects.create(code="bench", name="Báo cáo công tác dân vận (bench)", period_kinds=["month", "year"],
