@@ -200,7 +200,7 @@ class TaskFilters(Schema):
     meeting: Id | None = None
 
 
-@router.put("/{meeting_id}/bridge-points/{point_id}/attendance", response=answers(BridgePointOut, 403, 404, 409),
+@router.put("/{meeting_id}/bridge-points/{point_id}/attendance", response=answers(BridgePointOut, 400, 403, 404, 409),
            summary="Record the delegates present at one bridge point (the page's dispatcher)",
            openapi_extra=example_body({"present": 27, "expected": 30, "host_name": "", "version": 1}))
 def set_point_attendance(request, meeting_id: Id, point_id: Id, payload: AttendanceIn):
@@ -233,7 +233,7 @@ def get_task(request, task_id: Id):
     return _tasks(filter_tasks(request.user)).get(pk=task_id)
 
 
-@task_router.post("/{task_id}/progress", response=answers(TaskOut, 403, 404, 409),
+@task_router.post("/{task_id}/progress", response=answers(TaskOut, 400, 403, 404, 409),
                   summary="Report progress on a task (the page's dispatcher)",
                   openapi_extra=example_body({"on": "2026-06-10", "status": "in_progress", "progress": 40,
                                               "note": "Đã họp dân", "organization": None, "version": 1}))
