@@ -197,7 +197,14 @@ def covers_area(user, area, action: str = "view") -> bool:
         return False
     roots = [m.organization.area_id for m in active_memberships(user)
              if m.organization.is_area_scoped and action in m.actions]
-    return bool(roots) and AreaReach.objects.filter(ancestor_id__in=roots, descendant=area).exists()
+    if not roots:
+        return False
+    # cached beside the memberships it derives from (per request; ``forget`` drops both)
+    cache = user.__dict__.setdefault(_CACHE_ATTR, {}).setdefault("covers_area", {})
+    key = (area.pk, action)
+    if key not in cache:
+        cache[key] = AreaReach.objects.filter(ancestor_id__in=roots, descendant=area).exists()
+    return cache[key]
 
 
 def scope_areas(user):
