@@ -77,7 +77,7 @@ def _generate(limit: int | None) -> dict:
     if not Area.objects.filter(source_key="2025:p15").exists():
         load_units()
     with connection.cursor() as cur:
-        cur.execute("TRUNCATE reports_reportvalue, reports_reportnarrative, reports_reportevent, reports_notification,"
+        cur.execute("TRUNCATE reports_reportvalue, reports_reportnarrative, reports_reportevent, core_notification,"
                     " reports_report, orgs_organizationreach, orgs_membership, orgs_organization CASCADE")
     Form.objects.filter(code="bench").delete()
     form = Form.objects.create(code="bench", name="Báo cáo công tác dân vận (bench)", period_kinds=["month", "year"],
@@ -283,7 +283,6 @@ def _write_side(form, root, province):
         if ids:
             cur.execute("DELETE FROM reports_reportvalue WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM reports_reportevent WHERE report_id = ANY(%s)", [ids])
-            cur.execute("DELETE FROM reports_notification WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM reports_reportnarrative WHERE report_id = ANY(%s)", [ids])
             cur.execute("DELETE FROM core_auditevent WHERE object_id = ANY(%s)", [[str(i) for i in ids]])
             cur.execute("DELETE FROM reports_report WHERE id = ANY(%s)", [ids])

@@ -510,6 +510,13 @@ def _cases() -> list[Case]:
         view("/api/v1/meetings/{meeting_id}", lambda w: f"/api/v1/meetings/{w.meeting.pk}",
              json_id=lambda w: w.meeting.pk),
         view("/api/v1/tasks/{task_id}", lambda w: f"/api/v1/tasks/{w.task.pk}", json_id=lambda w: w.task.pk),
+        change("POST", "/api/v1/tasks/{task_id}/progress", lambda w: f"/api/v1/tasks/{w.task.pk}/progress",
+               data=lambda w: {"status": "in_progress", "progress": 40, "note": "Đã đổ bê tông 200 m",
+                               "on": "2026-04-15", "version": w.task.version},
+               watch=lambda w: count(m().TaskUpdate, task=w.task)),
+        change("PUT", "/api/v1/meetings/{meeting_id}/bridge-points/{point_id}/attendance",
+               lambda w: f"/api/v1/meetings/{w.meeting.pk}/bridge-points/{w.point.pk}/attendance",
+               data=lambda w: {"present": 28, "expected": 30}, watch=lambda w: row(m().BridgePoint, w.point.pk)),
         view("/api/v1/nominations/{nomination_id}", lambda w: f"/api/v1/nominations/{w.nomination.pk}",
              json_id=lambda w: w.nomination.pk),
     ]

@@ -11,16 +11,19 @@ from ninja.pagination import paginate
 from danvan.api.common import Id, Pagination, Ref, SearchText, Year, answers, choices_enum, example_body, text
 from danvan.community.domain import actions
 from danvan.community.domain.privacy import record_identity_read, record_read
-from danvan.community.interfaces.filters import (
-    DignitaryFilterForm,
-    PrestigeFilterForm,
+from danvan.community.interfaces.lists import (
+    COLLABORATORS,
+    DIGNITARIES,
+    HOT_SPOTS,
+    OPINION_REPORTS,
+    PRESTIGE,
+    SUPPORT_EVENTS,
 )
-from danvan.community.interfaces.lists import COLLABORATORS, HOT_SPOTS, OPINION_REPORTS, SUPPORT_EVENTS
 from danvan.community.interfaces.present import (
-    present,
     present_collaborator,
     present_dignitary,
     present_opinion,
+    present_prestige_api,
 )
 from danvan.community.models import (
     BeneficiaryKind,
@@ -37,8 +40,8 @@ from danvan.community.models import (
 )
 from danvan.community.queries.hotspots import hot_spot_or_404
 from danvan.community.queries.opinion import collaborator_or_404, report_or_404
-from danvan.community.queries.prestige import entry_or_404, filter_entries
-from danvan.community.queries.religion import dignitary_or_404, filter_dignitaries
+from danvan.community.queries.prestige import entry_or_404
+from danvan.community.queries.religion import dignitary_or_404
 from danvan.community.queries.support import event_or_404
 
 router = Router(tags=["People of prestige"])
@@ -76,40 +79,16 @@ class PrestigeFilters(Schema):
     sort: text(10) | None = None
 
 
-def _out(entry, user, allowed=None) -> dict:
-    row = present(entry, user)
-    row.update(role=row["role_code"], status=row["status_code"], allowed_actions=sorted(allowed or []))
-    return row
+_out = present_prestige_api
 
 
 @router.get("", response=answers(list[PrestigeOut]), summary="People of prestige in the user's scope (masked)")
 @paginate(Pagination)
 def list_people(request, filters: Query[PrestigeFilters]):
-    """The same filter as the page and the export (``PrestigeFilterForm``); ethnicity and religion are
-    masked (•••) for roles that do not need them; each person returned is logged as read."""
-    form = PrestigeFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
-                               if v is not None}, user=request.user)
-    if not form.is_valid():
-        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
-    return _LoggedRows(filter_entries(request.user, **form.filters()), request.user)
-
-
-class _LoggedRows:
-    """A lazily sliced queryset that presents (masked) and logs only the page actually returned."""
-
-    def __init__(self, qs, user):
-        self.qs, self.user = qs, user
-
-    def count(self):
-        return self.qs.count()
-
-    def __len__(self):
-        return self.count()
-
-    def __getitem__(self, item):
-        entries = list(self.qs[item])
-        record_read(actor=self.user, objects=entries, where="API")
-        return [_out(e, self.user) for e in entries]
+    """The same filter as the page and the export (``PrestigeFilterForm``, one list definition);
+    ethnicity and religion are masked (•••) for roles that do not need them; each person returned is
+    logged as read."""
+    return PRESTIGE.api(request)
 
 
 @router.get("/{entry_id}", response=answers(PrestigeOut, 404), summary="One person of prestige (404 outside the scope)")
@@ -174,23 +153,13 @@ class DignitaryFilters(Schema):
     current: bool | None = None
 
 
-class _LoggedDignitaries(_LoggedRows):
-    def __getitem__(self, item):
-        rows = list(self.qs[item])
-        record_read(actor=self.user, objects=rows, where="API")
-        return [present_dignitary(d, self.user) for d in rows]
-
-
 @dignitary_router.get("", response=answers(list[DignitaryOut]), summary="Dignitaries in the user's scope (masked)")
 @paginate(Pagination)
 def list_dignitaries(request, filters: Query[DignitaryFilters]):
-    """The same filter as the registry page (``DignitaryFilterForm``); the religion is masked (•••) for
-    roles that do not need it; each row returned is logged as read."""
-    form = DignitaryFilterForm({k: (v.value if hasattr(v, "value") else v) for k, v in filters.dict().items()
-                                if v is not None}, user=request.user)
-    if not form.is_valid():
-        raise ValidationError({e["field"]: e["message"] for e in form.error_list()})
-    return _LoggedDignitaries(filter_dignitaries(request.user, **form.filters()), request.user)
+    """The same filter as the registry page and its export (``DignitaryFilterForm``, one list
+    definition); the religion is masked (•••) for roles that do not need it; each row returned is
+    logged as read."""
+    return DIGNITARIES.api(request)
 
 
 @dignitary_router.get("/{dignitary_id}", response=answers(DignitaryOut, 404),

@@ -14,6 +14,7 @@ urlpatterns = [
     path("danh-sach/<int:pk>/quyet-dinh/", prestige.list_decision, name="prestige_decision"),
     path("danh-sach/<int:pk>/van-ban.docx", prestige.list_docx, name="prestige_list_docx"),
     path("ton-giao/", religion.registry, name="religion_registry"),
+    path("ton-giao/xuat.xlsx", religion.dignitary_export, name="dignitary_export"),
     path("ton-giao/them/<str:what>/", religion.add, name="religion_add"),
     path("chuc-sac/<int:pk>/", religion.dignitary_detail, name="dignitary_detail"),
     path("chuc-sac/<int:pk>/ket-thuc/", religion.dignitary_end, name="dignitary_end"),

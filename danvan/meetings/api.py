@@ -3,16 +3,21 @@
 import datetime
 import enum
 
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, text
+from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, example_body, text
+from danvan.meetings.domain.actions import perform
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
 from danvan.meetings.interfaces.lists import MEETINGS, TASKS
 from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
 from danvan.meetings.queries import filter_tasks, meeting_or_404, task_or_404
+from danvan.orgs.models import Organization
 
 router = Router(tags=["Meetings"])
 task_router = Router(tags=["Follow-up tasks"])
@@ -54,6 +59,16 @@ class BridgePointOut(Schema):
     host_name: str
     expected: int
     present: int | None
+
+
+class AttendanceIn(Schema):
+    """The page's inline attendance form: ``expected`` is the organizer's (ignored for the point's own
+    unit); ``version`` the point's version read (a stale one is refused with 409)."""
+
+    present: int | None = None
+    expected: int | None = None
+    host_name: text(200) | None = None
+    version: int | None = None
 
 
 class PersonRoleOut(Schema):
@@ -163,6 +178,18 @@ class TaskOut(Schema):
         return [{"id": a.organization.id, "name": a.organization.name} for a in obj.assignments.all()]
 
 
+class ProgressIn(Schema):
+    """The task page's progress form (without the evidence file): ``organization`` is the assignee the
+    update is about (may be omitted when the user reports for one); ``version`` the task's version read."""
+
+    on: datetime.date
+    status: TaskStatusEnum
+    progress: int
+    note: text(2000)
+    organization: Id | None = None
+    version: int | None = None
+
+
 class TaskFilters(Schema):
     """The filters of the task list page (validated by the same ``TaskFilterForm``)."""
 
@@ -171,6 +198,22 @@ class TaskFilters(Schema):
     overdue: bool | None = None
     assignee: Id | None = None
     meeting: Id | None = None
+
+
+@router.put("/{meeting_id}/bridge-points/{point_id}/attendance", response=answers(BridgePointOut, 400, 403, 404, 409),
+           summary="Record the delegates present at one bridge point (the page's dispatcher)",
+           openapi_extra=example_body({"present": 27, "expected": 30, "host_name": "", "version": 1}))
+def set_point_attendance(request, meeting_id: Id, point_id: Id, payload: AttendanceIn):
+    """As the meeting page's inline form: the organizer, or the point's own unit (who reports only the
+    present count and the host). 403 for a user who sees the meeting but may not report this point, 409
+    when the point was saved by someone else since ``version``, 422 naming the field for a bad count."""
+    meeting = meeting_or_404(request.user, meeting_id)
+    point = meeting.bridge_points.filter(pk=point_id).first()
+    if point is None:
+        raise Http404
+    point.meeting = meeting
+    return perform("set_attendance", actor=request.user, point=point, present=payload.present,
+                   expected=payload.expected, host_name=payload.host_name, expected_version=payload.version)
 
 
 def _tasks(qs):
@@ -187,4 +230,24 @@ def list_tasks(request, filters: Query[TaskFilters]):
 @task_router.get("/{task_id}", response=answers(TaskOut, 404), summary="One task (404 outside the scope)")
 def get_task(request, task_id: Id):
     task_or_404(request.user, task_id)
+    return _tasks(filter_tasks(request.user)).get(pk=task_id)
+
+
+@task_router.post("/{task_id}/progress", response=answers(TaskOut, 400, 403, 404, 409),
+                  summary="Report progress on a task (the page's dispatcher)",
+                  openapi_extra=example_body({"on": "2026-06-10", "status": "in_progress", "progress": 40,
+                                              "note": "Đã họp dân", "organization": None, "version": 1}))
+def report_task_progress(request, task_id: Id, payload: ProgressIn):
+    """As the task page's form: 403 for a user who sees the task but may not report on it, 409 when the
+    task was updated by someone else since ``version``, 422 naming the field (a refused step, a progress
+    outside 0–100, a date in the future, an organization that is not an assignee)."""
+    task = task_or_404(request.user, task_id)
+    organization = None
+    if payload.organization is not None:
+        organization = Organization.objects.filter(pk=payload.organization).first()
+        if organization is None:
+            raise ValidationError({"organization": _("This organization is not in your scope.")})
+    perform("report_progress", actor=request.user, task=task, status=payload.status.value,
+            progress=payload.progress, note=payload.note, on=payload.on, organization=organization,
+            expected_version=payload.version)
     return _tasks(filter_tasks(request.user)).get(pk=task_id)

@@ -73,6 +73,7 @@ def test_every_field_every_role_every_channel(cast, records, role):
         _check(text, RELIGION, sees_religion, f"people of prestige, {where}, religion")
     dignitaries = {
         "registry page": _fragment(client, "/cong-dong/ton-giao/"),
+        "export": _sheet(client.post("/cong-dong/ton-giao/xuat.xlsx")),
         "dignitary page": client.get(f"/cong-dong/chuc-sac/{dignitary.pk}/").content.decode().split("<main")[-1],
         "API list": str(client.get("/api/v1/dignitaries").json()["items"]),
         "API detail": str(client.get(f"/api/v1/dignitaries/{dignitary.pk}").json()),

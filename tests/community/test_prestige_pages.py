@@ -79,10 +79,12 @@ def test_export_masks_and_logs(cast, data):
     plist, entry, other = data
     for user, visible in ((cast.commune_a, True), (cast.admin_a, False)):
         response = login(user).get("/cong-dong/uy-tin/xuat.xlsx")
-        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        rows = list(sheet.iter_rows(values_only=True))
         assert rows[1][0] == "Vàng Seo Páo" and len(rows) == 2
         assert (rows[1][3], rows[1][4]) == (("Mông", "Tin Lành") if visible else (MASK, MASK))
-        assert rows[1][9] == "20/12/2026"
+        # a real date cell (Excel sorts and filters it), shown dd/mm/yyyy
+        assert rows[1][9].date() == datetime.date(2026, 12, 20) and sheet.cell(2, 10).number_format == "DD/MM/YYYY"
         assert _views(entry).filter(actor=user, message__icontains="XLSX").count() == 1
     response = login(cast.commune_a).get("/cong-dong/uy-tin/xuat.xlsx", {"status": "flying"})
     assert response.status_code == 302 and not _views(entry).filter(message__icontains="XLSX",

@@ -1,12 +1,11 @@
-"""The one filter of the people-of-prestige list: the page, the XLSX export and the API validate their
-parameters with ``PrestigeFilterForm`` and pass its cleaned data to ``filter_entries``."""
+"""The filter forms of the module's lists (``interfaces/lists.py``): the page, the XLSX export and the
+API validate their parameters with the same form and pass its cleaned data to the list's query."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from danvan.community.models import CommunityRole, EntryStatus
 from danvan.community.queries.prestige import lists_for
-from danvan.core.forms import StyledFormMixin
 from danvan.core.lists import ListFilterForm
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.queries.practices import areas_for
@@ -19,7 +18,7 @@ def _any(label):
     return [("", label)]
 
 
-class PrestigeFilterForm(StyledFormMixin, forms.Form):
+class PrestigeFilterForm(ListFilterForm):
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("name or village")}))
     status = forms.ChoiceField(label=_("Status"), required=False, choices=_any(_("All statuses")) + EntryStatus.choices)
@@ -36,7 +35,7 @@ class PrestigeFilterForm(StyledFormMixin, forms.Form):
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = areas_for(user)
         self.fields["area"].label_from_instance = area_label
         self.fields["prestige_list"].queryset = lists_for(user).select_related("area")
@@ -45,16 +44,9 @@ class PrestigeFilterForm(StyledFormMixin, forms.Form):
         for name in ("status", "role", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
 
-    def filters(self) -> dict:
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "", False)}
 
-    def error_list(self) -> list[dict]:
-        return [{"field": name, "message": f"{self.fields[name].label}: {msg}" if name in self.fields else msg}
-                for name, messages in self.errors.items() for msg in messages]
-
-
-class DignitaryFilterForm(StyledFormMixin, forms.Form):
-    """The one filter of the religious registry (the page and the API)."""
+class DignitaryFilterForm(ListFilterForm):
+    """The one filter of the religious registry (the page, the export and the API)."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=100,
                         widget=forms.TextInput(attrs={"type": "search"}))
@@ -69,7 +61,7 @@ class DignitaryFilterForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         from danvan.community.models import Dignitary, Religion
 
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, user=user, **kwargs)
         self.fields["religion"].queryset = Religion.objects.all()
         self.fields["kind"].choices = _any(_("Ranks and posts")) + Dignitary.Kind.choices
         self.fields["area"].queryset = areas_for(user)
@@ -77,9 +69,6 @@ class DignitaryFilterForm(StyledFormMixin, forms.Form):
         self.fields["area"].error_messages["invalid_choice"] = OUT_OF_SCOPE
         self.fields["religion"].error_messages["invalid_choice"] = _("Choose a religion of the list.")
         self.fields["kind"].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
-
-    filters = PrestigeFilterForm.filters
-    error_list = PrestigeFilterForm.error_list
 
 
 class SupportFilterForm(ListFilterForm):

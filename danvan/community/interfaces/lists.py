@@ -8,17 +8,30 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from danvan.community.domain.privacy import MASK, record_identity_read, record_read, shown
-from danvan.community.interfaces.filters import HotSpotFilterForm, SupportFilterForm
+from danvan.community.interfaces.filters import (
+    DignitaryFilterForm,
+    HotSpotFilterForm,
+    PrestigeFilterForm,
+    SupportFilterForm,
+)
 from danvan.community.interfaces.opinion_forms import (
     CollaboratorFilterForm,
     OpinionFilterForm,
     ReadLogFilterForm,
     TopicFilterForm,
 )
-from danvan.community.interfaces.present import collaborator_name, present_collaborator, present_opinion
+from danvan.community.interfaces.present import (
+    collaborator_name,
+    present_collaborator,
+    present_dignitary,
+    present_opinion,
+    present_prestige_api,
+)
 from danvan.community.queries import hotspots as hq
 from danvan.community.queries import opinion as oq
+from danvan.community.queries import prestige as pq
 from danvan.community.queries import reads as rq
+from danvan.community.queries import religion as rq_religion
 from danvan.community.queries import support as sq
 from danvan.core.lists import Column, ListDefinition, register
 
@@ -173,4 +186,60 @@ SUPPORT_EVENTS = register(ListDefinition(
     ],
     title=_("Visits and gifts"), filename="tham-hoi-tang-qua", list_url="support_list", export_url="support_export",
     empty=_("No visit or gift in your scope matches these filters."),
+))
+
+
+def _log_reads(user, rows, where):
+    record_read(actor=user, objects=rows, where=str(where))
+
+
+PRESTIGE = register(ListDefinition(
+    key="community.prestige", form=PrestigeFilterForm, query=pq.filter_entries,
+    columns=[
+        Column("full_name", _("Full name"), value="person.full_name", width=26,
+               link=lambda e: reverse("prestige_entry", args=[e.pk])),
+        Column("gender", _("Gender"), value=lambda e: e.person.get_gender_display() if e.person.gender else "",
+               width=8, table=False),
+        Column("birth_year", _("Year of birth"), value="person.birth_year", width=10),
+        Column("ethnicity", _("Ethnicity"), value=lambda e, user: shown(user, "ethnicity", e.person.ethnicity),
+               reader=True, width=14),
+        Column("religion", _("Religion"), value=lambda e, user: shown(user, "religion", e.religion),
+               reader=True, width=14),
+        Column("village", _("Village"), width=18),
+        Column("commune", _("Commune"), value=_area, width=26),
+        Column("role", _("Role in the community"), format="choice", width=20),
+        Column("status", _("Status"), format="status", width=14),
+        Column("recognized_on", _("Recognized on"), format="date", width=12, table=False),
+        Column("decision_number", _("Decision number"), width=18, table=False),
+    ],
+    title=_("People of prestige"), filename="nguoi-co-uy-tin", list_url="prestige_list",
+    export_url="prestige_export", read=_log_reads, api_row=present_prestige_api,
+    empty=_("No person of prestige in your scope matches."),
+))
+
+
+def _rank(d):
+    return format_html('{} <span class="text-muted small">({})</span>', d.title, d.get_kind_display())
+
+
+DIGNITARIES = register(ListDefinition(
+    key="community.dignitaries", form=DignitaryFilterForm, query=rq_religion.filter_dignitaries,
+    columns=[
+        Column("full_name", _("Full name"), value="person.full_name", width=26,
+               link=lambda d: reverse("dignitary_detail", args=[d.pk])),
+        Column("title", _("Rank or post"), width=24, display=_rank),
+        Column("kind", _("Kind"), format="choice", width=12, table=False),
+        Column("religion", _("Religion"), value=lambda d, user: shown(user, "religion", d.religion.name),
+               reader=True, width=16),
+        Column("religious_organization", _("Religious organization"), value="religious_organization.name",
+               width=28, table=False),
+        Column("place", _("Place of worship"), value="place.name", width=26),
+        Column("area", _("Area"), value=lambda d: f"{d.area.kind_name} {d.area.name}", width=26),
+        Column("since", _("Since"), format="date", width=12),
+        Column("until", _("Until"), format="date", width=12),
+        Column("end_note", _("Note"), width=24, table=False),
+    ],
+    title=_("Dignitaries"), filename="chuc-sac-chuc-viec", list_url="religion_registry",
+    export_url="dignitary_export", read=_log_reads, api_row=present_dignitary,
+    empty=_("No dignitary in your scope matches."),
 ))

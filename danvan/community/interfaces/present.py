@@ -1,14 +1,8 @@
 """What one person of prestige looks like to one user: the same masked values for the pages, the XLSX
 export, the Party document and the API (``shown`` decides, per category, from the grants)."""
 
-from django.utils.translation import gettext_lazy as _
 
 from danvan.community.domain.privacy import MASK, sees_identity, shown
-
-COLUMNS = [("full_name", _("Full name")), ("gender", _("Gender")), ("birth_year", _("Year of birth")),
-           ("ethnicity", _("Ethnicity")), ("religion", _("Religion")), ("village", _("Village")),
-           ("commune", _("Commune")), ("role", _("Role in the community")), ("status", _("Status")),
-           ("recognized_on", _("Recognized on")), ("decision_number", _("Decision number"))]
 
 
 def present(entry, user) -> dict:
@@ -22,6 +16,13 @@ def present(entry, user) -> dict:
         "status_code": entry.status, "recognized_on": entry.recognized_on, "decision_number": entry.decision_number,
         "list_id": entry.prestige_list_id, "area_id": entry.area_id,
     }
+
+
+def present_prestige_api(entry, user, allowed=None) -> dict:
+    """The API's item of a person of prestige (codes for the role and status, masked as ``present``)."""
+    row = present(entry, user)
+    row.update(role=row["role_code"], status=row["status_code"], allowed_actions=sorted(allowed or []))
+    return row
 
 
 def present_dignitary(d, user) -> dict:

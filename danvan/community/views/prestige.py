@@ -16,16 +16,15 @@ from django.views.decorators.http import require_POST
 from danvan.community.domain import actions, prestige
 from danvan.community.domain.privacy import categories_for, record_read
 from danvan.community.interfaces.documents import list_document
-from danvan.community.interfaces.exporter import MAX_ROWS, write_workbook
 from danvan.community.interfaces.filters import PrestigeFilterForm
 from danvan.community.interfaces.forms import DecisionForm, ListForm, NominateForm, StepForm
+from danvan.community.interfaces.lists import PRESTIGE
 from danvan.community.interfaces.present import present
-from danvan.community.queries.prestige import counts, entry_or_404, filter_entries, list_or_404, lists_for
+from danvan.community.queries.prestige import counts, entry_or_404, list_or_404, lists_for
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, run_action
 from danvan.documents.rendering import render_docx
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -35,27 +34,14 @@ def crumbs(*extra):
 
 @login_required
 def entry_list(request):
-    form = PrestigeFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_entries(request.user, **filters))
-    record_read(actor=request.user, objects=page.object_list, where=_("list page"))
-    return render_list(request, "community/prestige/list.html", "community/prestige/_results.html", {
-        "form": form, "page_obj": page, "rows": [present(e, request.user) for e in page.object_list],
+    return PRESTIGE.page(request, "community/prestige/list.html", {
         "lists": lists_for(request.user).select_related("area")[:50], "nav_active": "community",
         "breadcrumbs": [(_("People of prestige"), None)]})
 
 
 @login_required
 def entry_export(request):
-    form = PrestigeFilterForm(request.GET or None, user=request.user)
-    if request.GET and not form.is_valid():
-        messages.error(request, "; ".join(e["message"] for e in form.error_list()))
-        return redirect("prestige_list")
-    entries = list(filter_entries(request.user, **(form.filters() if form.is_valid() else {}))[:MAX_ROWS])
-    record_read(actor=request.user, objects=entries, where=_("XLSX export"))
-    response = HttpResponse(write_workbook(entries, request.user), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="nguoi-co-uy-tin.xlsx"'
-    return response
+    return PRESTIGE.export(request)
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.community.domain import religion as actions
 from danvan.community.domain.privacy import record_read
-from danvan.community.interfaces.filters import DignitaryFilterForm
+from danvan.community.interfaces.lists import DIGNITARIES
 from danvan.community.interfaces.present import present_dignitary
 from danvan.community.interfaces.religion_forms import (
     DignitaryForm,
@@ -24,13 +24,12 @@ from danvan.community.interfaces.religion_forms import (
 from danvan.community.queries.religion import (
     dignitaries_for,
     dignitary_or_404,
-    filter_dignitaries,
     filter_registry,
     places_for,
     religious_organizations_for,
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, run_action
 
 FORMS = {"chuc-sac": (DignitaryForm, actions.appoint, gettext_lazy("New dignitary")),
          "co-so": (PlaceForm, actions.add_place, gettext_lazy("New place of worship")),
@@ -43,15 +42,17 @@ def crumbs(*extra):
 
 @login_required
 def registry(request):
-    form = DignitaryFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    page = paginate(request, filter_dignitaries(request.user, **filters))
-    record_read(actor=request.user, objects=page.object_list, where=_("list page"))
-    return render_list(request, "community/religion/registry.html", "community/religion/_results.html", {
-        "form": form, "page_obj": page, "rows": [present_dignitary(d, request.user) for d in page.object_list],
+    """The dignitaries (one list definition, with the page, the export and the API); the places and
+    organizations below them follow the same filters."""
+    return DIGNITARIES.page(request, "community/religion/registry.html", lambda filters: {
         "places": filter_registry(places_for(request.user), **filters)[:50],
         "organizations": filter_registry(religious_organizations_for(request.user), **filters)[:50],
         "nav_active": "community", "breadcrumbs": [(_("Religious registry"), None)]})
+
+
+@login_required
+def dignitary_export(request):
+    return DIGNITARIES.export(request)
 
 
 @login_required

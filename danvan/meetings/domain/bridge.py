@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit
+from danvan.core.domain.editing import edit
 from danvan.core.domain.refusals import NotAllowed
 from danvan.meetings.domain.meetings import require_meeting, require_named
 from danvan.meetings.models import BridgePoint, Meeting
@@ -129,6 +130,18 @@ def _conflict(point) -> ValidationError:
         % {"name": point.name, "n": point.present if point.present is not None else "—"}, code="conflict")
 
 
+class _Stale:
+    """The 409 message of a stale attendance save, read when refused (the row is locked then): it names
+    the point and the count saved by the other user."""
+
+    def __init__(self, point):
+        self.point = point
+
+    def __str__(self):
+        now = BridgePoint._base_manager.filter(pk=self.point.pk).values_list("present", flat=True).first()
+        return str(_conflict(BridgePoint(name=self.point.name, present=now)).messages[0])
+
+
 def may_report_attendance(actor, point: BridgePoint) -> bool:
     """The organizer (who may change the meeting) or the point's own unit: a chuyên viên or lãnh đạo of
     the organization the point names, or of an organization located in the point's area (a commune
@@ -145,27 +158,25 @@ def set_attendance(*, actor, point: BridgePoint, present, expected=None, host_na
                    expected_version=None) -> BridgePoint:
     """Record the delegates present at one bridge point (and optionally expected and the host).
 
-    Effects: updates the ``BridgePoint`` and bumps its ``version``; writes an "action" audit event on
-    the meeting. Raises ``NotAllowed`` unless ``actor`` may change the meeting or is the point's own
-    unit (``may_report_attendance``; the unit reports only how many are present and its host),
-    ``ValidationError`` (nothing changed) when a number is not a whole number from 0, or when
-    ``expected_version`` is given and the point was saved by someone else since (code "conflict")."""
+    Effects: updates the ``BridgePoint`` and bumps its ``version``, with an "update" audit event on the
+    point (the changed fields); writes an "action" audit event on the meeting. Raises ``NotAllowed``
+    unless ``actor`` may change the meeting or is the point's own unit (``may_report_attendance``; the unit reports only how many are present and its host),
+    ``ValidationError`` (nothing changed) when a number is not a whole number from 0, ``StaleVersion``
+    (409, field "version", nothing changed) when ``expected_version`` is given and the point was saved by
+    someone else since. The lock, version check, save and "update" audit event on the point are
+    ``core.domain.editing.edit``."""
     if not may_report_attendance(actor, point):
         raise NotAllowed(_("Only the organizer or the unit of this bridge point can report its attendance."))
     if actor is not None and not can(actor, "change", point.meeting):
         expected = None  # the point's own unit does not change what the organizer expects
-    locked = BridgePoint.objects.unscoped("domain lock by primary key").select_for_update().get(pk=point.pk)
-    wanted = _version(expected_version)
-    if wanted is not None and wanted != locked.version:
-        point.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
-        raise _conflict(locked)
-    point.present = _count(present, "present")
-    if expected not in (None, ""):
-        point.expected = _count(expected, "expected")
-    if host_name is not None:
-        point.host_name = host_name.strip()[:200]
-    point.version = locked.version + 1
-    point.save(update_fields=["present", "expected", "host_name", "version"])
+    present = _count(present, "present")  # bad input refused before anything is locked
+    expected = _count(expected, "expected") if expected not in (None, "") else None
+    with edit(point, actor=actor, expected_version=_version(expected_version), stale=_Stale(point)) as locked:
+        locked.present = present
+        if expected is not None:
+            locked.expected = expected
+        if host_name is not None:
+            locked.host_name = host_name.strip()[:200]
     audit.record(actor, "action", point.meeting, message=_("Attendance at %(name)s: %(n)s") % {
         "name": point.name, "n": point.present if point.present is not None else "—"})
     return point

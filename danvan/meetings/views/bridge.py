@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import paginate
 from danvan.meetings.domain import bridge as actions
+from danvan.meetings.domain.actions import perform
 from danvan.meetings.interfaces.forms import BridgePointForm, BulkPointsForm
 from danvan.meetings.queries import meeting_or_404
 from danvan.orgs.scope import can
@@ -29,9 +29,9 @@ def points_bulk_add(request, pk: int):
     if form.is_valid():
         d = form.cleaned_data
         try:
-            n = actions.add_bridge_points(actor=request.user, meeting=meeting, level=d["level"], parent=d["parent"],
+            n = perform("add_bridge_points", actor=request.user, meeting=meeting, level=d["level"], parent=d["parent"],
                                           expected=d.get("expected") or 0)
-        except (ValidationError, NotAllowed) as exc:
+        except REFUSALS as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("%(n)s bridge points added.") % {"n": n})
@@ -46,8 +46,12 @@ def point_add(request, pk: int):
     meeting = meeting_or_404(request.user, pk, "change")
     form = BridgePointForm(request.POST, user=request.user)
     if form.is_valid():
-        actions.add_bridge_point(actor=request.user, meeting=meeting, **form.cleaned_data)
-        messages.success(request, _("Bridge point added."))
+        try:
+            perform("add_bridge_point", actor=request.user, meeting=meeting, **form.cleaned_data)
+        except REFUSALS as exc:
+            messages.error(request, message_of(exc))
+        else:
+            messages.success(request, _("Bridge point added."))
     else:
         messages.error(request, _errors(form))
     return redirect(f"/hoi-nghi/{meeting.pk}/#points")
@@ -72,20 +76,20 @@ def point_edit(request, pk: int, point_id: int):
     if request.method == "POST" and not can(request.user, "change", point.meeting):
         # the bridge point's own unit, from the meeting page (it does not change the organizer's figures)
         try:
-            actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
+            perform("set_attendance", actor=request.user, point=point, present=request.POST.get("present"),
                                    host_name=request.POST.get("host_name"),
                                    expected_version=request.POST.get("version", ""))
-        except (ValidationError, NotAllowed) as exc:
+        except REFUSALS as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Attendance at %(name)s recorded.") % {"name": point.name})
         return redirect(f"/hoi-nghi/{pk}/#my-points")
     if request.method == "POST":
         try:
-            actions.set_attendance(actor=request.user, point=point, present=request.POST.get("present"),
+            perform("set_attendance", actor=request.user, point=point, present=request.POST.get("present"),
                                    expected=request.POST.get("expected"), host_name=request.POST.get("host_name"),
                                    expected_version=request.POST.get("version", ""))
-        except (ValidationError, NotAllowed) as exc:
+        except REFUSALS as exc:
             error = " ".join(exc.messages)
             point.refresh_from_db()
         else:
@@ -99,8 +103,12 @@ def point_edit(request, pk: int, point_id: int):
 @require_POST
 def point_remove(request, pk: int, point_id: int):
     point = _point(request, pk, point_id)
-    actions.remove_bridge_point(actor=request.user, point=point)
-    messages.success(request, _("Bridge point removed."))
+    try:
+        perform("remove_bridge_point", actor=request.user, point=point)
+    except REFUSALS as exc:
+        messages.error(request, message_of(exc))
+    else:
+        messages.success(request, _("Bridge point removed."))
     return redirect(f"/hoi-nghi/{pk}/#points")
 
 
@@ -116,8 +124,8 @@ def attendance(request, pk: int):
         try:
             versions = {key.removeprefix("version_"): value for key, value in request.POST.items()
                         if key.startswith("version_")}
-            n = actions.bulk_attendance(actor=request.user, meeting=meeting, values=values, versions=versions)
-        except (ValidationError, NotAllowed) as exc:
+            n = perform("bulk_attendance", actor=request.user, meeting=meeting, values=values, versions=versions)
+        except REFUSALS as exc:
             errors = exc.messages
         else:
             messages.success(request, _("Attendance saved at %(n)s bridge points.") % {"n": n})

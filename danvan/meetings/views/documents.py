@@ -2,18 +2,18 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.documents.domain.signers import signer_for
 from danvan.documents.interfaces.forms import SignerForm, initial_signer, signer_from
 from danvan.documents.rendering import render_docx, render_pdf
-from danvan.meetings.domain.documents import DOC_TYPES, issue_meeting_document, issued
+from danvan.meetings.domain.actions import perform
+from danvan.meetings.domain.documents import DOC_TYPES, issued
 from danvan.meetings.interfaces.documents import meeting_document as build
 from danvan.meetings.queries import meeting_or_404
 
@@ -43,9 +43,9 @@ def meeting_document_number(request, pk: int, kind: str):
     meeting = meeting_or_404(request.user, pk, "change")
     try:
         signer = signer_from(request.POST, meeting.organization, DOC_TYPES[kind])
-        doc = issue_meeting_document(actor=request.user, meeting=meeting, kind=kind, signer=signer)
-    except (ValidationError, NotAllowed) as exc:
-        messages.error(request, " ".join(exc.messages))
+        doc = perform("issue_document", actor=request.user, meeting=meeting, kind=kind, signer=signer)
+    except REFUSALS as exc:
+        messages.error(request, message_of(exc))
     else:
         messages.success(request, _("Document number: %(n)s.") % {"n": doc.number_line})
     return redirect("meeting_detail", pk=meeting.pk)

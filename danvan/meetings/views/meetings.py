@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import NotAllowed, StaleVersion
+from danvan.core.domain.refusals import REFUSALS
 from danvan.core.views.helpers import audit_context, paginate
-from danvan.meetings.domain import meetings as actions
+from danvan.meetings.domain.actions import perform
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
 from danvan.meetings.interfaces.forms import (
@@ -123,8 +123,8 @@ def _save(request, form, meeting=None):
     co = data.pop("co_organizers", None)
     version = data.pop("version", None)
     if meeting is None:
-        return actions.create_meeting(actor=request.user, co_organizers=co or (), **data)
-    return actions.update_meeting(meeting, actor=request.user, expected_version=version, co_organizers=co, **data)
+        return perform("create_meeting", actor=request.user, co_organizers=co or (), **data)
+    return perform("update_meeting", meeting, actor=request.user, expected_version=version, co_organizers=co, **data)
 
 
 @login_required
@@ -135,7 +135,7 @@ def meeting_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             meeting = _save(request, form)
-        except (ValidationError, NotAllowed) as exc:
+        except REFUSALS as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Meeting created."))
@@ -151,7 +151,7 @@ def meeting_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             _save(request, form, meeting)
-        except (ValidationError, NotAllowed, StaleVersion) as exc:
+        except REFUSALS as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Changes saved."))
@@ -169,7 +169,7 @@ def _part(request, pk, form_class, action, success, anchor, needs_user=True, fil
     if form.is_valid():
         try:
             action(meeting, form.cleaned_data)
-        except (ValidationError, NotAllowed) as exc:
+        except REFUSALS as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, success)
@@ -183,7 +183,7 @@ def _part(request, pk, form_class, action, success, anchor, needs_user=True, fil
 @login_required
 @require_POST
 def role_add(request, pk: int):
-    return _part(request, pk, RoleForm, lambda m, d: actions.add_role(actor=request.user, meeting=m, **d),
+    return _part(request, pk, RoleForm, lambda m, d: perform("add_role", actor=request.user, meeting=m, **d),
                  _("Person added."), "people")
 
 
@@ -193,14 +193,14 @@ def role_remove(request, pk: int, role_id: int):
     meeting = meeting_or_404(request.user, pk, "change")
     entry = meeting.roles.filter(pk=role_id).select_related("person").first()
     if entry:
-        actions.remove_role(actor=request.user, entry=entry)
+        perform("remove_role", actor=request.user, entry=entry)
     return redirect(f"/hoi-nghi/{meeting.pk}/#people")
 
 
 @login_required
 @require_POST
 def conclusion_add(request, pk: int):
-    return _part(request, pk, ConclusionForm, lambda m, d: actions.add_conclusion(actor=request.user, meeting=m, **d),
+    return _part(request, pk, ConclusionForm, lambda m, d: perform("add_conclusion", actor=request.user, meeting=m, **d),
                  _("Conclusion added."), "conclusions", needs_user=False)
 
 
@@ -208,27 +208,25 @@ def conclusion_add(request, pk: int):
 @require_POST
 def contribution_add(request, pk: int):
     return _part(request, pk, ContributionForm,
-                 lambda m, d: actions.add_contribution(actor=request.user, meeting=m, **d),
+                 lambda m, d: perform("add_contribution", actor=request.user, meeting=m, **d),
                  _("Contribution added."), "contributions")
 
 
 @login_required
 @require_POST
 def document_add(request, pk: int):
-    return _part(request, pk, DocumentForm, lambda m, d: actions.add_document(actor=request.user, meeting=m, **d),
+    return _part(request, pk, DocumentForm, lambda m, d: perform("add_document", actor=request.user, meeting=m, **d),
                  _("Document attached."), "documents", needs_user=False, files=True)
 
 
 @login_required
 @require_POST
 def task_add(request, pk: int, conclusion_id: int):
-    from danvan.meetings.domain.tasks import create_task
-
     def action(meeting, data):
         conclusion = meeting.conclusions.filter(pk=conclusion_id).first()
         if conclusion is None:
             raise ValidationError(_("This conclusion does not belong to the meeting."))
-        create_task(actor=request.user, conclusion=conclusion, **data)
+        perform("create_task", actor=request.user, conclusion=conclusion, **data)
 
     return _part(request, pk, TaskForm, action, _("Task assigned."), "conclusions")
 

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from danvan.core.domain.refusals import NotAllowed
+from danvan.core.domain.refusals import REFUSALS
 from danvan.core.views.helpers import audit_context
 from danvan.meetings.domain import people as actions
+from danvan.meetings.domain.actions import perform
 from danvan.meetings.interfaces.forms import PersonForm, PositionForm
 from danvan.meetings.interfaces.lists import PEOPLE
 from danvan.meetings.queries import person_or_404
@@ -57,8 +57,8 @@ def person_create(request):
     if request.method == "POST" and form.is_valid() and position_form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
-            person = actions.create_person(actor=request.user, **position_form.cleaned_data, **values)
-        except (ValidationError, NotAllowed) as exc:
+            person = perform("create_person", actor=request.user, **position_form.cleaned_data, **values)
+        except REFUSALS as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Person added to the registry."))
@@ -74,8 +74,8 @@ def position_add(request, pk: int):
     form = PositionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.add_position(actor=request.user, person=person, **form.cleaned_data)
-        except (ValidationError, NotAllowed) as exc:
+            perform("add_position", actor=request.user, person=person, **form.cleaned_data)
+        except REFUSALS as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Position added."))

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from danvan.core.domain.refusals import Conflict, NotAllowed
+from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context
 from danvan.meetings.domain.actions import next_step as task_next_step
-from danvan.meetings.domain.tasks import report_progress
+from danvan.meetings.domain.actions import perform
 from danvan.meetings.interfaces.forms import TaskUpdateForm
 from danvan.meetings.interfaces.lists import TASKS
 from danvan.meetings.models import TaskAssignment
@@ -90,11 +90,11 @@ def task_update(request, pk: int):
         d = form.cleaned_data
         org = d.get("organization") or getattr(form, "only", None)
         try:
-            report_progress(actor=request.user, task=task, status=d["status"], progress=d["progress"], note=d["note"],
+            perform("report_progress", actor=request.user, task=task, status=d["status"], progress=d["progress"], note=d["note"],
                             on=d["on"], organization=org, evidence=d.get("evidence"),
                             expected_version=d.get("version"))
-        except (ValidationError, NotAllowed, Conflict) as exc:
-            form.add_error(None, exc.messages if isinstance(exc, Conflict | NotAllowed) else exc)
+        except REFUSALS as exc:
+            form.add_error(None, exc if isinstance(exc, ValidationError) else message_of(exc))
         else:
             messages.success(request, _("Progress recorded."))
             return redirect("task_detail", pk=task.pk)
