@@ -19,9 +19,8 @@ from danvan.voice.domain.petitions import for_reader
 from danvan.voice.domain.receptions import cases_for_reader
 from danvan.voice.interfaces.filters import (
     CommitmentFilterForm,
-    DialogueFilterForm,
 )
-from danvan.voice.interfaces.lists import PETITIONS, RECEPTIONS
+from danvan.voice.interfaces.lists import DIALOGUES, PETITIONS, RECEPTIONS
 from danvan.voice.models import (
     CaseKind,
     Channel,
@@ -40,7 +39,6 @@ from danvan.voice.queries.dialogues import (
     COMMITMENT_STATES,
     commitment_state,
     filter_commitments,
-    filter_dialogues,
 )
 
 reception_router = Router(tags=["Receptions"])
@@ -212,7 +210,7 @@ class DialogueFilters(Schema):
 @dialogue_router.get("", response=answers(list[DialogueOut]), summary="Dialogues in the user's scope")
 @paginate(Pagination)
 def list_dialogues(request, filters: Query[DialogueFilters]):
-    return filter_dialogues(request.user, **_validated(DialogueFilterForm(request.GET, user=request.user)))
+    return DIALOGUES.api(request)
 
 
 @dialogue_router.get("/{dialogue_id}", response=answers(DialogueDetailOut, 404),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("tiep-dan/<int:pk>/y-kien/", receptions.reception_opinion_add, name="reception_opinion_add"),
     path("tiep-dan/<int:pk>/vu-viec/", receptions.reception_case_add, name="reception_case_add"),
     path("doi-thoai/", dialogues.dialogue_list, name="dialogue_list"),
+    path("doi-thoai/xuat/", dialogues.dialogue_export, name="dialogue_export"),
     path("doi-thoai/them/", dialogues.dialogue_create, name="dialogue_create"),
     path("doi-thoai/so-theo-doi-loi-hua/", dialogues.promise_ledger, name="promise_ledger"),
     path("doi-thoai/<int:pk>/", dialogues.dialogue_detail, name="dialogue_detail"),

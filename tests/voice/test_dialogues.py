@@ -217,3 +217,44 @@ def test_a_public_dialogue_reaches_the_portal_with_its_promises_and_no_personal_
         client.post(f"/doi-thoai/{d.pk}/cong-khai/", {"public": "0"})
     assert not PortalEntry.objects.filter(kind="notice").exists()
     assert "Đối thoại về đường liên thôn Nậm Lúc" not in portal.get("/cong-khai/lich-doi-thoai/").content.decode()
+
+
+def _dialogue_everywhere(user, params):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    page = login(user).get("/doi-thoai/", params)
+    api = Client().get("/api/v1/dialogues", params, **bearer(user))
+    export = login(user).post("/doi-thoai/xuat/", params)
+    rows = None
+    if export.status_code == 200:
+        rows = [[c.value for c in r] for r in load_workbook(BytesIO(export.content)).active.iter_rows()]
+    return page, api, export, rows
+
+
+def test_the_dialogue_list_page_api_and_export_share_one_definition(v):
+    _dialogue(v, title="Đối thoại về đường liên thôn", held_on=D(2026, 3, 20))
+    _dialogue(v, title="Đối thoại về đất đai", held_on=D(2026, 5, 20), notice_published_on=D(2026, 5, 1))
+    _dialogue(v, organization=v.party_b, title="Đối thoại phường", held_on=D(2026, 5, 21),
+              notice_published_on=D(2026, 5, 1))
+    page, api, export, rows = _dialogue_everywhere(v.officer_a, {"date_from": "2026-04-01"})
+    assert [d.meeting.title for d in page.context["page_obj"].object_list] == ["Đối thoại về đất đai"]
+    assert "Đối thoại về đất đai" in page.content.decode() and "Đối thoại phường" not in page.content.decode()
+    assert [i["title"] for i in api.json()["items"]] == ["Đối thoại về đất đai"]
+    assert len(rows) == 2 and rows[1][rows[0].index("Tiêu đề")] == "Đối thoại về đất đai"
+    assert rows[1][0] in (D(2026, 5, 20), datetime.datetime(2026, 5, 20))
+
+
+def test_a_bad_dialogue_filter_is_named_and_exports_nothing(v):
+    from danvan.voice.interfaces.filters import DialogueFilterForm
+
+    _dialogue(v)
+    label = str(DialogueFilterForm(user=v.officer_a).fields["date_to"].label)
+    page, api, export, rows = _dialogue_everywhere(v.officer_a, {"date_from": "2026-03-01", "date_to": "2026-01-01"})
+    body = page.content.decode()
+    assert label in body and page.context["page_obj"].paginator.count == 0
+    assert api.status_code == 422 and "date_to" in api.text
+    assert export.status_code == 302 and export["Location"] == "/doi-thoai/" and rows is None
+    page, api, export, rows = _dialogue_everywhere(v.officer_a, {"rule": "khong-co"})
+    assert api.status_code == 422 and "rule" in api.text and export.status_code == 302

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.lists import Column, ListDefinition, register
 from danvan.voice import clocks
 from danvan.voice.domain.petitions import record_sender_reads, sender_for
-from danvan.voice.interfaces.filters import PetitionFilterForm, ReceptionFilterForm
+from danvan.voice.interfaces.filters import DialogueFilterForm, PetitionFilterForm, ReceptionFilterForm
+from danvan.voice.queries.dialogues import filter_dialogues
 from danvan.voice.queries.petitions import ByKeys, filter_petitions
 from danvan.voice.queries.receptions import filter_sessions
 
@@ -107,4 +108,26 @@ RECEPTIONS = register(ListDefinition(
     ],
     title=_("Receptions"), filename="so-tiep-cong-dan", list_url="reception_list", export_url="reception_export",
     empty=_("No reception in your scope matches these filters."),
+))
+
+
+def _notice(d):
+    shown = d.notice_published_on.strftime("%d/%m/%Y") if d.notice_published_on else "—"
+    return format_html('<span class="text-danger">{}</span>', shown) if d.notice_late else shown
+
+
+DIALOGUES = register(ListDefinition(
+    key="voice.dialogues", form=DialogueFilterForm, query=filter_dialogues,
+    columns=[
+        Column("held_on", _("Held on"), format="date", width=12),
+        Column("title", _("Title"), value="meeting.title", width=40,
+               link=lambda d: reverse("dialogue_detail", args=[d.pk])),
+        Column("organization", _("Organization"), value="organization.name", width=30),
+        Column("rule", _("Rule"), format="choice", width=16, table=False),
+        Column("notice_published_on", _("Notice"), format="date", width=12, display=_notice),
+        Column("result_notice_on", _("Result notice"), format="date", width=12),
+        Column("n_opinions", _("Opinions"), format="number", width=10),
+    ],
+    title=_("Dialogues"), filename="so-doi-thoai", list_url="dialogue_list", export_url="dialogue_export",
+    empty=_("No dialogue in your scope matches these filters."),
 ))

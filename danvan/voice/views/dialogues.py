@@ -12,14 +12,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list
+from danvan.core.views.helpers import audit_context
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as domain
 from danvan.voice.interfaces.documents import result_notice
-from danvan.voice.interfaces.filters import CommitmentFilterForm, DialogueFilterForm
+from danvan.voice.interfaces.filters import CommitmentFilterForm
 from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm, ResultNoticeForm
+from danvan.voice.interfaces.lists import DIALOGUES
 from danvan.voice.models import Dialogue, Opinion
-from danvan.voice.queries.dialogues import commitment_state, filter_dialogues, ledger
+from danvan.voice.queries.dialogues import commitment_state, ledger
 from danvan.voice.views.receptions import _add_errors
 
 LIST_CRUMB = (gettext_lazy("Dialogues"), "/doi-thoai/")
@@ -27,11 +28,16 @@ LIST_CRUMB = (gettext_lazy("Dialogues"), "/doi-thoai/")
 
 @login_required
 def dialogue_list(request):
-    form = DialogueFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    context = {"form": form, "page_obj": paginate(request, filter_dialogues(request.user, **filters)),
-               "today": timezone.localdate(), "nav_active": "voice", "breadcrumbs": [(_("Dialogues"), None)]}
-    return render_list(request, "voice/dialogue_list.html", "voice/_dialogue_results.html", context)
+    """The dialogues (``DIALOGUES``: the same definition as the API list and the export)."""
+    return DIALOGUES.page(request, "voice/dialogue_list.html", {
+        "nav_active": "voice", "breadcrumbs": [(_("Dialogues"), None)]})
+
+
+@login_required
+@require_POST
+def dialogue_export(request):
+    """The dialogues as XLSX with the list's filters (a long list as a background job)."""
+    return DIALOGUES.export(request)
 
 
 @login_required
