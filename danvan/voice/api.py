@@ -5,7 +5,6 @@ pages and every read of them is logged by the same domain function."""
 import datetime
 import enum
 
-from django.core.exceptions import ValidationError
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -17,10 +16,7 @@ from danvan.voice.domain.actions import ACTIONS
 from danvan.voice.domain.dialogues import opinions_for_reader
 from danvan.voice.domain.petitions import for_reader
 from danvan.voice.domain.receptions import cases_for_reader
-from danvan.voice.interfaces.filters import (
-    CommitmentFilterForm,
-)
-from danvan.voice.interfaces.lists import DIALOGUES, PETITIONS, RECEPTIONS
+from danvan.voice.interfaces.lists import COMMITMENTS, DIALOGUES, PETITIONS, RECEPTIONS
 from danvan.voice.models import (
     CaseKind,
     Channel,
@@ -38,7 +34,6 @@ from danvan.voice.models import (
 from danvan.voice.queries.dialogues import (
     COMMITMENT_STATES,
     commitment_state,
-    filter_commitments,
 )
 
 reception_router = Router(tags=["Receptions"])
@@ -46,12 +41,6 @@ RuleEnum = choices_enum("ReceptionRule", Rule)
 SessionKindEnum = choices_enum("ReceptionKind", SessionKind)
 CaseKindEnum = choices_enum("CaseKind", CaseKind)
 FieldEnum = choices_enum("VoiceField", Field)
-
-
-def _validated(form):
-    if not form.is_valid():
-        raise ValidationError({f: [str(m) for m in ms] for f, ms in form.errors.items()})
-    return form.filters()
 
 
 class ReceptionOut(Schema):
@@ -260,8 +249,7 @@ class CommitmentFilters(Schema):
                        summary="Commitments (promises) in the user's scope, with their derived state")
 @paginate(Pagination)
 def list_commitments(request, filters: Query[CommitmentFilters]):
-    return filter_commitments(request.user, **_validated(CommitmentFilterForm(request.GET, user=request.user))
-                              ).select_related("organization")
+    return COMMITMENTS.api(request)
 
 
 petition_router = Router(tags=["Petitions"])

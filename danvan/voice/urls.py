@@ -14,6 +14,7 @@ urlpatterns = [
     path("doi-thoai/xuat/", dialogues.dialogue_export, name="dialogue_export"),
     path("doi-thoai/them/", dialogues.dialogue_create, name="dialogue_create"),
     path("doi-thoai/so-theo-doi-loi-hua/", dialogues.promise_ledger, name="promise_ledger"),
+    path("doi-thoai/so-theo-doi-loi-hua/xuat/", dialogues.commitment_export, name="commitment_export"),
     path("doi-thoai/<int:pk>/", dialogues.dialogue_detail, name="dialogue_detail"),
     path("doi-thoai/<int:pk>/cong-khai/", dialogues.dialogue_publish, name="dialogue_publish"),
     path("doi-thoai/<int:pk>/thong-bao-ket-qua/", dialogues.dialogue_result_notice, name="dialogue_result_notice"),

@@ -258,3 +258,52 @@ def test_a_bad_dialogue_filter_is_named_and_exports_nothing(v):
     assert export.status_code == 302 and export["Location"] == "/doi-thoai/" and rows is None
     page, api, export, rows = _dialogue_everywhere(v.officer_a, {"rule": "khong-co"})
     assert api.status_code == 422 and "rule" in api.text and export.status_code == 302
+
+
+def _commitments_everywhere(user, params):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    page = login(user).get("/doi-thoai/so-theo-doi-loi-hua/", params)
+    api = Client().get("/api/v1/commitments", params, **bearer(user))
+    export = login(user).post("/doi-thoai/so-theo-doi-loi-hua/xuat/", params)
+    rows = None
+    if export.status_code == 200:
+        rows = [[c.value for c in r] for r in load_workbook(BytesIO(export.content)).active.iter_rows()]
+    return page, api, export, rows
+
+
+def test_the_commitment_list_page_api_and_export_share_one_definition_and_keep_the_ledger(v):
+    d = _dialogue(v)
+    o = add_opinion(actor=None, dialogue=d, text="Đề nghị làm cầu", citizen_name="Thào A Sử", addressed_to=v.party_a)
+    answer_opinion(actor=None, opinion=o, outcome="commitment", due_date=D(2026, 5, 1), leader=v.secretary_a,
+                   answer="Sẽ làm")
+    _promise(v, d, "Lắp đèn đường trục xã", D(2026, 6, 1))
+    params = {"leader": v.secretary_a.pk}
+    page, api, export, rows = _commitments_everywhere(v.officer_a, params)
+    body = page.content.decode()
+    assert [c.text for c in page.context["page_obj"].object_list] == ["Đề nghị làm cầu"]
+    assert "Lắp đèn đường trục xã" not in body and "Thào A Sử" not in body
+    assert page.context["figures"]["total"]["promised"] == 2 and "ledger-leader" in body and "ledger-org" in body
+    assert login(v.officer_a).get("/doi-thoai/so-theo-doi-loi-hua/", params, HTTP_HX_REQUEST="true").content.decode().count("ledger-org") == 1
+    assert [i["text"] for i in api.json()["items"]] == ["Đề nghị làm cầu"]
+    assert len(rows) == 2 and rows[1][0] == "Đề nghị làm cầu" and "Sùng A Páo" in rows[1]
+    assert not any("Thào A Sử" in str(cell) for row in rows for cell in row)
+    other, api_b, _, rows_b = _commitments_everywhere(v.officer_b, {})
+    assert other.context["page_obj"].paginator.count == 0 and api_b.json()["count"] == 0 and len(rows_b) == 1
+
+
+def test_a_bad_commitment_filter_is_named_and_exports_nothing(v):
+    from danvan.voice.interfaces.filters import CommitmentFilterForm
+
+    d = _dialogue(v)
+    _promise(v, d, "Lắp đèn đường trục xã", D(2026, 6, 1))
+    label = str(CommitmentFilterForm(user=v.officer_a).fields["state"].label)
+    page, api, export, rows = _commitments_everywhere(v.officer_a, {"state": "bo-quen"})
+    body = page.content.decode()
+    assert label in body and "Lắp đèn đường trục xã" not in body and page.context["page_obj"].paginator.count == 0
+    assert api.status_code == 422 and "state" in api.text
+    assert export.status_code == 302 and export["Location"] == "/doi-thoai/so-theo-doi-loi-hua/" and rows is None
+    page, api, export, rows = _commitments_everywhere(v.officer_a, {"leader": v.secretary_b.pk})
+    assert api.status_code == 422 and "leader" in api.text and export.status_code == 302

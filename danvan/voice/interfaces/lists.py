@@ -12,8 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.lists import Column, ListDefinition, register
 from danvan.voice import clocks
 from danvan.voice.domain.petitions import record_sender_reads, sender_for
-from danvan.voice.interfaces.filters import DialogueFilterForm, PetitionFilterForm, ReceptionFilterForm
-from danvan.voice.queries.dialogues import filter_dialogues
+from danvan.voice.interfaces.filters import (
+    CommitmentFilterForm,
+    DialogueFilterForm,
+    PetitionFilterForm,
+    ReceptionFilterForm,
+)
+from danvan.voice.queries.dialogues import commitment_state, filter_commitments, filter_dialogues
 from danvan.voice.queries.petitions import ByKeys, filter_petitions
 from danvan.voice.queries.receptions import filter_sessions
 
@@ -130,4 +135,38 @@ DIALOGUES = register(ListDefinition(
     ],
     title=_("Dialogues"), filename="so-doi-thoai", list_url="dialogue_list", export_url="dialogue_export",
     empty=_("No dialogue in your scope matches these filters."),
+))
+
+
+COMMITMENT_STATE_LABELS = {"on_time": _("Kept on time"), "late": _("Kept late"), "overdue": _("Overdue"),
+                           "open": _("Open")}
+
+
+def _commitment_state(o):
+    return str(COMMITMENT_STATE_LABELS[commitment_state(o)])
+
+
+def _commitment_state_cell(o):
+    state = commitment_state(o)
+    css = "text-danger fw-bold" if state == "overdue" else ""
+    return format_html('<span class="{}">{}</span>', css, COMMITMENT_STATE_LABELS[state])
+
+
+def _commitment_queryset(user, **filters):
+    return filter_commitments(user, **filters).select_related("organization")
+
+
+COMMITMENTS = register(ListDefinition(
+    key="voice.commitments", form=CommitmentFilterForm, query=_commitment_queryset,
+    columns=[
+        Column("text", _("Opinion"), width=50),
+        Column("dialogue", _("Dialogue"), value=lambda o: o.dialogue.meeting.title if o.dialogue_id else "",
+               width=36, link=lambda o: reverse("dialogue_detail", args=[o.dialogue_id]) if o.dialogue_id else None),
+        Column("organization", _("Organization"), value="organization.name", width=30),
+        Column("leader", _("Leader"), value=lambda o: o.leader.full_name if o.leader_id else "", width=26),
+        Column("due_date", _("Due"), value="task.due_date", format="date", width=12),
+        Column("state", _("State"), value=_commitment_state, width=16, display=_commitment_state_cell),
+    ],
+    title=_("Ledger of promises"), filename="so-theo-doi-loi-hua", list_url="promise_ledger",
+    export_url="commitment_export", empty=_("No commitment in your scope matches these filters."),
 ))

@@ -16,9 +16,8 @@ from danvan.core.views.helpers import audit_context
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as domain
 from danvan.voice.interfaces.documents import result_notice
-from danvan.voice.interfaces.filters import CommitmentFilterForm
 from danvan.voice.interfaces.forms import AnswerForm, DialogueForm, OpinionForm, ResultNoticeForm
-from danvan.voice.interfaces.lists import DIALOGUES
+from danvan.voice.interfaces.lists import COMMITMENTS, DIALOGUES
 from danvan.voice.models import Dialogue, Opinion
 from danvan.voice.queries.dialogues import commitment_state, ledger
 from danvan.voice.views.receptions import _add_errors
@@ -174,9 +173,18 @@ def dialogue_result_notice_file(request, pk: int, fmt: str):
 
 @login_required
 def promise_ledger(request):
-    form = CommitmentFilterForm(request.GET or None, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    figures = ledger(request.user, area=filters.get("area"), organization=filters.get("organization"))
-    return render(request, "voice/ledger.html", {
-        "form": form, "figures": figures, "nav_active": "voice",
-        "breadcrumbs": [LIST_CRUMB, (_("Ledger of promises"), None)]})
+    """The ledger of promises: the per-leader and per-organization summary of the filtered commitments
+    above their rows (``COMMITMENTS``: the same definition as the API list and the export)."""
+
+    def summary(filters):
+        return {"figures": ledger(request.user, area=filters.get("area"), organization=filters.get("organization")),
+                "nav_active": "voice", "breadcrumbs": [LIST_CRUMB, (_("Ledger of promises"), None)]}
+
+    return COMMITMENTS.page(request, "voice/ledger.html", summary, partial="voice/_ledger_results.html")
+
+
+@login_required
+@require_POST
+def commitment_export(request):
+    """The commitments as XLSX with the ledger's filters (a long list as a background job)."""
+    return COMMITMENTS.export(request)
