@@ -34,6 +34,7 @@ _CONDITIONAL = re.compile(r"<!(?:--)?\[if [^\]]*\](?:--)?>.*?<!(?:--)?\[endif\](
 _LEVEL = re.compile(r"mso-list:\s*l\d+\s+level(\d+)", re.I)
 _ORDERED = re.compile(r"^\(?(\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]")
 _BLANK = " \t\r\n\xa0"
+_EMPTY_PARAGRAPH = re.compile(r"<p>\s*</p>")
 _BLOCKS = re.compile(r"<(p|br|li|ul|ol|table|tr|td|th|h[1-6]|div|blockquote)\b", re.I)
 
 
@@ -113,9 +114,10 @@ def sanitize(html: str) -> str:
         html = linebreaks(html.strip())
     else:
         html = re.sub(r"<(/?)h[12]\b", r"<\1h3", html, flags=re.I)
-    return nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=SPAN_ATTRIBUTES, attribute_filter=_span_value,
-                     clean_content_tags={"script", "style", "xml", "title", "head"}, url_schemes=set(),
-                     strip_comments=True).strip()
+    clean = nh3.clean(html, tags=set(ALLOWED_TAGS), attributes=SPAN_ATTRIBUTES, attribute_filter=_span_value,
+                      clean_content_tags={"script", "style", "xml", "title", "head"}, url_schemes=set(),
+                      strip_comments=True)
+    return _EMPTY_PARAGRAPH.sub("", clean).strip()
 
 
 def as_html(stored: str) -> SafeString:
