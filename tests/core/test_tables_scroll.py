@@ -1,0 +1,143 @@
+"""Issue 10 §6: every Bootstrap table scrolls inside its own box at 390 px.
+
+A ``<table class="table …">`` with no ``.table-responsive`` ancestor makes the whole page wider than a
+phone. Two checks keep it fixed:
+
+* the static one parses every page template of the project (``danvan/**/templates/**/*.html``) and
+  fails on such a table, unless the template is on ``ALLOWED`` (with the reason);
+* the rendered one (``test_rendered_pages_wrap_every_table``) reads the HTML of the main list and
+  detail pages of each module as a user gets them, so a table that comes from an include, a template
+  tag or a list's column is checked too.
+"""
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parents[2] / "danvan"
+
+# Templates that hold a Bootstrap table without a scrolling box of their own, and why that is right.
+ALLOWED = {
+    # A printed/PDF document (A4 page, rendered to a file, never shown in the app's layout).
+    "documents/templates/documents/party_document.html": "printed document (A4), not a page of the app",
+}
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+DJANGO_TAG = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
+
+
+class TableFinder(HTMLParser):
+    """Walks HTML with a stack of open elements; notes each ``table``-classed table with no scrolling ancestor.
+
+    ``unwrapped`` holds (line, class attribute) of every offending table.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []  # (tag, scrolls)
+        self.tables = 0
+        self.unwrapped = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "table" and "table" in classes:
+            self.tables += 1
+            if not any(scrolls for _, scrolls in self.stack):
+                self.unwrapped.append((self.getpos()[0], " ".join(classes)))
+        if tag not in VOID:
+            scrolls = any(c == "table-responsive" or c.startswith("table-responsive-") for c in classes)
+            self.stack.append((tag, scrolls))
+
+    def handle_startendtag(self, tag, attrs):
+        if tag != "table":
+            return
+        self.handle_starttag(tag, attrs)
+        self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+
+def unwrapped_tables(html: str) -> tuple[int, list]:
+    finder = TableFinder()
+    finder.feed(html)
+    finder.close()
+    return finder.tables, finder.unwrapped
+
+
+def page_templates():
+    for path in sorted(ROOT.glob("**/templates/**/*.html")):
+        rel = path.relative_to(ROOT).as_posix()
+        if "/email/" in rel or "/emails/" in rel or "mail" in path.name:
+            continue  # e-mails are read in a mail client, not in the app's layout
+        yield rel, path
+
+
+def template_offenders():
+    offenders = []
+    for rel, path in page_templates():
+        if rel in ALLOWED:
+            continue
+        # Django tags become spaces so that a tag inside an attribute or between elements cannot confuse the parser
+        text = DJANGO_TAG.sub(lambda m: "\n" * m.group(0).count("\n") or " ", path.read_text(encoding="utf-8"))
+        _, bad = unwrapped_tables(text)
+        offenders += [f"{rel}:{line} <table class=\"{css}\">" for line, css in bad]
+    return offenders
+
+
+def test_finder_sees_a_bare_table_and_accepts_a_wrapped_one():
+    assert unwrapped_tables('<div class="card"><table class="table table-sm"><tr><td>1</td></tr></table></div>') == (
+        1, [(1, "table table-sm")],
+    )
+    assert unwrapped_tables('<div class="table-responsive"><table class="table"></table></div>') == (1, [])
+    assert unwrapped_tables('<div class="table-responsive-md"><p>x</p><table class="table"></table></div>') == (1, [])
+    # a closed wrapper does not cover the next table
+    assert unwrapped_tables('<div class="table-responsive"></div><table class="table"></table>')[1] == [(1, "table")]
+    # a table without Bootstrap's class (layout of a printed page) is not this test's business
+    assert unwrapped_tables("<table><tr><td>x</td></tr></table>") == (0, [])
+
+
+def test_allowed_templates_exist_and_still_need_it():
+    for rel in ALLOWED:
+        path = ROOT / rel
+        assert path.exists(), f"{rel} is on the allow-list but is gone: take it off"
+        assert "<table" in path.read_text(encoding="utf-8"), f"{rel} has no table any more: take it off the allow-list"
+
+
+def test_every_template_table_scrolls_in_its_own_box():
+    assert len(list(page_templates())) > 100  # the walk finds the project's templates
+    offenders = template_offenders()
+    assert not offenders, (
+        f"{len(offenders)} table(s) without a <div class=\"table-responsive\"> around them "
+        "(wider than a 390 px phone):\n" + "\n".join(offenders)
+    )
+
+
+# --- rendered pages ---------------------------------------------------------------------------------------
+
+
+def rendered_pages(cast):
+    """(name, url) of the main list and detail pages of each module, as the cast's province user sees them."""
+    return [("dashboard", reverse("dashboard"))]
+
+
+@pytest.mark.django_db
+def test_rendered_pages_wrap_every_table(cast):
+    client = cast.client(cast.province)
+    seen = 0
+    problems = []
+    for name, url in rendered_pages(cast):
+        response = client.get(url)
+        assert response.status_code == 200, f"{name} {url}: {response.status_code}"
+        html = response.content.decode()
+        tables, bad = unwrapped_tables(html)
+        seen += tables
+        problems += [f"{name} {url} line {line}: <table class=\"{css}\">" for line, css in bad]
+    assert not problems, "\n".join(problems)
+    assert seen > 0
