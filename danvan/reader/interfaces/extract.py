@@ -214,7 +214,10 @@ def parse_number(text: str) -> float | int | None:
 # ---------------------------------------------------------------------------------------------
 # Dates and periods
 
-_TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|vào sáng|vào chiều|vào ngày|hôm nay|sáng nay|chiều nay)"
+_TIME_OF_DAY = (
+    r"(?:hôm qua|sáng qua|chiều qua|tối qua|hôm nay|sáng nay|chiều nay|vào sáng|vào chiều|vào ngày|"
+    r"sáng|chiều|tối|trưa|đêm|ngày)"
+)
 _DAY_MONTH = re.compile(
     rf"(?<!\w){_TIME_OF_DAY}\s*(?:ngày\s*)?(?:hôm nay\s*)?\(?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?(?![\d/])",
     re.I,
@@ -245,6 +248,13 @@ _P_MONTH = re.compile(r"(?<!ngày\s\d)(?<!ngày\s\d\d)(?<!\w)tháng\s+(\d{1,2})(
 _P_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 _P_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.I)
 _NEXT_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.I)
+# "kỷ niệm 94 năm Ngày truyền thống … (15/10/1930 – 15/10/2024)": the anniversary's span, never a period; the
+# celebration falls in its last year
+_ANNIVERSARY = re.compile(
+    r"(?:kỷ niệm|kỉ niệm)\s[^.;]{0,160}?\(\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(?:19|20)\d{2}\s*[-–—]\s*"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?((?:19|20)\d{2})\s*\)",
+    re.I,
+)
 _TASKS_AHEAD = re.compile(r"triển khai|phương hướng|nhiệm vụ|kế hoạch|mục tiêu", re.I)
 
 
@@ -276,6 +286,8 @@ def find_period(text: str, *, multi_year_ok: bool = True) -> tuple[str, str] | N
         for m in _P_RANGE.finditer(head):
             if re.search(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[^,;.]{0,20}$", head[: m.start()], re.I):
                 continue  # a term of office ("nhiệm kỳ 2026 - 2031") is not a period reviewed
+            if any(a.start() < m.start() < a.end() for a in _ANNIVERSARY.finditer(head)):
+                continue  # an anniversary's span "(1930 - 2024)"
             if int(m.group(1)) < int(m.group(2)):
                 return f"{m.group(1)}-{m.group(2)}", m.group(0)
             break
@@ -337,7 +349,7 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt",
+    r"họp mặt|đại hội",
     re.I,
 )
 # a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
@@ -375,7 +387,7 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
-    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
+    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?\(?[\d/.\-\s]+\)?(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
     re.I,
 )
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
@@ -389,7 +401,12 @@ _AT_MEETING = re.compile(
 )
 
 
-_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng)\s", re.I)
+_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng|Nhân dịp|Nhân kỷ niệm|Hưởng ứng)\s", re.I)
+# "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ đã diễn ra …": the holder after "của"
+_MEETING_OF = re.compile(
+    r"^(?:Hội nghị|Buổi (?:họp|giao ban|làm việc)|Cuộc họp|Lễ)\s[^,;]{0,140}?\scủa\s+"
+    r"([A-ZĐƯỦ][^;]{2,140}?)\s*,?\s+(?:đã\s+|vừa\s+|đã được\s+|được\s+)*(?:diễn ra|khai mạc|tổ chức|tiến hành|bế mạc)(?!\w)"
+)
 
 
 def find_organizer(sentence: str) -> str | None:
@@ -408,6 +425,9 @@ def find_organizer(sentence: str) -> str | None:
     visit = _VISIT.match(s)
     if visit and (not m or visit.start(1) < m.start()):
         return s[: visit.start(1)].strip(" ,")
+    of = _MEETING_OF.match(s)
+    if of and _ORG_WORD.match(of.group(1)) and len(of.group(1).split()) <= 25:
+        return of.group(1).strip(" ,")
     if not m:
         m = _AT_MEETING.match(sentence_wo_lead)
         if m and _ORG_WORD.match(m.group(1)) and len(m.group(1).split()) <= 20:
@@ -425,6 +445,8 @@ def find_organizer(sentence: str) -> str | None:
         return None
     if re.match(r"(?i)^(?:hội nghị|buổi|lễ|hôm nay|năm|trong)\b", candidate) and not _ORG_WORD.match(candidate):
         return None
+    if re.match(r"^Đại hội\b", candidate):
+        return None  # "Đại hội đại biểu MTTQ tỉnh … khai mạc": the congress, not who holds it
     return candidate
 
 
@@ -440,15 +462,37 @@ _BRIDGE_PROVINCE = re.compile(rf"(?:điểm|đầu) cầu\s+(?:tỉnh\s+|thành 
 _BARE_EXCLUDED = lexicon.AMBIGUOUS_PROVINCES | {"Huế"}
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$")
+
+
+def _listed(text: str) -> set[int]:
+    """Starts of the provinces named in a list of three or more ("gồm: Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà
+    Nẵng, Cần Thơ"): a cluster's members, not the meeting's place."""
+    spans = sorted({(m.start(1), m.end(1)) for m in _PROVINCE_BARE.finditer(text)})
+    out: set[int] = set()
+    run = spans[:1]
+    for span in spans[1:] + [None]:
+        if span is not None and _LIST_GAP.match(text[run[-1][1]: span[0]]):
+            run.append(span)
+            continue
+        if len(run) >= 3:
+            out.update(start for start, _ in run)
+        run = [span] if span else []
+    return out
+
+
 def find_province(texts: list[str]) -> tuple[str, str] | None:
     for text in texts:
         best = None
+        listed = _listed(text) if text.count(",") >= 2 else set()
         for m in _PROVINCE_PREFIXED.finditer(text):
+            if m.start(1) in listed:
+                continue
             best = (m.start(1), m.group(1))
             break
         for m in _PROVINCE_BARE.finditer(text):
             name = m.group(1)
-            if name in _BARE_EXCLUDED:
+            if name in _BARE_EXCLUDED or m.start(1) in listed:
                 continue
             if text[max(0, m.start() - 20): m.start()].rstrip().endswith(("huyện", "xã", "thị xã", "phường", "quận")):
                 continue
@@ -736,7 +780,7 @@ class Reading:
 
 
 def _event_sentence(body: list[str], title: str) -> str | None:
-    meeting = re.compile(r"hội nghị|tổng kết|sơ kết|giao ban|hội thảo|tọa đàm|toạ đàm|họp|lễ|gặp mặt|diễn đàn", re.I)
+    meeting = re.compile(r"hội nghị|tổng kết|sơ kết|giao ban|hội thảo|tọa đàm|toạ đàm|họp|lễ|gặp mặt|diễn đàn|đại hội", re.I)
     for s in body[:12]:
         if _date_in(s) and meeting.search(s):
             return s
@@ -816,6 +860,10 @@ def read_source(source: Source) -> Reading:
         day, month, year, _ = found
         if year is None:
             year = resolve_year(day, month, period=facts["report_period"].value, stamp=source.stamp)
+        if year is None:
+            # a celebration "kỷ niệm 94 năm … (15/10/1930 – 15/10/2024)" is held in the span's last year
+            anniversary = next((a for t in (s, title) for a in [_ANNIVERSARY.search(t)] if a), None)
+            year = int(anniversary.group(1)) if anniversary else None
         if year:
             try:
                 facts["event_date"] = Fact(datetime.date(year, month, day), s)
