@@ -446,3 +446,70 @@ def test_an_anniversary_span_dates_the_celebration_and_is_no_period():
     # without the span the day stays without a year
     facts = read_article(text.replace(" (15/10/1930 - 15/10/2024)", ""), name="kn2.txt").fields()
     assert facts["event_date"] is None
+
+
+# The rules generalized on the third development set (dev_22–dev_36) after its first reading.
+
+
+def test_a_byline_with_its_time_stamp_dates_the_meeting():
+    text = ("Đại hội Hội Cựu chiến binh tỉnh\nTrần An - 09:05 14/10/2022 GMT+7\n"
+            "Sáng ngày 13/10, tại TP Việt Trì, Hội Cựu chiến binh tỉnh Phú Thọ tổ chức Đại hội đại biểu lần thứ VII.")
+    facts = read_article(text, name="b.txt").fields()
+    assert facts["event_date"] == "2022-10-13" and facts["meeting_type"] == "other"
+    assert facts["organizer"] == "Hội Cựu chiến binh tỉnh Phú Thọ"
+    # a sentence that ends in a time and a date is no stamp
+    source = blocks_from_lines(["Tin", "Hội nghị được tổ chức theo kế hoạch - lúc 8:00 14/10/2022"])
+    assert source.stamp is None
+
+
+def test_vague_times_places_and_clauses_before_the_organizer():
+    facts = read_article("Phụ nữ tổng kết\nMới đây, Hội LHPN huyện Cam Lâm tổ chức hội nghị tổng kết công tác Hội năm 2021.",
+                         name="v.txt").fields()
+    assert facts["organizer"] == "Hội LHPN huyện Cam Lâm" and facts["event_date"] is None
+    facts = read_article("Quán triệt\nNgày 9/3 tại Đà Lạt, Ban Dân vận Tỉnh ủy tổ chức hội nghị quán triệt Chỉ thị 18.",
+                         name="p.txt").fields()
+    assert facts["organizer"] == "Ban Dân vận Tỉnh ủy" and facts["meeting_type"] == "chuyen_de"
+    text = ("Tọa đàm\nTheo chương trình công tác. Được sự đồng ý của Thường trực Đảng ủy; Sáng ngày 14/10/2022 Khối Dân vận "
+            "xã tổ chức buổi tọa đàm ôn lại truyền thống công tác dân vận.")
+    facts = read_article(text, name="t.txt").fields()
+    assert facts["organizer"] == "Khối Dân vận xã" and facts["meeting_type"] == "other"
+    assert facts["event_date"] == "2022-10-14"
+    # a tọa đàm on a subject stays thematic
+    assert find_type("tọa đàm về công tác dân vận trong đồng bào tôn giáo")[0] == "chuyen_de"
+
+
+def test_a_plan_of_the_year_is_no_period_and_a_colon_after_chair_names_the_chair():
+    text = ("Giao ban mặt trận\nCăn cứ kế hoạch công tác của Ủy ban MTTQ phường 3 năm 2024, ngày 6 tháng 3 năm 2024, Ban "
+            "Thường trực Ủy ban MTTQ phường 3 tổ chức hội nghị giao ban triển khai công tác quý II/2024. Tham dự có các "
+            "tổ trưởng, chủ trì hội nghị: Ông Phan Văn Tâm – Chủ tịch Ủy ban MTTQ phường 3.")
+    facts = read_article(text, name="g.txt").fields()
+    assert facts["report_period"] is None and facts["meeting_type"] == "giao_ban"
+    assert facts["event_date"] == "2024-03-06" and facts["chairs"] == ["Phan Văn Tâm"]
+    assert facts["organizer"] == "Ban Thường trực Ủy ban MTTQ phường 3"
+    # a purpose that says what is reviewed still gives the period
+    facts = read_article("Giao ban\nĐể đánh giá kết quả công tác năm 2015 tại Hòa Vang Ban Dân vận Huyện ủy đã tổ chức "
+                         "hội nghị giao ban.", name="e.txt").fields()
+    assert facts["report_period"] == "2015"
+
+
+def test_a_contests_review_over_years_is_thematic_and_an_unnamed_meetings_span_is_no_period():
+    text = ("Trao giải\nChiều ngày 2/11, Ban Dân vận Tỉnh ủy tổ chức Hội nghị tổng kết và trao giải Cuộc thi viết về gương "
+            "người tốt, việc tốt trong phong trào thi đua \"Dân vận khéo\", giai đoạn 2019 - 2022.")
+    facts = read_article(text, name="c.txt").fields()
+    assert facts["meeting_type"] == "chuyen_de" and facts["report_period"] == "2019-2022"
+    assert facts["event_date"] == "2022-11-02"
+    text = ("Điển hình\nSáng 8-5, Ủy ban MTTQ tỉnh Bến Tre tổ chức Hội nghị điển hình tiên tiến trong phong trào thi đua "
+            "yêu nước giai đoạn 2015- 2020.")
+    facts = read_article(text, name="o.txt").fields()
+    assert facts["meeting_type"] == "other" and facts["report_period"] is None and facts["event_date"] is None
+
+
+def test_a_half_year_review_that_never_names_itself():
+    text = ("Công tác dân vận chuyển biến\nLãnh đạo Ban Dân vận phát biểu tại hội nghị\n"
+            "Trong 6 tháng đầu năm 2023, công tác dân vận của các cấp ủy, chính quyền và đoàn thể có nhiều chuyển biến rõ nét.\n"
+            "Kết luận hội nghị, đồng chí Trưởng ban đề nghị các đơn vị bám sát cơ sở.")
+    facts = read_article(text, name="h.txt").fields()
+    assert facts["meeting_type"] == "so_ket" and facts["report_period"] == "6T-2023"
+    # without a meeting on the page it is a story
+    facts = read_article(text.replace("tại hội nghị", "").replace("Kết luận hội nghị, đ", "Đ"), name="s.txt").fields()
+    assert facts["meeting_type"] is None and facts["report_period"] is None

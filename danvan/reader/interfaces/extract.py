@@ -56,6 +56,11 @@ _STAMP_WITH_TIME = re.compile(
     r"^\s*(?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*)(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$",
     re.I,
 )
+# a byline with the time stamp: "Trần An - 14:20 28/09/2023 GMT+7"
+_STAMP_AFTER_BYLINE = re.compile(
+    r"^[^\d.!?]{2,40}?\s[-–|]\s*\d{1,2}[:h]\d{2}\s*,?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:\(?GMT\s*\+\s*7\)?)?\s*$",
+    re.I,
+)
 _GLUED_STAMP = re.compile(r"\s(\d{1,2}[:h]\d{2},?\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:h]\d{2})\s")
 _CAPTION_START = re.compile(r"^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh:|ảnh minh họa|ảnh minh hoạ)", re.I)
 _BYLINE = re.compile(
@@ -77,7 +82,7 @@ def _is_furniture_start(low: str) -> bool:
 
 
 def parse_stamp(line: str) -> datetime.date | None:
-    for pattern in (_STAMP, _STAMP_WITH_TIME):
+    for pattern in (_STAMP, _STAMP_WITH_TIME, _STAMP_AFTER_BYLINE):
         m = pattern.match(line.strip())
         if m:
             try:
@@ -349,11 +354,18 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt|đại hội",
+    r"họp mặt|đại hội|quán triệt",
     re.I,
 )
 # a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
 _VISIT = re.compile(r"(?<!\w)Đoàn(?:\s+(?:công tác|giám sát|kiểm tra|khảo sát))?\s[^.;]{0,120}?\s(khảo sát|kiểm tra|giám sát|làm việc)(?!\w)")
+# "tổng kết và trao giải Cuộc thi …, giai đoạn 2017 - 2020": one contest or movement over years
+_MOVEMENT_SPAN = re.compile(
+    r"^[^.;]{0,80}?(?:cuộc thi|phong trào|cuộc vận động|giải báo chí)[^.;]{0,120}?giai đoạn\s*(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
+    re.I,
+)
+# "tọa đàm ôn lại truyền thống …", "tọa đàm kỷ niệm …": a commemoration
+_TRADITION = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:ôn lại truyền thống|kỷ niệm|kỉ niệm)", re.I)
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
 
 
@@ -369,10 +381,14 @@ def find_type(text: str) -> tuple[str, str] | None:
     if word == "sơ kết":
         return "so_ket", m.group(0)
     if word == "tổng kết":
+        if _MOVEMENT_SPAN.match(rest):
+            return "chuyen_de", m.group(0)
         if _MULTI_YEAR.match(rest) and not re.match(r"\s*(?:công tác\s+\S+(?:\s+\S+)?\s+)?năm\s+(?:19|20)\d{2}", rest, re.I):
             return "chuyen_de", m.group(0)
         return "tong_ket", m.group(0)
-    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề"):
+    if word in ("tọa đàm", "toạ đàm") and _TRADITION.match(rest):
+        return "other", m.group(0)
+    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề", "quán triệt"):
         return "chuyen_de", m.group(0)
     return "other", m.group(0)
 
@@ -387,9 +403,14 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
-    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?\(?[\d/.\-\s]+\)?(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
+    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?\(?[\d/.\-\s]+\)?(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?"
+    r"(?:\s*(?:tại|ở)\s[^,;]{1,60})?\s*,\s*",
     re.I,
 )
+# "Vừa qua, …", "Mới đây, …": the time said without a date
+_VAGUE_LEAD = re.compile(r"^(?:vừa qua|mới đây|vừa rồi|hôm qua|tuần qua|vừa mới đây|cách đây ít ngày)\s*,\s*", re.I)
+# "Chiều ngày 16/10/2023 Thường trực …": a date phrase heading the clause without its comma
+_BARE_LEAD_DATE = re.compile(rf"^{_TIME_OF_DAY}\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?\s+(?=[A-ZĐƯỦ])", re.I)
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
 _DATELINE = re.compile(r"^(?:\([A-ZĐ][\wĐ.]{1,15}\)\s*[-–—]?\s*|[A-ZĐ][\wĐ.]{1,15}\s*[-–—]\s+)")
 
@@ -401,7 +422,9 @@ _AT_MEETING = re.compile(
 )
 
 
-_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng|Nhân dịp|Nhân kỷ niệm|Hưởng ứng)\s", re.I)
+_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng|Nhân dịp|Nhân kỷ niệm|Hưởng ứng|Được sự)\s", re.I)
+# a purpose that names what is reviewed ("Để đánh giá kết quả … năm 2009"), not a plan ("Căn cứ chương trình … năm 2023")
+_PURPOSE_REVIEW = re.compile(r"đánh giá|tổng kết|sơ kết|nhìn lại|kết quả", re.I)
 # "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ đã diễn ra …": the holder after "của"
 _MEETING_OF = re.compile(
     r"^(?:Hội nghị|Buổi (?:họp|giao ban|làm việc)|Cuộc họp|Lễ)\s[^,;]{0,140}?\scủa\s+"
@@ -411,7 +434,7 @@ _MEETING_OF = re.compile(
 
 def find_organizer(sentence: str) -> str | None:
     s = _DATELINE.sub("", sentence.strip().lstrip("-–— ").strip())
-    s = _LEAD_DATE.sub("", s)
+    s = _VAGUE_LEAD.sub("", _LEAD_DATE.sub("", s))
     sentence_wo_lead = s
     while True:
         t = _PLACE_LEAD.sub("", s)
@@ -434,6 +457,9 @@ def find_organizer(sentence: str) -> str | None:
             return m.group(1).strip(" ,")
         return None
     candidate = s[: m.start()].strip(" ,;:-–")
+    if ";" in candidate:  # "Được sự thống nhất của Ban Thường vụ; Chiều ngày 16/10 Thường trực …"
+        candidate = candidate.rsplit(";", 1)[-1].strip()
+    candidate = _BARE_LEAD_DATE.sub("", _LEAD_DATE.sub("", candidate))
     if _PURPOSE.match(candidate):
         candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else candidate
         if _PURPOSE.match(candidate):
@@ -649,6 +675,7 @@ def roles_in(sentence: str) -> list[tuple[Mention, str | None, list[str]]]:
         if any(n.start <= m.start() < n.end for n in names):
             continue
         header = bool(_HEADER_LEAD.match(sentence[: m.start()])) or bool(
+            re.match(r"\s*(?:hội nghị|cuộc họp|buổi \S+)?\s*:\s*(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)?\s*[A-ZĐ]", sentence[m.end():])) or bool(
             re.match(r"\s*(?:[^,;.]{0,40}?\s)?(?:là|có)\s", sentence[m.end():]) and not re.match(r"\s*(?:hội nghị|cuộc họp|buổi)\b[^,;.]{0,30}$", sentence[m.end():]))
         triggers.append((m.start(), m.end(), _TRIGGERS[idx][0], header))
     events = sorted([(n.start, "name", n) for n in names] + [(t[0], "trigger", t) for t in triggers], key=lambda e: e[0])
@@ -779,6 +806,9 @@ class Reading:
         }
 
 
+_HALF_YEAR_OPENING = re.compile(r"(?:Trong\s+|Qua\s+)?(?:6|sáu)\s+tháng\s+đầu\s+năm\s+((?:19|20)\d{2})\s*,", re.I)
+
+
 def _event_sentence(body: list[str], title: str) -> str | None:
     meeting = re.compile(r"hội nghị|tổng kết|sơ kết|giao ban|hội thảo|tọa đàm|toạ đàm|họp|lễ|gặp mặt|diễn đàn|đại hội", re.I)
     for s in body[:12]:
@@ -814,6 +844,11 @@ def read_source(source: Source) -> Reading:
             facts["meeting_type"] = Fact(found[0], text)
             break
     mtype = facts["meeting_type"].value
+    if mtype is None and event and not _HALF_YEAR_OPENING.match(event):
+        # a meeting whose sentence names no kind ("Hội nghị điển hình tiên tiến … giai đoạn 2010 - 2014") is
+        # other, and an other's span of years is no period reviewed
+        facts["meeting_type"] = Fact("other", event)
+        mtype = "other"
     for text in [t for t in (event, title) if t]:
         start = _TYPE_WORDS.search(text)
         clause = text[start.start():] if start else text
@@ -825,7 +860,7 @@ def read_source(source: Source) -> Reading:
         # "Để đánh giá kết quả … năm 2009 tại Đô Lương, Ban … đã tổ chức hội nghị giao ban": the purpose names it
         lead = _LEAD_DATE.sub("", _DATELINE.sub("", event.strip()))
         start = _TYPE_WORDS.search(lead)
-        if _PURPOSE.match(lead) and start:
+        if _PURPOSE.match(lead) and start and _PURPOSE_REVIEW.search(lead[: start.start()]):
             found = _P_YEAR.search(lead[: start.start()])  # "kết quả thực hiện nhiệm vụ … năm 2009"
             if found:
                 facts["report_period"] = Fact(found.group(1), event)
@@ -839,6 +874,14 @@ def read_source(source: Source) -> Reading:
                    for t in body_sents[1:]):
                 facts["meeting_type"] = Fact("tong_ket", body_sents[0])
                 mtype = "tong_ket"
+    if mtype is None:
+        # a half-year review that never names itself: "Trong 6 tháng đầu năm 2022, …" opening the story (the
+        # first sentence of a dozen words or more) and a "hội nghị" on the page
+        opening = next((m for t in body_sents[:2] if len(t.split()) >= 12 for m in [_HALF_YEAR_OPENING.match(t)] if m), None)
+        if opening and any(re.search(r"hội nghị", b.text, re.I) for b in source.blocks):
+            facts["meeting_type"] = Fact("so_ket", opening.string)
+            facts["report_period"] = Fact(f"6T-{opening.group(1)}", opening.string)
+            mtype = "so_ket"
     if facts["report_period"].value is None and mtype:
         # the report's opening line names the period: "Trong năm 2021, …", "6 tháng đầu năm 2022, …"
         for text in body_sents[:3]:
