@@ -502,6 +502,11 @@ def test_a_contests_review_over_years_is_thematic_and_an_unnamed_meetings_span_i
             "yêu nước giai đoạn 2015- 2020.")
     facts = read_article(text, name="o.txt").fields()
     assert facts["meeting_type"] == "other" and facts["report_period"] is None and facts["event_date"] is None
+    # nor does the story's opening year become the period of a meeting of no named kind
+    text = ("Đầu xuân\nSáng 3/2, Ban Dân vận Tỉnh ủy tổ chức gặp gỡ các chức sắc tôn giáo đầu xuân.\n"
+            "Năm 2023, các tổ chức tôn giáo đồng hành cùng địa phương trong nhiều phong trào.")
+    facts = read_article(text, name="g.txt").fields()
+    assert facts["meeting_type"] == "other" and facts["report_period"] is None
 
 
 def test_a_half_year_review_that_never_names_itself():

@@ -844,7 +844,8 @@ def read_source(source: Source) -> Reading:
             facts["meeting_type"] = Fact(found[0], text)
             break
     mtype = facts["meeting_type"].value
-    if mtype is None and event and not _HALF_YEAR_OPENING.match(event):
+    unnamed = mtype is None and event is not None and not _HALF_YEAR_OPENING.match(event)
+    if unnamed:
         # a meeting whose sentence names no kind ("Hội nghị điển hình tiên tiến … giai đoạn 2010 - 2014") is
         # other, and an other's span of years is no period reviewed
         facts["meeting_type"] = Fact("other", event)
@@ -882,7 +883,7 @@ def read_source(source: Source) -> Reading:
             facts["meeting_type"] = Fact("so_ket", opening.string)
             facts["report_period"] = Fact(f"6T-{opening.group(1)}", opening.string)
             mtype = "so_ket"
-    if facts["report_period"].value is None and mtype:
+    if facts["report_period"].value is None and mtype and not unnamed:
         # the report's opening line names the period: "Trong năm 2021, …", "6 tháng đầu năm 2022, …"
         for text in body_sents[:3]:
             m = re.match(r"(?:Trong\s+|Qua\s+)?((?:(?:6|9|sáu|chín)\s+tháng(?:\s+đầu)?\s+)?năm\s+(?:19|20)\d{2})\s*,", text, re.I)
