@@ -518,3 +518,31 @@ def test_a_half_year_review_that_never_names_itself():
     # without a meeting on the page it is a story
     facts = read_article(text.replace("tại hội nghị", "").replace("Kết luận hội nghị, đ", "Đ"), name="s.txt").fields()
     assert facts["meeting_type"] is None and facts["report_period"] is None
+
+
+# The rules generalized on the fourth development set (dev_37–dev_42, 2025–2026) after its first reading.
+
+
+def test_a_title_glued_before_the_lead_and_the_reporters_conference():
+    text = ("date 2025-09-20 Chính trị Thông tin kịp thời kết quả Đại hội Đảng bộ các cấp tới cán bộ Ngày 19/9, Ban Tuyên "
+            "giáo và Dân vận Tỉnh ủy tổ chức hội nghị báo cáo viên tháng 9/2025 trực tuyến đến 96 điểm cầu xã, phường "
+            "trong toàn tỉnh với hơn 3.000 đại biểu.")
+    facts = read_article(text, name="r.txt").fields()
+    assert facts["organizer"] == "Ban Tuyên giáo và Dân vận Tỉnh ủy"
+    assert facts["meeting_type"] == "giao_ban" and facts["report_period"] == "T9-2025"
+    assert facts["event_date"] == "2025-09-19" and facts["bridge_points"] == 96
+
+
+def test_a_province_written_former_is_not_the_meetings():
+    text = ("Mặt trận tổng kết\nNgày 30/12, Ủy ban MTTQ tỉnh tổ chức hội nghị tổng kết công tác Mặt trận năm 2025.\n"
+            "Tại hội nghị, đồng chí Lê Văn Hòa, nguyên Chủ tịch Ủy ban MTTQ tỉnh Bắc Kạn (cũ) nhận Huân chương Lao động.\n"
+            "Ủy ban MTTQ tỉnh Thái Nguyên nhận Cờ thi đua của Ủy ban Trung ương MTTQ Việt Nam.")
+    facts = read_article(text, name="c.txt").fields()
+    assert facts["province"] == "Thái Nguyên" and facts["event_date"] == "2025-12-30"
+
+
+def test_a_city_abbreviation_does_not_end_the_sentence():
+    text = ("Biểu dương\nNhân dịp kỷ niệm Ngày truyền thống công tác Dân vận, Đảng ủy phường TTP. Thủ Đức đã tổ chức lễ "
+            "biểu dương các điển hình Dân vận khéo năm 2021.")
+    facts = read_article(text, name="a.txt").fields()
+    assert facts["organizer"] == "Đảng ủy phường TTP. Thủ Đức" and facts["meeting_type"] == "other"

@@ -185,7 +185,7 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
 
 _UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _SENT_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘(]?[{_UPPER}0-9])")
-_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|Đ/c|đ/c|St|Mr|Ms|Q|P|H|X|T)\.)$")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TTP|TX|Tx|TS|ThS|PGS|GS|Đ/c|đ/c|St|Mr|Ms|Q|P|H|X|T)\.)$")
 
 
 def sentences(text: str) -> list[str]:
@@ -354,7 +354,7 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt|đại hội|quán triệt",
+    r"họp mặt|đại hội|quán triệt|hội nghị báo cáo viên",
     re.I,
 )
 # a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
@@ -376,7 +376,7 @@ def find_type(text: str) -> tuple[str, str] | None:
         return ("other", visit.group(1)) if visit else None
     word = m.group(0).lower()
     rest = text[m.end():]
-    if word == "giao ban":
+    if word in ("giao ban", "hội nghị báo cáo viên"):  # the reporters' conference is a regular monthly one
         return "giao_ban", m.group(0)
     if word == "sơ kết":
         return "so_ket", m.group(0)
@@ -411,6 +411,10 @@ _LEAD_DATE = re.compile(
 _VAGUE_LEAD = re.compile(r"^(?:vừa qua|mới đây|vừa rồi|hôm qua|tuần qua|vừa mới đây|cách đây ít ngày)\s*,\s*", re.I)
 # "Chiều ngày 16/10/2023 Thường trực …": a date phrase heading the clause without its comma
 _BARE_LEAD_DATE = re.compile(rf"^{_TIME_OF_DAY}\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?\s+(?=[A-ZĐƯỦ])", re.I)
+_INNER_LEAD_DATE = re.compile(
+    r"(?<!\w)(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    r"(?:\s*(?:tại|ở)\s[^,;]{1,60})?\s*,\s*"
+)
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
 _DATELINE = re.compile(r"^(?:\([A-ZĐ][\wĐ.]{1,15}\)\s*[-–—]?\s*|[A-ZĐ][\wĐ.]{1,15}\s*[-–—]\s+)")
 
@@ -460,6 +464,9 @@ def find_organizer(sentence: str) -> str | None:
     if ";" in candidate:  # "Được sự thống nhất của Ban Thường vụ; Chiều ngày 16/10 Thường trực …"
         candidate = candidate.rsplit(";", 1)[-1].strip()
     candidate = _BARE_LEAD_DATE.sub("", _LEAD_DATE.sub("", candidate))
+    inner = list(_INNER_LEAD_DATE.finditer(candidate))
+    if inner:  # "Xây dựng Đảng Tuyên truyền … Ngày 15/8, Ban …": a title glued before the lead's date
+        candidate = candidate[inner[-1].end():].strip()
     if _PURPOSE.match(candidate):
         candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else candidate
         if _PURPOSE.match(candidate):
@@ -507,18 +514,23 @@ def _listed(text: str) -> set[int]:
     return out
 
 
+_FORMER = re.compile(rf"(?<!\w)({_PROVINCE_ALT})\s*\(cũ\)")
+
+
 def find_province(texts: list[str]) -> tuple[str, str] | None:
+    # a province written "(cũ)" is one merged away in 2025 (a person's former post), never the meeting's
+    former = {m.group(1) for t in texts for m in _FORMER.finditer(t)}
     for text in texts:
         best = None
         listed = _listed(text) if text.count(",") >= 2 else set()
         for m in _PROVINCE_PREFIXED.finditer(text):
-            if m.start(1) in listed:
+            if m.start(1) in listed or m.group(1) in former:
                 continue
             best = (m.start(1), m.group(1))
             break
         for m in _PROVINCE_BARE.finditer(text):
             name = m.group(1)
-            if name in _BARE_EXCLUDED or m.start(1) in listed:
+            if name in _BARE_EXCLUDED or m.start(1) in listed or name in former:
                 continue
             if text[max(0, m.start() - 20): m.start()].rstrip().endswith(("huyện", "xã", "thị xã", "phường", "quận")):
                 continue
@@ -836,6 +848,11 @@ def read_source(source: Source) -> Reading:
     facts["chairs"] = Fact([])
 
     event = _event_sentence(body_sents, title)
+    glued = _INNER_LEAD_DATE.search(event) if event else None
+    if glued and glued.start() > 0 and len(event[: glued.start()].split()) >= 4 and not re.search(r"[,;:]", event[: glued.start()]):
+        # a crawl that glued the section and title before the lead ("Xây dựng Đảng Tuyên truyền … Ngày 15/8, …"):
+        # the meeting's sentence starts at its date
+        event = event[glued.start():]
 
     # type and period: the sentence that names the meeting, then the title
     for text in [t for t in (event, title) if t]:
