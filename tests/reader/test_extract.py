@@ -546,3 +546,34 @@ def test_a_city_abbreviation_does_not_end_the_sentence():
             "biểu dương các điển hình Dân vận khéo năm 2021.")
     facts = read_article(text, name="a.txt").fields()
     assert facts["organizer"] == "Đảng ủy phường TTP. Thủ Đức" and facts["meeting_type"] == "other"
+
+
+# The rules generalized on the fifth development set (dev_43–dev_48) after its first reading.
+
+
+def test_a_thematic_conference_named_by_its_aim():
+    facts = read_article("Cử tri\nVừa qua, Ủy ban MTTQ huyện Tân Biên tổ chức hội nghị nâng cao hiệu quả công tác giám sát "
+                         "của Mặt trận.", name="n.txt").fields()
+    assert facts["meeting_type"] == "chuyen_de" and facts["organizer"] == "Ủy ban MTTQ huyện Tân Biên"
+
+
+def test_a_led_delegation_and_a_steering_committees_name():
+    text = ("Kiểm tra\nNgày 12-5-2020 đồng chí Nguyễn Văn Bình, Phó Trưởng ban Dân vận Trung ương làm trưởng đoàn Đoàn "
+            "Kiểm tra của Ban Chỉ đạo tổng kết 15 năm thực hiện Chỉ thị 05 tại Đảng đoàn Hội Nông dân tỉnh.")
+    facts = read_article(text, name="k.txt").fields()
+    assert facts["meeting_type"] == "other" and facts["event_date"] == "2020-05-12"
+    assert facts["organizer"] == "Đoàn Kiểm tra của Ban Chỉ đạo tổng kết 15 năm thực hiện Chỉ thị 05"
+    assert facts["chairs"] == []
+    # a committee named after a review does not make a meeting of it
+    assert find_type("Ban Chỉ đạo tổng kết Nghị quyết 23 họp phiên thứ hai") is None
+
+
+def test_collectives_counted_before_their_award_and_a_reporter_is_no_organizer():
+    text = ("Tổng kết\nChiều 10/1, Hội Nông dân tỉnh tổng kết công tác Hội năm 2022.\n"
+            "Dịp này, có 7 tập thể được Ban Chấp hành T.Ư Hội Nông dân Việt Nam tặng Bằng khen.")
+    facts = read_article(text, name="c.txt").fields()
+    assert facts["commended_collectives"] == 7 and facts["report_period"] == "2022"
+    assert facts["event_date"] == "2023-01-10"
+    text = ("Tin từ cơ sở\nHội Phụ nữ huyện vừa cho biết, đến nay các chi hội đã lần lượt tổ chức hội nghị "
+            "tổng kết công tác năm 2022.")
+    assert read_article(text, name="r.txt").fields()["organizer"] is None

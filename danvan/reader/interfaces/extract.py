@@ -354,7 +354,7 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt|đại hội|quán triệt|hội nghị báo cáo viên",
+    r"họp mặt|đại hội|quán triệt|hội nghị báo cáo viên|hội nghị (?:nâng cao|tăng cường|đổi mới|bàn giải pháp)",
     re.I,
 )
 # a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
@@ -369,8 +369,19 @@ _TRADITION = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:ôn lại truyền thống|kỷ
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
 
 
+# "… làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ đạo … tại Đảng đoàn …": a delegation's visit, held by the delegation
+_LED_DELEGATION = re.compile(
+    r"(?i:làm trưởng đoàn)\s*,?\s*(Đoàn\s+(?i:công tác|kiểm tra|giám sát|khảo sát)\b[^.;]{0,160}?)\s+(?:tại|đến|về|làm việc với)\s"
+)
+
+
 def find_type(text: str) -> tuple[str, str] | None:
+    led = _LED_DELEGATION.search(text)
+    if led:
+        return "other", led.group(0)
     m = _TYPE_WORDS.search(text)
+    while m and re.search(r"Ban Chỉ đạo\s*$", text[: m.start()]):
+        m = _TYPE_WORDS.search(text, m.end())  # "Ban Chỉ đạo tổng kết 10 năm …": a committee's name
     if not m:
         visit = _VISIT.search(text)
         return ("other", visit.group(1)) if visit else None
@@ -388,7 +399,7 @@ def find_type(text: str) -> tuple[str, str] | None:
         return "tong_ket", m.group(0)
     if word in ("tọa đàm", "toạ đàm") and _TRADITION.match(rest):
         return "other", m.group(0)
-    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề", "quán triệt"):
+    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề", "quán triệt") or word.startswith("hội nghị "):
         return "chuyen_de", m.group(0)
     return "other", m.group(0)
 
@@ -448,6 +459,9 @@ def find_organizer(sentence: str) -> str | None:
     m = re.search(r"\bdo\s+(.{3,160}?)\s+(?:đã\s+)?(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)(?!\w)", s)
     if m and _ORG_WORD.search(m.group(1)):
         return m.group(1).strip(" ,")
+    led = _LED_DELEGATION.search(s)
+    if led:
+        return led.group(1).strip(" ,")
     m = _ORG_VERB.search(" " + s)
     visit = _VISIT.match(s)
     if visit and (not m or visit.start(1) < m.start()):
@@ -461,6 +475,10 @@ def find_organizer(sentence: str) -> str | None:
             return m.group(1).strip(" ,")
         return None
     candidate = s[: m.start()].strip(" ,;:-–")
+    if re.search(r"(?<!\w)(?:cho biết|cho hay|thông tin|thông báo)(?!\w)", candidate):
+        # "Hội Cựu chiến binh thành phố vừa cho biết, đến nay các xã phường đã lần lượt tổ chức …": who tells
+        # of the meetings is not who holds them
+        candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else ""
     if ";" in candidate:  # "Được sự thống nhất của Ban Thường vụ; Chiều ngày 16/10 Thường trực …"
         candidate = candidate.rsplit(";", 1)[-1].strip()
     candidate = _BARE_LEAD_DATE.sub("", _LEAD_DATE.sub("", candidate))
@@ -738,6 +756,11 @@ _MEDAL = re.compile(r"kỷ niệm chương|kỉ niệm chương|KNC", re.I)
 _PEOPLE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:cá nhân|đồng chí|người|cán bộ|cán bộ, đảng viên)(?!\w)", re.I)
 _COLLECTIVE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể(?!\w)", re.I)
 _COMMEND = re.compile(r"bằng khen|giấy khen|khen thưởng|cờ thi đua|tuyên dương|biểu dương|tặng thưởng", re.I)
+_COLLECTIVE_BEFORE_AWARD = re.compile(
+    rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể\s+(?:(?:[^.;]|\.(?=\S)){{0,40}}?\s)?(?:được|vinh dự được|nhận)\s"
+    r"(?:[^.;]|\.(?=\S)){0,80}?(?:tặng|trao|nhận)\s+(?:thưởng\s+)?(?:bằng khen|giấy khen|cờ thi đua)",  # "T.Ư" inside
+    re.I,
+)
 _BRIDGE = re.compile(rf"(?P<n>{_NUM})\s+điểm cầu", re.I)
 _UNIT_KIND = r"(?:huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)"
 _BRIDGE_LIST = re.compile(rf"điểm cầu\s*(?:(?:tại|ở|là|gồm)\s+|:\s*)?(?:các\s+)?(?={_UNIT_KIND}\s)")
@@ -990,6 +1013,11 @@ def read_source(source: Source) -> Reading:
             clause = re.split(r"[;.]|\s(?:và|,)\s*(?:tặng|trao)\s", s[cm.end():], maxsplit=1)[0][:80]
             m = _COLLECTIVE_COUNT.search(clause)
             if m and not re.search(r"mô hình", clause[: m.start()]):
+                total += parse_number(m.group("n")) or 0
+                evidence.append(s)
+        if not evidence:
+            # "có 5 tập thể được Ban Chấp hành … tặng Bằng khen": the count before the award
+            for m in _COLLECTIVE_BEFORE_AWARD.finditer(s):
                 total += parse_number(m.group("n")) or 0
                 evidence.append(s)
         if evidence:
