@@ -577,3 +577,16 @@ def test_collectives_counted_before_their_award_and_a_reporter_is_no_organizer()
     text = ("Tin từ cơ sở\nHội Phụ nữ huyện vừa cho biết, đến nay các chi hội đã lần lượt tổ chức hội nghị "
             "tổng kết công tác năm 2022.")
     assert read_article(text, name="r.txt").fields()["organizer"] is None
+
+
+# The rule generalized on the sixth development set (dev_49–dev_53) after its first reading.
+
+
+def test_a_meeting_over_two_days_is_dated_by_its_first():
+    text = ("Hội nghị Ban Chấp hành\nTrong hai ngày 14, 15-7, Ban Thường vụ Tỉnh đoàn đã tổ chức hội nghị sơ kết công tác "
+            "Đoàn 6 tháng đầu năm 2016.")
+    facts = read_article(text, name="d.txt").fields()
+    assert facts["event_date"] == "2016-07-14" and facts["organizer"] == "Ban Thường vụ Tỉnh đoàn"
+    facts = read_article("Hội nghị\nTrong 2 ngày 3 và 4/12/2019, Hội Nông dân tỉnh tổ chức hội nghị tổng kết công tác Hội "
+                         "năm 2019.", name="e.txt").fields()
+    assert facts["event_date"] == "2019-12-03" and facts["organizer"] == "Hội Nông dân tỉnh"

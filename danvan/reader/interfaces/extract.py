@@ -233,8 +233,15 @@ _DAY_MONTH_WORDS = re.compile(
 _DOC_REF_BEFORE = re.compile(r"(?:số\s*\S+|\d+-?[A-ZĐ]+/[A-ZĐ]+|\d+/[A-ZĐ-]+)\s*,?\s*$")
 
 
+_DAYS_SPAN = re.compile(
+    r"(?<!\w)(?:trong\s+)?(?:hai|ba|2|3)\s+ngày\s+(?:từ\s+)?(\d{1,2})\s*(?:,|và|-|–|đến)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])",
+    re.I,
+)
+
+
 def _date_in(sentence: str) -> tuple[int, int, int | None, str] | None:
-    for pattern in (_DAY_MONTH, _DAY_MONTH_WORDS):
+    for pattern in (_DAY_MONTH, _DAY_MONTH_WORDS, _DAYS_SPAN):  # a meeting over days: its first day
         for m in pattern.finditer(sentence):
             if _DOC_REF_BEFORE.search(sentence[: m.start()]):
                 continue
@@ -414,6 +421,7 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
+    r"^(?:trong\s+)?(?:hai|ba|2|3)\s+ngày\s+[\d,\s/.\-–]+(?:và\s+[\d/.\-]+)?\s*,\s*|"
     rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?\(?[\d/.\-\s]+\)?(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?"
     r"(?:\s*(?:tại|ở)\s[^,;]{1,60})?\s*,\s*",
     re.I,
