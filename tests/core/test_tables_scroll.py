@@ -148,6 +148,7 @@ LIST_PAGES = [
 
 def detail_pages(cast):
     """(name, url) of detail pages with a table, over a few records made here."""
+    from danvan.core.models import Job
     from tests.meetings.helpers import person
     from tests.practices.conftest import make_practice
     from tests.voice.conftest import case, session
@@ -156,12 +157,16 @@ def detail_pages(cast):
     receiver = person(cast.party, name="Trịnh Văn Tỉnh", title="Bí thư Tỉnh ủy")
     reception = session(cast.party, receiver, datetime.date(2025, 9, 15))
     case(reception)
+    job = Job.objects.create(kind="import", title="Nhập danh sách", created_by=cast.admin, status="failed",
+                             errors=[{"row": 3, "column": "B", "message": "Ngày không hợp lệ"}])
     pages = [
         ("org_detail", reverse("org_detail", args=[cast.commission.pk])),
         ("user_detail", reverse("user_detail", args=[cast.province.pk])),
         ("area_detail", reverse("area_detail", args=[cast.geo.laocai.pk])),
         ("practice_detail", reverse("practice_detail", args=[practice.pk])),
         ("reception_detail", reverse("reception_detail", args=[reception.pk])),
+        ("person_detail", reverse("person_detail", args=[receiver.pk])),
+        ("job_detail", reverse("job_detail", args=[job.pk])),
     ]
     return pages
 
