@@ -149,6 +149,8 @@ LIST_PAGES = [
 def detail_pages(cast):
     """(name, url) of detail pages with a table, over a few records made here."""
     from danvan.core.models import Job
+    from danvan.voice.domain.dialogues import create_dialogue
+    from danvan.voice.domain.petitions import receive_petition
     from tests.meetings.helpers import person
     from tests.practices.conftest import make_practice
     from tests.voice.conftest import case, session
@@ -157,6 +159,11 @@ def detail_pages(cast):
     receiver = person(cast.party, name="Trịnh Văn Tỉnh", title="Bí thư Tỉnh ủy")
     reception = session(cast.party, receiver, datetime.date(2025, 9, 15))
     case(reception)
+    dialogue = create_dialogue(actor=None, organization=cast.party, title="Đối thoại với nhân dân tỉnh",
+                               held_on=datetime.date(2025, 10, 2))
+    petition = receive_petition(actor=None, organization=cast.party, code="ĐT-01/2025",
+                                received_on=datetime.date(2025, 10, 3), kind="complaint",
+                                subject="Khiếu nại về bồi thường đất", area=cast.geo.commune_a)
     job = Job.objects.create(kind="import", title="Nhập danh sách", created_by=cast.admin, status="failed",
                              errors=[{"row": 3, "column": "B", "message": "Ngày không hợp lệ"}])
     pages = [
@@ -165,6 +172,8 @@ def detail_pages(cast):
         ("area_detail", reverse("area_detail", args=[cast.geo.laocai.pk])),
         ("practice_detail", reverse("practice_detail", args=[practice.pk])),
         ("reception_detail", reverse("reception_detail", args=[reception.pk])),
+        ("dialogue_detail", reverse("dialogue_detail", args=[dialogue.pk])),
+        ("petition_detail", reverse("petition_detail", args=[petition.pk])),
         ("person_detail", reverse("person_detail", args=[receiver.pk])),
         ("job_detail", reverse("job_detail", args=[job.pk])),
     ]
