@@ -46,6 +46,16 @@ def editor_body(page, index=0):
     return page.frame_locator(f"{EDITOR} iframe").nth(index).locator("body")
 
 
+def fill_narrative(page, text, index=0):
+    """Type ``text`` into the ``index``-th narrative's editor, as an officer would (the text area behind
+    it is hidden: ``page.fill("textarea", ...)`` cannot reach it)."""
+    page.wait_for_selector(EDITOR)
+    body = editor_body(page, index)
+    body.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text)
+
+
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_bold_and_a_list_typed_saved_and_shown(browser, world, size):
     cast, report = world
@@ -78,3 +88,39 @@ def test_bold_and_a_list_typed_saved_and_shown(browser, world, size):
     assert Report._base_manager.get(pk=report.pk).version > report.version
     assert refused(page) == []
     assert seen == []
+
+
+def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, world):
+    cast, report = world
+    page = browser
+    sign_in(page, cast.commune_a)
+    go(page, f"/bao-cao/{report.pk}/sua/")
+    fill_narrative(page, "Tổ hòa giải thôn Khe Lếch")
+    page.keyboard.press("Control+B")
+    page.keyboard.type(" 42 hộ")
+    page.wait_for_timeout(400)  # drafts.js saves 300 ms after the last change
+    # leaving with unsaved changes asks first (dismissed: we stay on the form)
+    page.click("form a.btn-link")
+    assert "beforeunload" in page.dialogs
+    assert page.url.endswith("/sua/")
+    # the tab is closed anyway: opened again in another tab, the form offers the draft
+    address = page.url
+    other = page.context.new_page()
+    other.base = page.base
+    page.close(run_before_unload=False)
+    page = other
+    page.goto(address)
+    page.wait_for_selector("[data-draft-restore]")
+    page.wait_for_selector(EDITOR)
+    assert editor_body(page).inner_text().strip() == ""
+    page.click("[data-draft-restore]")
+    assert "Tổ hòa giải thôn Khe Lếch" in editor_body(page).inner_text()
+    assert editor_body(page).locator("strong").inner_text().strip() == "42 hộ"
+    page.click("form button.btn-primary")
+    page.wait_for_url(lambda url: "/sua/" not in url)
+    html = ReportNarrative._base_manager.get(report=report).html
+    assert html == "<p>Tổ hòa giải thôn Khe Lếch<strong> 42 hộ</strong></p>"
+    go(page, f"/bao-cao/{report.pk}/sua/")
+    page.wait_for_selector(EDITOR)
+    assert page.locator("[data-draft-restore]").count() == 0  # saved: the draft is gone
+    assert editor_body(page).locator("strong").inner_text().strip() == "42 hộ"
