@@ -124,3 +124,34 @@ def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, 
     page.wait_for_selector(EDITOR)
     assert page.locator("[data-draft-restore]").count() == 0  # saved: the draft is gone
     assert editor_body(page).locator("strong").inner_text().strip() == "42 hộ"
+
+
+def test_a_paste_from_word_keeps_lists_and_the_table(browser, world):
+    from tests.core.test_rich_text import WORD
+
+    cast, report = world
+    page = browser
+    sign_in(page, cast.commune_a)
+    go(page, f"/bao-cao/{report.pk}/sua/")
+    page.wait_for_selector(EDITOR)
+    editor_body(page).click()
+    # what Ctrl+V hands the editor when the clipboard holds a selection copied from Word
+    editor_body(page).evaluate("""(body, html) => {
+        const data = new DataTransfer();
+        data.setData("text/html", html);
+        data.setData("text/plain", body.ownerDocument.createRange().createContextualFragment(html).textContent);
+        body.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+    }""", WORD)
+    assert editor_body(page).locator("ul > li").first.inner_text().startswith("Vận động 42 hộ hiến đất")
+    assert editor_body(page).locator("ul ul > li").inner_text() == "Làm 1,2 km đường"
+    assert editor_body(page).locator("ol > li").all_inner_texts() == ["Khảo sát", "Họp dân"]
+    assert editor_body(page).locator("td[colspan='2']").inner_text().strip() == "Khe Lếch: 42"
+    assert "·" not in editor_body(page).inner_text()
+    page.click("form button.btn-primary")
+    page.wait_for_url(lambda url: "/sua/" not in url)
+    html = ReportNarrative._base_manager.get(report=report).html.replace("\n", "")
+    assert "<ol><li>Khảo sát</li><li>Họp dân</li></ol>" in html
+    assert "<ul><li>Vận động 42 hộ hiến đất<ul><li>Làm 1,2 km đường</li></ul></li>" in html
+    assert "mso" not in html and "style=" not in html and "class=" not in html
+    narrative = page.locator(".dv-narrative").first
+    assert narrative.locator("table td").all_inner_texts()[-1].strip() == "Khe Lếch: 42"
