@@ -64,6 +64,7 @@ def test_bold_and_a_list_typed_saved_and_shown(browser, world, size):
     sign_in(page, cast.commune_a, size=size)
     go(page, f"/bao-cao/{report.pk}/sua/")
     page.wait_for_selector(EDITOR)
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"] + 1  # no sideways scrolling
     body = editor_body(page)
     body.click()
     page.keyboard.press("Control+B")
