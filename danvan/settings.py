@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "danvan.core.middleware.SessionIdleMiddleware",
+    "danvan.orgs.middleware.ScopeSnapshotMiddleware",  # a read-only request resolves its scope once
     "danvan.core.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
