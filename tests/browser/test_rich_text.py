@@ -8,7 +8,7 @@ from danvan.reports.domain.default_form import ensure_default_form
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import create_report
 from danvan.reports.models import Report, ReportNarrative
-from tests.browser.conftest import DESKTOP, PHONE, go, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, go, sign_in, type_narrative
 from tests.conftest import build_cast, build_geo
 
 EDITOR = ".tox-tinymce"
@@ -44,16 +44,6 @@ def refused(page):
 def editor_body(page, index=0):
     """The editable body of the ``index``-th narrative's editor (TinyMCE's content frame)."""
     return page.frame_locator(f"{EDITOR} iframe").nth(index).locator("body")
-
-
-def fill_narrative(page, text, index=0):
-    """Type ``text`` into the ``index``-th narrative's editor, as an officer would (the text area behind
-    it is hidden: ``page.fill("textarea", ...)`` cannot reach it)."""
-    page.wait_for_selector(EDITOR)
-    body = editor_body(page, index)
-    body.click()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -96,7 +86,7 @@ def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, 
     page = browser
     sign_in(page, cast.commune_a)
     go(page, f"/bao-cao/{report.pk}/sua/")
-    fill_narrative(page, "Tổ hòa giải thôn Khe Lếch")
+    type_narrative(page, "Tổ hòa giải thôn Khe Lếch")
     page.keyboard.press("Control+B")
     page.keyboard.type(" 42 hộ")
     page.wait_for_timeout(400)  # drafts.js saves 300 ms after the last change
