@@ -9,6 +9,9 @@ class OrgsConfig(AppConfig):
 
     def ready(self):
         from danvan.core.navigation import NavItem, register
+        from danvan.orgs.interfaces import choices
+
+        choices.register()  # every form's organization and unit choices: current first, the dissolved marked
         from danvan.orgs.views.users import can_manage_users
 
         register(NavItem("orgs", _("Organizations"), "org_list", icon="diagram-3", order=80))
