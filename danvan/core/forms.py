@@ -58,7 +58,7 @@ def current_first(queryset):
     """``queryset`` with the records that still exist (no ``valid_to``) first, then by end, newest first;
     the queryset's own order after that (its ``order_by``, else the model's)."""
     query = queryset.query
-    if query.is_sliced or query.combinator:
+    if query.is_sliced or query.combinator or query.distinct_fields:  # PostgreSQL's DISTINCT ON fixes the order
         return queryset
     then = list(query.order_by) or (list(queryset.model._meta.ordering) if query.default_ordering else [])
     return queryset.order_by(F("valid_to").desc(nulls_first=True), *then)
