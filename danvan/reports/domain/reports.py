@@ -4,7 +4,6 @@ typed ones of ``danvan.core.domain.refusals``: ``NotAllowed`` (a right is missin
 (the status does not allow the step, 409), ``ReportConflict`` (a concurrent save, 409) and
 ``ValidationError`` ({indicator code: message}, 422)."""
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -13,25 +12,17 @@ from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
+from danvan.core.rich_text import sanitize
 from danvan.core.text import clean_text
 from danvan.reports.domain import access, notifications, rollups, sources
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
 from danvan.reports.rules.validation import clean_values, fmt_number, indicators_for, parse_number
 
-ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
-                "table", "thead", "tbody", "tr", "th", "td"}
-
-
-__all__ = ["NotAllowed", "ReportConflict", "WrongState"]
+__all__ = ["NotAllowed", "ReportConflict", "WrongState", "sanitize"]
 
 
 class ReportConflict(StaleVersion):
     """Another user saved the report after this user opened it."""
-
-
-def sanitize(html: str) -> str:
-    """Rich text with only harmless tags (no scripts, styles, links or attributes)."""
-    return nh3.clean(html or "", tags=ALLOWED_TAGS, attributes={}, url_schemes=set()).strip()
 
 
 @transaction.atomic

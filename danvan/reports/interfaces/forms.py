@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
+from danvan.core.widgets import RichTextarea
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships, scope_areas
 from danvan.places.models import Area, AreaSuccession
@@ -165,7 +166,7 @@ def values_form_class(indicators, sections, derived=None):
     for section in sections:
         if section.has_narrative:
             fields[f"n_{section.code}"] = forms.CharField(
-                label=section.title, required=False, widget=forms.Textarea(attrs={"rows": 5}),
+                label=section.title, required=False, widget=RichTextarea(),
                 help_text=_("Allowed formatting: paragraphs, bold, italics, lists, tables."))
     return type("ReportValuesForm", (StyledFormMixin, forms.Form), fields)
 
