@@ -133,3 +133,48 @@ def test_the_report_form_is_prefilled(cast):
     page = login(cast.commune_a).get(f"/bao-cao/{report.pk}/sua/").content.decode()
     assert "tính từ các lượt thăm hỏi, tặng quà đã ghi nhận" in page
     assert "tính từ danh sách người có uy tín" in page
+
+
+def test_money_spent_corrected_in_the_report_with_its_reason(cast):
+    """Issue 12: the money spent is pre-filled from the visits and gifts recorded; the officer corrects
+    it through the API with a reason; the figure reported is kept at submission while the records
+    grow, the people of prestige (not corrected) follow the records, and the province counts the
+    corrected figure."""
+    from django.test import Client
+
+    from danvan.reports.domain.default_form import ensure_default_form
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.domain.reports import create_report, submit_report
+    from danvan.reports.queries.rollup import rollup
+    from tests.conftest import bearer
+    from tests.factories import UserFactory
+
+    october = datetime.date(2025, 10, 1)
+    for day, cash, in_kind in ((5, 300_000, 200_000), (9, 1_000_000, 0)):
+        support.record_event(actor=cast.commune_a, organization=cast.front_a, beneficiary_kind="poor_household",
+                             beneficiary_name="Hộ bà Sua", area=cast.geo.commune_a, date=october.replace(day=day),
+                             occasion="tet", kind="gift", cash=cash, in_kind=in_kind)
+    report = create_report(actor=cast.commune_a, form=ensure_default_form(), period=get_period("month", 2025, 10),
+                           organization=cast.front_a)
+    page = login(cast.commune_a).get(f"/bao-cao/{report.pk}/sua/").content.decode()
+    assert 'value="1.500.000"' in page.split('name="v_DV_TH_TIEN"')[1].split(">")[0]
+    assert "tính từ tiền và quà đã ghi nhận" in page
+    answer = Client().put(f"/api/v1/reports/{report.pk}/values", {
+        "version": report.version, "values": {"DV_MH_DK": 0, "DV_DON_NHAN": 0, "DV_DON_GQ": 0},
+        "corrections": {"DV_TH_TIEN": {"value": 1_700_000, "note": "Quà của doanh nghiệp tài trợ chưa ghi nhận"}}},
+        content_type="application/json", **bearer(cast.commune_a))
+    assert answer.status_code == 200, answer.content
+    assert answer.json()["from_records"]["DV_TH_TIEN"]["difference"] == "200000.0000"
+    assert answer.json()["from_records"]["DV_TH_LUOT"]["corrected"] is False
+    detail = login(cast.commune_a).get(f"/bao-cao/{report.pk}/").content.decode()
+    assert ("Số liệu từ hồ sơ: 1.500.000; đã điều chỉnh: 1.700.000 (chênh lệch +200.000) — lý do: Quà của doanh "
+            "nghiệp tài trợ chưa ghi nhận") in detail
+    support.record_event(actor=cast.commune_a, organization=cast.front_a, beneficiary_kind="poor_household",
+                         beneficiary_name="Hộ ông Páo", area=cast.geo.commune_a, date=october.replace(day=20),
+                         occasion="tet", kind="gift", cash=500_000)
+    submit_report(report, actor=cast.commune_a)
+    values = {v.indicator.code: v for v in report.values.select_related("indicator")}
+    assert (values["DV_TH_TIEN"].value, values["DV_TH_TIEN"].derived) == (1_700_000, 2_000_000)
+    assert (values["DV_TH_LUOT"].value, values["DV_TH_LUOT"].derived) == (3, 3)  # not corrected: follows
+    root = UserFactory(username="root_money", is_superuser=True, is_staff=True)
+    assert rollup(root, form=report.form, period=report.period, area=cast.geo.laocai).values["DV_TH_TIEN"] == 1_700_000

@@ -131,6 +131,15 @@ def test_the_correction_is_kept_at_submission_and_the_province_counts_it(rep, so
     # the leader's queue marks the report
     queue = login(rep.cast.leader).get("/bao-cao/cho-duyet/").content.decode()
     assert "1 điều chỉnh" in queue
+    # the roll-up page lists the correction, for the month and for the quarter derived from it
+    for period in ("month:2025:10", "quarter:2025:4"):
+        page = login(rep.cast.leader).get("/bao-cao/tong-hop/", {
+            "form": rep.form.pk, "period": period, "area": rep.cast.geo.laocai.pk}).content.decode()
+        listed = page.split('id="corrections-h"')[1]
+        assert rep.cast.front_a.name in listed and "Thiếu hai cuộc" in listed and "+1" in listed
+    september = login(rep.cast.leader).get("/bao-cao/tong-hop/", {
+        "form": rep.form.pk, "period": "month:2025:9", "area": rep.cast.geo.laocai.pk}).content.decode()
+    assert "Không có: mọi số liệu tính từ hồ sơ" in september and "Thiếu hai cuộc" not in september
     actions.approve_report(report, actor=rep.cast.leader)
     assert _row(report).value == 5
 

@@ -101,3 +101,34 @@ def test_report_figures_for_petitions_come_from_the_register(v):
     assert (values["DV_DON_NHAN"], values["DV_DON_GQ"]) == (3, 2)  # hand count: received 2, 9, 30 March
     submit_report(report, actor=officer)
     assert report.values.get(indicator__code="DV_DON_NHAN").value == 3
+
+
+def test_a_petition_figure_corrected_in_the_report_is_kept_while_the_register_grows(v):
+    """Issue 11: the figure from the register is pre-filled; the officer corrects it with a reason; at
+    submission the correction stands, the register's figure of that day is kept beside it."""
+    from danvan.orgs.models import Kind
+    from danvan.reports.domain.default_form import ensure_default_form
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.domain.reports import create_report, submit_report
+    from tests.factories import OrganizationFactory
+
+    ban = OrganizationFactory(name="Ban Xây dựng Đảng xã Bảo Ái", kind=Kind.PARTY_BUILDING_COMMISSION,
+                              area=v.cast.geo.commune_a, parent=v.party_a)
+    officer = member(ban, username="ban_a")
+    for i, day in enumerate([D(2026, 3, 2), D(2026, 3, 9)]):
+        _petition(v, f"M-{i}", org=ban, received=day)
+    report = create_report(actor=officer, form=ensure_default_form(), period=get_period("month", 2026, 3),
+                           organization=ban)
+    page = login(officer).get(f"/bao-cao/{report.pk}/sua/").content.decode()
+    assert 'name="v_DV_DON_NHAN" value="2"' in page.replace('type="text" ', "")
+    assert "tính từ sổ đơn thư" in page.split('name="v_DV_DON_NHAN"')[1]
+    posted = {"version": report.version, "v_DV_DON_NHAN": "3", "d_DV_DON_NHAN": "2",
+              "r_DV_DON_NHAN": "Một đơn nhận qua hộp thư chưa vào sổ", "v_DV_DON_GQ": "0", "d_DV_DON_GQ": "0",
+              "v_DV_MH_DK": "0"}
+    assert login(officer).post(f"/bao-cao/{report.pk}/sua/", posted).status_code == 302
+    _petition(v, "M-late", org=ban, received=D(2026, 3, 30))  # entered in the register afterwards
+    submit_report(report, actor=officer)
+    row = report.values.get(indicator__code="DV_DON_NHAN")
+    assert (row.value, row.derived, row.correction_note) == (3, 3, "Một đơn nhận qua hộp thư chưa vào sổ")
+    assert "Số liệu từ hồ sơ: 3; đã điều chỉnh: 3 (chênh lệch 0)" in login(officer).get(
+        f"/bao-cao/{report.pk}/").content.decode()

@@ -115,7 +115,7 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
     errors = {**note_errors, **errors}
     if errors:
         raise ValidationError(errors)
-    before = {c: str(v) for c, v in _stored_values(locked).items()}
+    before = {code: str(row.text or row.value) for code, row in stored.items()}
     with rollups.recounting(locked):
         locked.values.all().delete()
         ReportValue.objects.bulk_create([
@@ -213,19 +213,18 @@ def _save_narratives(report: Report, narratives: dict) -> None:
             row.save(update_fields=["html"])
 
 
-def _refresh_derived(report: Report, indicators) -> dict:
+def _refresh_derived(report: Report, indicators, rows: list) -> dict:
     """Bring the figures with a source of ``report`` (a draft or returned report: not counted in the
     roll-up) in line with the records: a figure not corrected takes the derived one, a corrected one
-    keeps its value and gets the new ``derived``. Returns {code: (derived, value, reason)} of the
-    corrections kept."""
+    keeps its value and gets the new ``derived``; a figure whose source no longer answers becomes a
+    typed one. ``rows`` are the report's ``ReportValue`` rows, updated in place (new ones appended);
+    nothing is written when nothing changes (the common case of a report without sources costs no
+    query). Returns {code: (derived, value, reason)} of the corrections kept."""
     derived = sources.derived_for(report, indicators)
-    if not derived:  # nothing from the records (the common case): one statement
-        report.values.filter(derived__isnull=False).update(derived=None, correction_note="")
-        return {}
-    rows = {row.indicator_id: row for row in report.values.all()}
+    by_indicator = {row.indicator_id: row for row in rows}
     kept, changed, new = {}, [], []
     for ind in indicators:
-        row = rows.get(ind.id)
+        row = by_indicator.get(ind.id)
         if ind.code not in derived:
             if row is not None and (row.derived is not None or row.correction_note):
                 row.derived, row.correction_note = None, ""  # no longer from the records: a typed value
@@ -237,20 +236,17 @@ def _refresh_derived(report: Report, indicators) -> dict:
             continue
         if row.correction_note:
             kept[ind.code] = (figure, row.value, row.correction_note)
-        else:
-            row.value = figure
-        row.derived = figure
-        changed.append(row)
+        if row.derived != figure or (not row.correction_note and row.value != figure):
+            row.derived = figure
+            if not row.correction_note:
+                row.value = figure
+            changed.append(row)
     if changed:
         ReportValue.objects.bulk_update(changed, ["value", "derived", "correction_note"])
     if new:
         ReportValue.objects.bulk_create(new)
+        rows.extend(new)
     return kept
-
-
-def _stored_values(report: Report) -> dict:
-    return {code: (text or value) for code, value, text in
-            report.values.values_list("indicator__code", "value", "text")}
 
 
 def _transition(report, *, actor, action, allowed_from, to_status, check, expected_version=None):
@@ -296,9 +292,11 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
                                       Status.RETURNED), to_status=Status.SUBMITTED, check=check,
                                       expected_version=expected_version)
     indicators = indicators_for(locked.form_version, locked.organization)
-    kept = _refresh_derived(locked, indicators)
-    _cleaned, errors = clean_values(indicators, _stored_values(locked), list(locked.form_version.rules.all()),
-                                    for_submit=True)
+    rows = list(locked.values.all())
+    kept = _refresh_derived(locked, indicators, rows)
+    codes = {ind.id: ind.code for ind in indicators}
+    stored = {codes[row.indicator_id]: (row.text or row.value) for row in rows if row.indicator_id in codes}
+    _cleaned, errors = clean_values(indicators, stored, list(locked.form_version.rules.all()), for_submit=True)
     if errors:
         raise ValidationError(errors)
     locked.submitted_at, locked.submitted_by = timezone.now(), actor

@@ -2,7 +2,8 @@
 and the reason of a correction (``correction_note``, empty when the value follows the records). Both
 are new columns; ``correction_note`` has a database default so that bulk loads naming only the old
 columns (the benchmark's COPY) still work. Existing rows keep ``derived`` empty (not recorded): the
-next save or submission fills it."""
+next save or submission fills it. A partial index holds the few corrected values (the roll-up page
+lists them)."""
 
 from django.db import migrations, models
 
@@ -23,5 +24,10 @@ class Migration(migrations.Migration):
             model_name='reportvalue',
             name='derived',
             field=models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True, verbose_name='figure from the records'),
+        ),
+        migrations.AddIndex(
+            model_name='reportvalue',
+            index=models.Index(condition=models.Q(('correction_note', ''), _negated=True), fields=['report'],
+                               name='report_value_corrected_idx'),
         ),
     ]

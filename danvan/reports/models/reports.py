@@ -114,6 +114,9 @@ class ReportValue(ScopedModel, models.Model):
         indexes = [
             # covering: the roll-up's GROUP BY reads a report's values from the index alone
             models.Index(fields=["report", "indicator", "value"], name="report_value_cover_idx"),
+            # partial: the few corrected figures, listed for a roll-up without reading every value
+            models.Index(fields=["report"], condition=~models.Q(correction_note=""),
+                         name="report_value_corrected_idx"),
         ]
 
     @property

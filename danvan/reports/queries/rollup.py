@@ -80,6 +80,27 @@ def counted_reports(user, *, form, periods, area=None, kinds=None):
     return Report.objects.unscoped("counted_filter() applies the scope").filter(counted_filter(user, form=form, periods=periods, area=area, kinds=kinds))
 
 
+MAX_CORRECTIONS = 200
+
+
+def corrections_in(user, *, form, period, area=None, derived: bool = False):
+    """The figures calculated from the records that the organizations corrected in the reports a
+    roll-up of ``period`` counts (``derived``: the roll-up was derived from the period's months, so
+    are the corrections), as ``ReportValue`` rows with their report, organization, period and indicator,
+    by period, organization and indicator; at most ``MAX_CORRECTIONS`` + 1 (the caller says when there
+    are more). Read through the partial index ``report_value_corrected_idx``: corrections are few."""
+    if derived or period.pk is None:
+        periods = list(months_of(period))
+    else:
+        periods = period
+    return list(ReportValue.objects.unscoped("counted_filter() applies the scope")
+                .filter(counted_filter(user, form=form, periods=periods, area=area, prefix="report__"))
+                .exclude(correction_note="")
+                .select_related("report__organization", "report__period", "indicator")
+                .order_by("report__period__start", "report__organization__name_sort", "indicator__order",
+                          "id")[:MAX_CORRECTIONS + 1])
+
+
 def _indicators(form) -> dict[str, tuple[str, list[int]]]:
     """{code: (aggregation, [its indicator ids in every version])} for the codes that are figures (not
     text) in some version of ``form``; the latest such version gives the aggregation."""

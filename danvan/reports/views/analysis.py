@@ -19,7 +19,8 @@ from danvan.reports.domain.reports import NotAllowed
 from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
 from danvan.reports.models import Form, Indicator, Period, Report
 from danvan.reports.queries.completeness import completeness, missing_organizations
-from danvan.reports.queries.rollup import comparison
+from danvan.reports.queries.rollup import MAX_CORRECTIONS, comparison, corrections_in
+from danvan.reports.rules.corrections import correction_of
 from danvan.reports.rules.periods import index_of, year_of
 from danvan.reports.views.reports import error_text
 
@@ -61,8 +62,12 @@ def rollup_page(request):
                                                        organization=own_commission), request.user)
             existing = of_period.filter(is_compiled=True).first()
             own_report = of_period.filter(is_compiled=False).first()
+        corrected = corrections_in(request.user, form=data["form"], period=data["period"], area=data["area"],
+                                   derived=result["current"].derived)
         context.update({"result": result, "rows": rows, "own_commission": own_commission, "existing": existing,
-                        "own_report": own_report})
+                        "own_report": own_report, "corrections": [(row, correction_of(row)) for row in
+                                                                  corrected[:MAX_CORRECTIONS]],
+                        "more_corrections": len(corrected) > MAX_CORRECTIONS})
     return render(request, "reports/rollup.html", context)
 
 
