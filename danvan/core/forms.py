@@ -65,12 +65,17 @@ def vietnamese_number(field: forms.Field, name: str = "") -> None:
     decimals = not isinstance(field, forms.IntegerField) or isinstance(field, forms.DecimalField | forms.FloatField)
     django_to_python = field.to_python
     label = field.label or name.replace("_", " ").capitalize()
+    defaults = {forms.IntegerField.default_error_messages["invalid"], forms.DecimalField.default_error_messages["invalid"],
+                forms.FloatField.default_error_messages["invalid"]}
+    custom = field.error_messages.get("invalid") if field.error_messages.get("invalid") not in defaults else None
 
     def to_python(value):
         if isinstance(value, str) and value.strip():
             try:
                 value = str(parse_number(value, decimals=decimals))
             except ValueError:
+                if custom is not None:  # the form's own message for this field
+                    raise forms.ValidationError(custom, code="invalid") from None
                 message = (gettext("“%(field)s”: enter a number, e.g. 1.250 or 1.250,5.") if decimals
                            else gettext("“%(field)s”: enter a whole number, e.g. 1.250.")) % {"field": label}
                 raise forms.ValidationError(message, code="invalid") from None
@@ -81,7 +86,7 @@ def vietnamese_number(field: forms.Field, name: str = "") -> None:
     if isinstance(field.widget, forms.NumberInput):
         attrs = {key: value for key, value in field.widget.attrs.items() if key not in ("step",)}
         field.widget = NumberInput(attrs, decimals=decimals, grouped="year" not in name)
-    field.error_messages["invalid"] = (gettext_lazy("Enter a number, e.g. 1.250 or 1.250,5.") if decimals
+    field.error_messages["invalid"] = custom or (gettext_lazy("Enter a number, e.g. 1.250 or 1.250,5.") if decimals
                                        else gettext_lazy("Enter a whole number, e.g. 1.250."))
 
 
