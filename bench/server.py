@@ -35,7 +35,8 @@ def serve(*, env: dict, kind: str = "runserver", workers: int = 4, probe: str = 
     """
     port = free_port()
     if kind == "gunicorn":
-        command = [sys.executable, "-m", "gunicorn", "danvan.wsgi", "--bind", f"127.0.0.1:{port}",
+        command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "deploy" / "gunicorn.conf.py"), "danvan.wsgi",
+                   "--bind", f"127.0.0.1:{port}",
                    "--workers", str(workers), "--timeout", "120", "--access-logfile", "-" if log else "/dev/null"]
     else:
         command = [sys.executable, str(ROOT / "manage.py"), "runserver", "--noreload", "--insecure",

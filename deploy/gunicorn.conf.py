@@ -27,3 +27,11 @@ errorlog = "-"
 loglevel = os.environ.get("DANVAN_LOG_LEVEL", "info")
 # Load the application before forking: a configuration error stops the start instead of each worker.
 preload_app = True
+
+
+def post_worker_init(worker):
+    """Each worker renders the public portal's front pages once when it starts (its own in-process cache),
+    so the first phones to visit a fresh worker do not wait for the database."""
+    from danvan.democracy.portal_cache import warm
+
+    worker.log.info("portal cache: %d pages warmed", warm())

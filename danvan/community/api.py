@@ -225,7 +225,7 @@ HotSpotStateEnum = choices_enum("HotSpotState", HotSpotState)
 RiskEnum = choices_enum("HotSpotRisk", Risk)
 
 
-class HotSpotOut(Schema):
+class _HotSpotFields(Schema):
     id: int
     title: str
     field: str
@@ -237,6 +237,9 @@ class HotSpotOut(Schema):
     state: HotSpotStateEnum
     review_date: datetime.date
     overdue: bool
+
+
+class HotSpotOut(_HotSpotFields):
 
     @staticmethod
     def resolve_field(obj):
@@ -261,18 +264,7 @@ class HotSpotFilters(Schema):
     overdue: bool | None = None
 
 
-class HotSpotDetailOut(Schema):
-    id: int
-    title: str
-    field: str
-    organization: Ref
-    area_id: int
-    village: str
-    people_involved: int
-    risk: RiskEnum
-    state: HotSpotStateEnum
-    review_date: datetime.date
-    overdue: bool
+class HotSpotDetailOut(_HotSpotFields):
     petition_ids: list[int] = []
     task_ids: list[int] = []
     meeting_ids: list[int] = []

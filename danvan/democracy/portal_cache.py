@@ -2,7 +2,11 @@
 written rarely, and a phone on a slow network should not wait for the database. An entry lives
 ``DANVAN_PORTAL_CACHE_SECONDS`` (60 by default) and every publication in this process drops them all
 (``bump``); other processes see a publication when their entries expire. Nothing personal is ever cached:
-the intake form and the status page are not cached."""
+the intake form and the status page are not cached.
+
+``warm()`` fills the cache with the portal's front pages (home, showcase, boards, calendar) in the
+process that calls it: each gunicorn worker calls it once when it starts (``post_worker_init`` in
+deploy/gunicorn.conf.py), so the first visitors of a fresh worker do not wait for the database."""
 
 import threading
 import time
@@ -20,6 +24,37 @@ def bump() -> None:
     """Forget every cached page (after a publication)."""
     with _lock:
         _entries.clear()
+
+
+# The feeds are not warmed: their links carry the host the visitor asked for.
+WARM_PATHS = ("/cong-khai/", "/cong-khai/mo-hinh/", "/cong-khai/bang-cong-khai/", "/cong-khai/lich-doi-thoai/")
+
+
+def warm(paths=WARM_PATHS) -> int:
+    """Render each of ``paths`` as an anonymous visitor would and keep it (through the views' ``cached``).
+
+    Effects: fills this process's entries; reads the portal's tables; writes nothing. Returns how many
+    pages were kept. A page that fails is skipped (a worker must start even with the portal empty)."""
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+    from django.urls import resolve
+    from django.utils import translation
+
+    seconds = getattr(settings, "DANVAN_PORTAL_CACHE_SECONDS", 60)
+    if not seconds:
+        return 0
+    factory, kept = RequestFactory(), 0
+    with translation.override(settings.LANGUAGE_CODE):
+        for path in paths:
+            request = factory.get(path)
+            request.user = AnonymousUser()
+            try:
+                match = resolve(request.path_info)
+                response = match.func(request, *match.args, **match.kwargs)
+            except Exception:  # noqa: BLE001 - never stop a worker's start (Resolver404 included)
+                continue
+            kept += request.get_full_path() in _entries and response.status_code == 200
+    return kept
 
 
 def cached(view):

@@ -15,6 +15,8 @@ Records of other modules belong to an organization; ``restrict(queryset, user, a
 whose organization is in scope, and ``get_in_scope`` answers 404 for the rest.
 """
 
+from contextvars import ContextVar
+
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -26,6 +28,51 @@ from danvan.orgs.scoping import ScopedQuerySet, is_multi_valued, via_of
 from danvan.places.models import AreaReach
 
 _CACHE_ATTR = "_danvan_scope"
+
+# Read-only requests (GET, HEAD, OPTIONS: they never write, by the project's rule) resolve the scope once:
+# the ids of the organizations in scope are read in one query and every scoped query of the request then
+# filters on that list (``ScopeSnapshotMiddleware``). PostgreSQL plans a literal list with its statistics
+# (a province's 470 organizations are 48,000 practices, not 1,600), so lists walk their sort index and
+# counts use index-only scans; a nested subquery re-evaluated by every query was planned blind. The
+# snapshot lives on the request's user object, like the memberships, and is dropped by ``forget`` and by
+# any write to an organization or a membership during the request (``scope_changed``). Outside such a
+# request (jobs, domain actions, tests calling functions) the scope stays the subquery it always was.
+_SNAPSHOT: ContextVar[bool] = ContextVar("danvan_scope_snapshot", default=False)
+# Above this many organizations the subquery is kept (a literal list that long costs more than it saves).
+SNAPSHOT_LIMIT = 3000
+
+
+def snapshot_scope(enabled: bool):
+    """Allow (or not) the scope to be resolved once for the rest of this request; returns the token
+    for ``reset_snapshot``."""
+    return _SNAPSHOT.set(enabled)
+
+
+def reset_snapshot(token) -> None:
+    _SNAPSHOT.reset(token)
+
+
+def scope_changed(**_kwargs) -> None:
+    """Receiver of writes to what makes a scope (organizations, memberships): no snapshot for the rest
+    of this request, so a domain action that creates an organization sees it at once."""
+    _SNAPSHOT.set(False)
+
+
+def scope_ids(user, action: str = "view") -> list[int] | None:
+    """The ids of the organizations ``user`` may act on with ``action`` when the request allows a
+    snapshot (read once per set of roots, then kept on the user object: the actions a role shares cost
+    one query); None otherwise, or for a superuser (no filter), or when the list would be too long."""
+    if not _SNAPSHOT.get() or not getattr(user, "is_authenticated", False):
+        return None
+    roots = _roots(user, action)
+    if roots is None:
+        return None
+    snapshots = user.__dict__.setdefault(_CACHE_ATTR, {}).setdefault("ids", {})
+    if roots not in snapshots:
+        ids = list(Organization.objects.filter(_condition(roots)).order_by("id").values_list("id", flat=True)[
+            :SNAPSHOT_LIMIT + 1])
+        snapshots[roots] = ids if len(ids) <= SNAPSHOT_LIMIT else None
+    return snapshots[roots]
 
 
 def active_memberships(user) -> list[Membership]:
@@ -42,8 +89,8 @@ def active_memberships(user) -> list[Membership]:
     return cache["memberships"]
 
 
-def scope_filter(user, action: str = "view") -> Q | None:
-    """A ``Q`` on ``Organization`` for what ``user`` may do with ``action``; None means everything."""
+def _roots(user, action: str) -> tuple[frozenset, frozenset] | None:
+    """(area ids, organization ids) at the root of ``user``'s scope for ``action``; None: everything."""
     if action not in ACTIONS:
         raise ValueError(f"unknown action {action!r}")
     if getattr(user, "is_superuser", False) and user.is_active:
@@ -56,16 +103,30 @@ def scope_filter(user, action: str = "view") -> Q | None:
             area_ids.add(membership.organization.area_id)
         else:
             org_ids.add(membership.organization_id)
+    return frozenset(area_ids), frozenset(org_ids)
+
+
+def _condition(roots: tuple[frozenset, frozenset]) -> Q:
+    area_ids, org_ids = roots
     condition = Q(pk__in=[])
     if area_ids:
-        condition |= Q(area_id__in=AreaReach.objects.filter(ancestor_id__in=area_ids).values("descendant_id"))
+        condition |= Q(area_id__in=AreaReach.objects.filter(ancestor_id__in=sorted(area_ids)).values("descendant_id"))
     if org_ids:
-        condition |= Q(id__in=OrganizationReach.objects.filter(ancestor_id__in=org_ids).values("descendant_id"))
+        condition |= Q(id__in=OrganizationReach.objects.filter(ancestor_id__in=sorted(org_ids)).values("descendant_id"))
     return condition
+
+
+def scope_filter(user, action: str = "view") -> Q | None:
+    """A ``Q`` on ``Organization`` for what ``user`` may do with ``action``; None means everything."""
+    roots = _roots(user, action)
+    return None if roots is None else _condition(roots)
 
 
 def visible_organizations(user, action: str = "view") -> QuerySet:
     """The ids of the organizations ``user`` may act on with ``action``, as a subquery."""
+    ids = scope_ids(user, action)
+    if ids is not None:
+        return Organization.objects.filter(pk__in=ids).values("id")
     condition = scope_filter(user, action)
     qs = Organization.objects.all() if condition is None else Organization.objects.filter(condition)
     return qs.values("id")
@@ -87,10 +148,11 @@ def restrict(queryset: QuerySet, user, action: str = "view", *, via: str | tuple
         vias = (via,) if isinstance(via, str) else tuple(via)
     condition = scope_filter(user, action)
     if condition is not None:
+        ids = scope_ids(user, action)
         if queryset.model is Organization and vias in {("",), ("self",)}:
-            queryset = queryset.filter(condition)
+            queryset = queryset.filter(condition if ids is None else Q(pk__in=ids))
         else:
-            orgs = visible_organizations(user, action)
+            orgs = ids if ids is not None else visible_organizations(user, action)
             keep = Q(pk__in=[])
             for lookup in vias:
                 if is_multi_valued(queryset.model, lookup):
@@ -130,6 +192,9 @@ def can(user, action: str, obj) -> bool:
     if condition is None:
         return True
     if isinstance(obj, Organization):
+        ids = scope_ids(user, action)
+        if ids is not None:
+            return obj.pk in ids
         return Organization.objects.filter(condition, pk=obj.pk).exists()
     model = type(obj)
     return restrict(model._base_manager.filter(pk=obj.pk), user, action, via=via_of(model)).exists()

@@ -250,3 +250,44 @@ def test_a_cached_page_is_served_before_the_session_stack_with_its_headers(cast,
     # the intake form is never served from the cache
     anonymous().get("/cong-khai/gui-y-kien/")
     assert anonymous().get("/cong-khai/gui-y-kien/").context is not None
+
+
+def test_warming_fills_the_front_pages_so_the_first_visitor_reads_no_table(cast, models, django_assert_num_queries):
+    from danvan.democracy import portal_cache
+
+    recognized, _person, _draft = models
+    portal.publish_practice(actor=None, practice=recognized)
+    portal_cache.bump()
+    assert portal_cache.warm() == len(portal_cache.WARM_PATHS)
+    for path in portal_cache.WARM_PATHS:
+        with django_assert_num_queries(0):
+            hit = anonymous().get(path)
+        assert hit.status_code == 200 and hit["Cache-Control"] == "public, max-age=300"
+    with django_assert_num_queries(0):
+        showcase = anonymous().get("/cong-khai/mo-hinh/").content.decode()
+    assert "Nậm Lúc" in showcase and 'lang="vi"' in showcase
+    # an unknown path is skipped, not kept, and never stops the warming
+    portal_cache.bump()
+    assert portal_cache.warm(("/cong-khai/khong-co/", "/cong-khai/")) == 1
+
+
+def test_each_gunicorn_worker_warms_the_portal_when_it_starts(cast, models, django_assert_num_queries):
+    import runpy
+    from pathlib import Path
+
+    from danvan.democracy import portal_cache
+
+    recognized, _person, _draft = models
+    portal.publish_practice(actor=None, practice=recognized)
+    portal_cache.bump()
+    config = runpy.run_path(str(Path(__file__).resolve().parents[2] / "deploy" / "gunicorn.conf.py"))
+    said = []
+
+    class Worker:
+        class log:  # noqa: N801 - gunicorn's worker.log
+            info = staticmethod(lambda message, *args: said.append(message % args))
+
+    config["post_worker_init"](Worker())
+    assert said == [f"portal cache: {len(portal_cache.WARM_PATHS)} pages warmed"]
+    with django_assert_num_queries(0):
+        assert "Nậm Lúc" in anonymous().get("/cong-khai/mo-hinh/").content.decode()

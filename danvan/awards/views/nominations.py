@@ -15,7 +15,7 @@ from danvan.awards.interfaces.forms import FileForm, NominationForm, StepForm
 from danvan.awards.interfaces.lists import NOMINATIONS
 from danvan.awards.queries import nomination_or_404, recipients_summary
 from danvan.core.domain.refusals import NotAllowed, StaleVersion
-from danvan.core.views.helpers import audit_context
+from danvan.core.views.helpers import audit_context, form_errors_message
 from danvan.orgs.models import Organization
 
 CRUMB = (gettext_lazy("Awards"), "/khen-thuong/")
@@ -112,6 +112,5 @@ def nomination_file(request, pk: int):
         else:
             messages.success(request, _("File added to the dossier."))
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
     return redirect("nomination_detail", pk=n.pk)

@@ -17,7 +17,7 @@ from danvan.community.interfaces.hotspot_forms import HotSpotForm, UpdateForm
 from danvan.community.interfaces.lists import HOT_SPOTS
 from danvan.community.queries.hotspots import by_area, filter_hot_spots, hot_spot_or_404
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, run_action
+from danvan.core.views.helpers import audit_context, form_errors_message, run_action
 from danvan.orgs.scope import restrict
 
 
@@ -82,8 +82,7 @@ def hot_spot_update(request, pk: int, action: str):
     spot = hot_spot_or_404(request.user, pk)
     form = UpdateForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
         return redirect("hot_spot_detail", pk=spot.pk)
     data = form.cleaned_data
     if action == "note":

@@ -27,8 +27,9 @@ from danvan.community.interfaces.opinion_forms import (
 from danvan.community.interfaces.present import present_collaborator, present_opinion
 from danvan.community.models import SocialGroup
 from danvan.community.queries import opinion as q
-from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, run_action
+from danvan.core.domain.refusals import REFUSALS
+from danvan.core.views.helpers import audit_context, form_errors_message, run_action
+from danvan.core.views.helpers import refusal_to_form as _errors
 from danvan.documents.rendering import render_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -36,16 +37,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def crumbs(*extra):
     return [(_("Public opinion"), reverse("opinion_list")), *extra]
-
-
-def _errors(form, exc):
-    if isinstance(exc, ValidationError):
-        for field, errors in getattr(exc, "error_dict", {None: getattr(exc, "error_list", [exc])}).items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(getattr(exc, "field", None) if getattr(exc, "field", None) in form.fields else None,
-                       message_of(exc))
 
 
 def _create(request, form, call, *, title, back, done):
@@ -108,8 +99,7 @@ def collaborator_edit(request, pk: int):
     c = q.collaborator_or_404(request.user, pk)
     form = CollaboratorEditForm(request.POST, user=request.user, identity=sees_identity(request.user, c))
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
         return redirect("collaborator_detail", pk=c.pk)
     data = dict(form.cleaned_data)
     version = data.pop("version")

@@ -22,7 +22,8 @@ from danvan.community.interfaces.lists import PRESTIGE
 from danvan.community.interfaces.present import present
 from danvan.community.queries.prestige import counts, entry_or_404, list_or_404, lists_for
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, run_action
+from danvan.core.views.helpers import audit_context, form_errors_message, run_action
+from danvan.core.views.helpers import refusal_to_form as _errors
 from danvan.documents.rendering import render_docx
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -62,8 +63,7 @@ def entry_action(request, pk: int, action: str):
     entry = entry_or_404(request.user, pk)
     form = StepForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
         return redirect("prestige_entry", pk=entry.pk)
     data = form.cleaned_data
     nominee = None
@@ -123,8 +123,7 @@ def list_nominate(request, pk: int):
         run_action(request, lambda: prestige.nominate(actor=request.user, prestige_list=plist, **form.cleaned_data),
                    success=_("Nomination recorded."))
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
     return redirect("prestige_list_detail", pk=plist.pk)
 
 
@@ -140,8 +139,7 @@ def list_decision(request, pk: int):
             decision_date=data["decision_date"], authority=data["authority"], expected_version=data["version"]),
             success=lambda n: _("Decision recorded; %(n)s people recognized.") % {"n": n})
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
     return redirect("prestige_list_detail", pk=plist.pk)
 
 
@@ -171,13 +169,3 @@ def statistics(request):
 def prestige_roles():
     from danvan.community.models import CommunityRole
     return CommunityRole.choices
-
-
-def _errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(None, exc)
-

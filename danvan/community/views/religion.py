@@ -29,7 +29,7 @@ from danvan.community.queries.religion import (
     religious_organizations_for,
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, run_action
+from danvan.core.views.helpers import audit_context, form_errors_message, run_action
 
 FORMS = {"chuc-sac": (DignitaryForm, actions.appoint, gettext_lazy("New dignitary")),
          "co-so": (PlaceForm, actions.add_place, gettext_lazy("New place of worship")),
@@ -79,8 +79,7 @@ def dignitary_end(request, pk: int):
                                                       note=data["note"], expected_version=data["version"]),
                    success=_("Saved."))
     else:
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
     return redirect("dignitary_detail", pk=d.pk)
 
 

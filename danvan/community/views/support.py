@@ -22,6 +22,7 @@ from danvan.community.queries.support import (
 )
 from danvan.core.domain.refusals import REFUSALS, message_of
 from danvan.core.views.helpers import audit_context
+from danvan.core.views.helpers import refusal_to_form as _errors
 from danvan.documents.compose import compose
 from danvan.documents.rendering import Paragraph, Table, render_docx
 
@@ -30,12 +31,6 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def crumbs(*extra):
     return [(_("Visits and gifts"), reverse("support_list")), *extra]
-
-
-def _errors(form, exc):
-    for field, errors in getattr(exc, "error_dict", {None: getattr(exc, "error_list", [exc])}).items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
 
 
 @login_required

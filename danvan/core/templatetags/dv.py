@@ -51,3 +51,12 @@ def query_replace(context, **kwargs):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def rich_text(value):
+    """A stored rich-text value (a report's narrative) as safe HTML: sanitized again, and text saved
+    without markup gets its paragraphs and line breaks (``danvan.core.rich_text.as_html``)."""
+    from danvan.core.rich_text import as_html
+
+    return as_html(value)

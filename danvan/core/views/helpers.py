@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import render
@@ -41,6 +42,49 @@ def audit_context(obj, limit: int = 50, *, masked: dict | None = None) -> dict:
     history.describe(obj, events)
     reads = list(history_for(obj).filter(action=AuditEvent.Action.VIEW)[:READS_SHOWN + 1])
     return {"audit_events": events, "audit_reads": reads[:READS_SHOWN], "audit_reads_more": len(reads) > READS_SHOWN}
+
+
+def refusal_to_form(form, exc, *, aliases: dict | None = None) -> None:
+    """Put a domain refusal on the form that sent the data, so the page shows it where it belongs:
+    each message of a ``ValidationError`` dict on its field (``aliases`` maps a domain's name to the
+    form's, e.g. ``{"replicates": "replicates_id"}``), a refusal that names its ``field`` on that field,
+    anything else at the top of the form."""
+    aliases = aliases or {}
+
+    def target(name):
+        name = aliases.get(name, name)
+        return name if name in form.fields else None
+
+    if isinstance(exc, ValidationError) and hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            for error in errors:
+                form.add_error(target(field), error)
+    elif isinstance(exc, ValidationError):
+        form.add_error(None, exc)
+    else:
+        form.add_error(target(getattr(exc, "field", None)), message_of(exc))
+
+
+def form_errors_message(form) -> str:
+    """One message for a refused form, each fault named by its field's label ("Ngày: Nhập một ngày
+    hợp lệ."), errors not tied to a field without a label; for pages that redirect instead of
+    re-rendering the form."""
+    parts = []
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = f"{field.label}: " if field is not None and field.label else ""
+        parts.extend(f"{label}{error}" for error in errors)
+    return "; ".join(parts)
+
+
+def run_form_action(request, form, call, *, success=None):
+    """A POSTed ``form`` that drives a domain action: an invalid form adds one error message naming
+    each field (``form_errors_message``) and calls nothing; a valid one runs ``call(cleaned_data)``
+    through ``run_action`` (one transaction, refusals as messages). Returns ``(ok, result)``."""
+    if not form.is_valid():
+        messages.error(request, form_errors_message(form))
+        return False, None
+    return run_action(request, lambda: call(form.cleaned_data), success=success)
 
 
 def run_action(request, call, *, success=None):

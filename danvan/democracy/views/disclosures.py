@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from danvan.core import files
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, form_errors_message, paginate, render_list, run_action
+from danvan.core.views.helpers import refusal_to_form as add_errors
 from danvan.democracy.domain import actions, obligations, records
 from danvan.democracy.domain import findings as finding_actions
 from danvan.democracy.domain.reminders import send_reminders
@@ -42,15 +43,6 @@ def crumbs(*extra):
     return [(_("Grassroots democracy"), reverse("democracy_table")), *extra]
 
 
-def add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            for error in errors:
-                form.add_error(field if field in form.fields else None, error)
-    else:
-        form.add_error(None, exc)
-
-
 @login_required
 @require_GET
 def province_table(request):
@@ -72,7 +64,7 @@ def province_table(request):
 def generate(request):
     form = GenerateForm(request.POST, user=request.user)
     if not form.is_valid():
-        messages.error(request, "; ".join(f"{form.fields[k].label}: {' '.join(v)}" for k, v in form.errors.items()))
+        messages.error(request, form_errors_message(form))
         return redirect("democracy_table")
     ok, job = run_action(request, lambda: obligations.start_generation(
         actor=request.user, province=form.cleaned_data["province"], year=form.cleaned_data["year"]),
@@ -260,8 +252,7 @@ def evidence_upload(request, pk: int):
         if ok:
             return redirect("obligation_detail", pk=record.obligation_id)
     else:
-        for name, errs in form.errors.items():
-            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+        messages.error(request, form_errors_message(form))
     return redirect("obligation_detail", pk=record.obligation_id)
 
 
@@ -285,8 +276,7 @@ def record_finding(request, pk: int):
             record=record, finding=d["finding"], recommendation=d["recommendation"], found_on=d["found_on"],
             answer_due=d["answer_due"]), success=_("Finding recorded; the commune must answer it."))
     else:
-        for name, errs in form.errors.items():
-            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+        messages.error(request, form_errors_message(form))
     return redirect("obligation_detail", pk=record.obligation_id)
 
 

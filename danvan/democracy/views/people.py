@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from danvan.core import files
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context, paginate, render_list, run_action
+from danvan.core.views.helpers import audit_context, form_errors_message, paginate, render_list, run_action
 from danvan.democracy.domain import decisions as decision_actions
 from danvan.democracy.domain import findings as finding_actions
 from danvan.democracy.interfaces.forms import (
@@ -95,8 +95,7 @@ def decision_sent(request, pk: int):
             actor=request.user, decision=decision, sent_on=d["sent_on"], recognized_on=d["recognized_on"],
             recognition_decision=d["recognition_decision"], expected_version=d["version"]), success=_("Saved."))
     else:
-        for name, errs in form.errors.items():
-            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+        messages.error(request, form_errors_message(form))
     return redirect("decision_detail", pk=decision.pk)
 
 
@@ -138,8 +137,7 @@ def finding_answer(request, pk: int):
             actor=request.user, finding=finding, answer=form.cleaned_data["answer"],
             answered_on=form.cleaned_data["answered_on"]), success=_("Answer recorded."))
     else:
-        for name, errs in form.errors.items():
-            messages.error(request, f"{form.fields[name].label}: {' '.join(errs)}")
+        messages.error(request, form_errors_message(form))
     return redirect("finding_list")
 
 

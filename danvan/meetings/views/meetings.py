@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from danvan.core.domain.refusals import REFUSALS
-from danvan.core.views.helpers import audit_context, paginate
+from danvan.core.views.helpers import audit_context, form_errors_message, paginate
 from danvan.meetings.domain.actions import perform
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
@@ -174,9 +174,7 @@ def _part(request, pk, form_class, action, success, anchor, needs_user=True, fil
         else:
             messages.success(request, success)
             return redirect(f"/hoi-nghi/{meeting.pk}/#{anchor}")
-    errors = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(e)}".lstrip(": ")
-                       for f, e in form.errors.items())
-    messages.error(request, errors)
+    messages.error(request, form_errors_message(form))
     return redirect(f"/hoi-nghi/{meeting.pk}/#{anchor}")
 
 

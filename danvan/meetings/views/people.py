@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.domain.refusals import REFUSALS
-from danvan.core.views.helpers import audit_context
+from danvan.core.views.helpers import audit_context, form_errors_message
 from danvan.meetings.domain import people as actions
 from danvan.meetings.domain.actions import perform
 from danvan.meetings.interfaces.forms import PersonForm, PositionForm
@@ -80,6 +80,5 @@ def position_add(request, pk: int):
         else:
             messages.success(request, _("Position added."))
     elif request.method == "POST":
-        messages.error(request, "; ".join(f"{form.fields[f].label}: {' '.join(e)}" for f, e in form.errors.items()
-                                          if f in form.fields))
+        messages.error(request, form_errors_message(form))
     return redirect("person_detail", pk=person.pk)

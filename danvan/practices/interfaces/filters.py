@@ -2,6 +2,7 @@
 parameters with ``PracticeFilterForm`` and pass its cleaned data to ``filter_practices``."""
 
 from django import forms
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import ListFilterForm
@@ -20,8 +21,10 @@ SORT_CHOICES = [
 FORMER = _("before 01/07/2025")
 
 
-class _Lazy:
-    """Choices computed only when the widget is rendered (the API never renders them)."""
+class _Lazy(BaseChoiceIterator):
+    """Choices computed only when the widget is rendered, then kept (the API never renders them). A
+    ``BaseChoiceIterator`` is left as it is when assigned to ``widget.choices``; any other iterable is
+    read at once by Django's ``normalize_choices``."""
 
     def __init__(self, build):
         self.build = build

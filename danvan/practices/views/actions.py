@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.core import files
 from danvan.core.domain import audit
 from danvan.core.domain.refusals import message_of
-from danvan.core.views.helpers import run_action
+from danvan.core.views.helpers import form_errors_message, run_action
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain import actions
 from danvan.practices.domain.attachments import add_attachment, remove_attachment
@@ -51,8 +51,7 @@ def practice_action(request, pk: int, action: str):
     if action == "recognize":
         form = RecognizeForm(request.POST, auto_id="recognize_%s")
         if not form.is_valid():
-            messages.error(request, " ".join(f"{form.fields[f].label}: {m}" for f, ms in form.errors.items()
-                                             for m in ms))
+            messages.error(request, form_errors_message(form))
             return _refused_recognition(request, practice, form)
         params.update(form.cleaned_data)
         ok, _result = run_action(request, lambda: actions.perform(practice, action, actor=request.user, **params),

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context
+from danvan.core.views.helpers import audit_context, refusal_to_form
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import get_in_scope
 from danvan.practices.domain.actions import allowed_actions
@@ -122,11 +122,4 @@ def practice_edit(request, pk: int):
 
 
 def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            target = field if field in form.fields else ("replicates_id" if field == "replicates" else None)
-            for error in errors:
-                form.add_error(target, error)
-    else:
-        form.add_error(None, exc)
-
+    refusal_to_form(form, exc, aliases={"replicates": "replicates_id"})

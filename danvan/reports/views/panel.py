@@ -60,14 +60,22 @@ def reports_due(user, today=None):
     return due
 
 
+def _once(request, key, compute):
+    """What the panel and "Việc của tôi" both show, read once per request (the dashboard asks both)."""
+    memo = request.__dict__.setdefault("_danvan_reports_panel", {})
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def dashboard_panel(request):
     user = request.user
     if not user.is_authenticated:
         return None
     waiting, drafts = _work(user)
     related = ("period", "organization", "form_version__form")
-    return {"template": "reports/_panel.html", "order": 10, "due": reports_due(user),
-            "waiting": waiting.count(), "drafts": drafts.count(),
+    return {"template": "reports/_panel.html", "order": 10, "due": _once(request, "due", lambda: reports_due(user)),
+            "waiting": _once(request, "waiting", waiting.count), "drafts": drafts.count(),
             "draft_reports": list(drafts.select_related(*related).order_by("period__end", "id")[:SHOWN]),
             "waiting_reports": list(waiting.select_related(*related).order_by("submitted_at", "id")[:SHOWN])}
 
@@ -79,12 +87,12 @@ def my_work(request) -> list[dict]:
     today = timezone.localdate()
     waiting, drafts = _work(user)
     items = []
-    n = waiting.count()
+    n = _once(request, "waiting", waiting.count)
     if n:
         items.append({"label": ngettext("%(n)s report waiting for your approval",
                                         "%(n)s reports waiting for your approval", n) % {"n": num(n)},
                       "url": reverse("report_review_queue"), "order": 10})
-    for d in reports_due(user, today):
+    for d in _once(request, "due", lambda: reports_due(user, today)):
         report = d["report"]
         if report is not None and report.status not in (Status.DRAFT, Status.RETURNED):
             continue

@@ -172,15 +172,9 @@ def _notices_changed() -> None:
         notices_changed()
 
 
-@transaction.atomic
-def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHER, addressed_to=None,
-                citizen_name: str = "") -> Opinion:
-    """Record a citizen's opinion raised at ``dialogue`` (the name only if the citizen gave it).
-
-    Effects: inserts an ``Opinion`` (outcome "not answered yet"); "action" audit event on the dialogue.
-    Raises ``NotAllowed`` unless ``actor`` may change the dialogue and sees ``addressed_to``;
-    ``ValidationError`` for an empty text or an unknown field."""
-    require(actor, "change", dialogue, _("You may not change this dialogue."))
+def _record_opinion(*, actor, host, refusal, text, field, addressed_to, citizen_name, **where) -> Opinion:
+    """The one way an opinion is recorded, at a dialogue or a reception (``host``; ``where`` names which)."""
+    require(actor, "change", host, refusal)
     if addressed_to is not None:
         require(actor, "view", addressed_to, _("This organization is not in your scope."), field="addressed_to")
     errors = {}
@@ -190,10 +184,22 @@ def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHE
         errors["field"] = _("Choose the field from the list.")
     if errors:
         raise ValidationError(errors)
-    opinion = Opinion.objects.create(organization_id=dialogue.organization_id, dialogue=dialogue, text=text.strip(),
-                                     field=field, addressed_to=addressed_to, citizen_name=(citizen_name or "").strip())
-    audit.record(actor, "action", dialogue, message=_("Opinion recorded: %(t)s") % {"t": opinion.text[:200]})
+    opinion = Opinion.objects.create(organization_id=host.organization_id, text=text.strip(), field=field,
+                                     addressed_to=addressed_to, citizen_name=(citizen_name or "").strip(), **where)
+    audit.record(actor, "action", host, message=_("Opinion recorded: %(t)s") % {"t": opinion.text[:200]})
     return opinion
+
+
+@transaction.atomic
+def add_opinion(*, actor, dialogue: Dialogue, text: str, field: str = Field.OTHER, addressed_to=None,
+                citizen_name: str = "") -> Opinion:
+    """Record a citizen's opinion raised at ``dialogue`` (the name only if the citizen gave it).
+
+    Effects: inserts an ``Opinion`` (outcome "not answered yet"); "action" audit event on the dialogue.
+    Raises ``NotAllowed`` unless ``actor`` may change the dialogue and sees ``addressed_to``;
+    ``ValidationError`` for an empty text or an unknown field."""
+    return _record_opinion(actor=actor, host=dialogue, refusal=_("You may not change this dialogue."), text=text,
+                           field=field, addressed_to=addressed_to, citizen_name=citizen_name, dialogue=dialogue)
 
 
 @transaction.atomic
@@ -205,20 +211,8 @@ def add_reception_opinion(*, actor, session, text: str, field: str = Field.OTHER
     Effects: inserts an ``Opinion`` of the session (outcome "not answered yet"); "action" audit event on
     the session. Raises ``NotAllowed`` unless ``actor`` may change the session and sees ``addressed_to``;
     ``ValidationError`` for an empty text or an unknown field."""
-    require(actor, "change", session, _("You may not change this reception."))
-    if addressed_to is not None:
-        require(actor, "view", addressed_to, _("This organization is not in your scope."), field="addressed_to")
-    errors = {}
-    if not (text or "").strip():
-        errors["text"] = _("Enter the opinion.")
-    if field not in Field.values:
-        errors["field"] = _("Choose the field from the list.")
-    if errors:
-        raise ValidationError(errors)
-    opinion = Opinion.objects.create(organization_id=session.organization_id, session=session, text=text.strip(),
-                                     field=field, addressed_to=addressed_to, citizen_name=(citizen_name or "").strip())
-    audit.record(actor, "action", session, message=_("Opinion recorded: %(t)s") % {"t": opinion.text[:200]})
-    return opinion
+    return _record_opinion(actor=actor, host=session, refusal=_("You may not change this reception."), text=text,
+                           field=field, addressed_to=addressed_to, citizen_name=citizen_name, session=session)
 
 
 def _session_meeting(actor, session):

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context
+from danvan.core.domain.refusals import REFUSALS
+from danvan.core.views.helpers import audit_context, run_action, run_form_action
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as domain
 from danvan.voice.interfaces.documents import result_notice
@@ -81,17 +81,9 @@ def dialogue_detail(request, pk: int):
 @require_POST
 def opinion_add(request, pk: int):
     dialogue = _dialogue(request, pk)
-    form = OpinionForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                domain.add_opinion(actor=request.user, dialogue=dialogue, **form.cleaned_data)
-        except REFUSALS as exc:
-            messages.error(request, message_of(exc))
-        else:
-            messages.success(request, _("The opinion was recorded."))
-    else:
-        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    run_form_action(request, OpinionForm(request.POST, user=request.user),
+                    lambda data: domain.add_opinion(actor=request.user, dialogue=dialogue, **data),
+                    success=_("The opinion was recorded."))
     return redirect("dialogue_detail", pk=dialogue.pk)
 
 
@@ -99,17 +91,9 @@ def opinion_add(request, pk: int):
 @require_POST
 def opinion_answer(request, pk: int):
     opinion = get_in_scope(Opinion.objects.select_related("dialogue"), request.user, pk=pk)
-    form = AnswerForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                domain.answer_opinion(actor=request.user, opinion=opinion, **form.cleaned_data)
-        except REFUSALS as exc:
-            messages.error(request, message_of(exc))
-        else:
-            messages.success(request, _("The outcome was recorded."))
-    else:
-        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    run_form_action(request, AnswerForm(request.POST, user=request.user),
+                    lambda data: domain.answer_opinion(actor=request.user, opinion=opinion, **data),
+                    success=_("The outcome was recorded."))
     if opinion.session_id:
         return redirect("reception_detail", pk=opinion.session_id)
     return redirect("dialogue_detail", pk=opinion.dialogue_id)
@@ -121,14 +105,8 @@ def dialogue_publish(request, pk: int):
     """Mark the dialogue public on the portal (public=1) or withdraw it (public=0)."""
     dialogue = _dialogue(request, pk)
     public = request.POST.get("public") == "1"
-    try:
-        with transaction.atomic():
-            domain.set_public(actor=request.user, dialogue=dialogue, public=public)
-    except REFUSALS as exc:
-        messages.error(request, message_of(exc))
-    else:
-        messages.success(request, _("Published on the public portal.") if public
-                         else _("Withdrawn from the public portal."))
+    run_action(request, lambda: domain.set_public(actor=request.user, dialogue=dialogue, public=public),
+               success=_("Published on the public portal.") if public else _("Withdrawn from the public portal."))
     return redirect("dialogue_detail", pk=dialogue.pk)
 
 
@@ -140,18 +118,10 @@ MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.
 def dialogue_result_notice(request, pk: int):
     """Issue the result notice through the register (TB number) with its dates."""
     dialogue = _dialogue(request, pk)
-    form = ResultNoticeForm(request.POST)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                domain.issue_result_notice(actor=request.user, dialogue=dialogue, **form.cleaned_data)
-        except REFUSALS as exc:
-            messages.error(request, message_of(exc))
-        else:
-            messages.success(request, _("Result notice issued: %(n)s.") % {
-                "n": dialogue.result_document.number_line})
-    else:
-        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    run_form_action(request, ResultNoticeForm(request.POST),
+                    lambda data: domain.issue_result_notice(actor=request.user, dialogue=dialogue, **data),
+                    success=lambda _result: _("Result notice issued: %(n)s.") % {
+                        "n": dialogue.result_document.number_line})
     return redirect("dialogue_detail", pk=dialogue.pk)
 
 

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
-from danvan.core.domain.refusals import REFUSALS, message_of
-from danvan.core.views.helpers import audit_context
+from danvan.core.domain.refusals import REFUSALS
+from danvan.core.views.helpers import audit_context, run_form_action
+from danvan.core.views.helpers import refusal_to_form as _add_errors
 from danvan.orgs.scope import can, get_in_scope
 from danvan.voice.domain import dialogues as dialogue_domain
 from danvan.voice.domain import receptions as domain
@@ -24,14 +25,6 @@ from danvan.voice.queries.dialogues import commitment_state
 from danvan.voice.queries.receptions import duty_table
 
 LIST_CRUMB = (gettext_lazy("Receptions"), "/tiep-dan/")
-
-
-def _add_errors(form, exc):
-    if hasattr(exc, "error_dict"):
-        for name, msgs in exc.message_dict.items():
-            form.add_error(name if name in form.fields else None, msgs)
-    else:
-        form.add_error(None, message_of(exc))
 
 
 @login_required
@@ -90,17 +83,9 @@ def reception_detail(request, pk: int):
 @require_POST
 def reception_opinion_add(request, pk: int):
     session = _session(request, pk)
-    form = OpinionForm(request.POST, user=request.user)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                dialogue_domain.add_reception_opinion(actor=request.user, session=session, **form.cleaned_data)
-        except REFUSALS as exc:
-            messages.error(request, message_of(exc))
-        else:
-            messages.success(request, _("The opinion was recorded."))
-    else:
-        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items() for e in errs))
+    run_form_action(request, OpinionForm(request.POST, user=request.user),
+                    lambda data: dialogue_domain.add_reception_opinion(actor=request.user, session=session, **data),
+                    success=_("The opinion was recorded."))
     return redirect("reception_detail", pk=session.pk)
 
 
@@ -108,18 +93,9 @@ def reception_opinion_add(request, pk: int):
 @require_POST
 def reception_case_add(request, pk: int):
     session = _session(request, pk)
-    form = CaseForm(request.POST)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                domain.add_case(actor=request.user, session=session, **form.cleaned_data)
-        except (ValidationError, *REFUSALS) as exc:
-            messages.error(request, message_of(exc))
-        else:
-            messages.success(request, _("The case was added."))
-    else:
-        messages.error(request, " ".join(f"{form.fields[n].label}: {e}" for n, errs in form.errors.items()
-                                         for e in errs))
+    run_form_action(request, CaseForm(request.POST),
+                    lambda data: domain.add_case(actor=request.user, session=session, **data),
+                    success=_("The case was added."))
     return redirect("reception_detail", pk=session.pk)
 
 
