@@ -1,13 +1,18 @@
 """Form helpers shared by every app."""
 
+import datetime
 import re
 import types
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from django import forms
+from django.db.models import F
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext as _
 
 from danvan.core.text import clean_text
 
@@ -100,6 +105,86 @@ def scoped_choices(field, queryset, *, message=OUT_OF_SCOPE) -> None:
     field.error_messages.setdefault("invalid_pk_value", message)
 
 
+class ChoicePresentation(NamedTuple):
+    """How the records of a model are offered in every choice list: ``label(obj)`` (when the form gave
+    none) and ``ended(obj)``, the first day the record no longer exists (None while it exists)."""
+
+    label: Callable
+    ended: Callable
+
+
+_PRESENTATIONS: dict[type, ChoicePresentation] = {}
+
+
+def register_choice_presentation(model, *, label: Callable, ended: Callable) -> None:
+    """Offer ``model``'s records the same way in every form's model choice field (``StyledFormMixin``):
+    the current ones first, then those that no longer exist (newest end first), each of those marked
+    "(trước <day>)"; the field's own order follows. Registered by the app that owns the model (orgs:
+    organizations and administrative units), so that core knows neither."""
+    _PRESENTATIONS[model] = ChoicePresentation(label=label, ended=ended)
+
+
+def presentation_for(model) -> ChoicePresentation | None:
+    for klass in getattr(model, "__mro__", ()):
+        if klass in _PRESENTATIONS:
+            return _PRESENTATIONS[klass]
+    return None
+
+
+def current_first(queryset):
+    """``queryset`` with the records that still exist (no ``valid_to``) first, then by end, newest first;
+    the queryset's own order after that (its ``order_by``, else the model's)."""
+    query = queryset.query
+    if query.is_sliced or query.combinator or query.distinct_fields:  # PostgreSQL's DISTINCT ON fixes the order
+        return queryset
+    then = list(query.order_by) or (list(queryset.model._meta.ordering) if query.default_ordering else [])
+    return queryset.order_by(F("valid_to").desc(nulls_first=True), *then)
+
+
+def ended_mark(label: str, ended: datetime.date | None) -> str:
+    """``label`` with "(trước dd/mm/yyyy)" when the record ended (unless the label already says the day)."""
+    if ended is None:
+        return label
+    day = ended.strftime("%d/%m/%Y")
+    return label if day in label else _("%(name)s (before %(date)s)") % {"name": label, "date": day}
+
+
+def _custom_label(field) -> bool:
+    return "label_from_instance" in vars(field) or (
+        type(field).label_from_instance is not forms.ModelChoiceField.label_from_instance)
+
+
+class PresentedChoiceIterator(forms.models.ModelChoiceIterator):
+    """A model choice field's options as ``register_choice_presentation`` says for its model: current
+    records first, the ended ones marked; other models' options unchanged."""
+
+    def __init__(self, field):
+        super().__init__(field)
+        model = getattr(self.queryset, "model", None)
+        self.presentation = presentation_for(model) if model is not None else None
+        if self.presentation is not None:
+            self.queryset = current_first(self.queryset)
+
+    def choice(self, obj):
+        value, label = super().choice(obj)
+        p = self.presentation
+        if p is None:
+            return value, label
+        if not _custom_label(self.field):
+            label = p.label(obj)
+        return value, ended_mark(str(label), p.ended(obj))
+
+
+def present_choices(form) -> None:
+    """Give every model choice field of ``form`` the ``PresentedChoiceIterator`` (``StyledFormMixin`` does;
+    a queryset set afterwards by the form's ``__init__`` uses it too)."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and field.iterator is forms.models.ModelChoiceIterator:
+            field.iterator = PresentedChoiceIterator
+            if field.queryset is not None:
+                field.widget.choices = field.choices
+
+
 def _cleaning(to_python, multiline: bool):
     def cleaned(value):
         return to_python(clean_text(value, multiline=multiline))
@@ -150,6 +235,7 @@ class StyledFormMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        present_choices(self)  # organizations and units: current first, the dissolved marked
         for name, field in self.fields.items():
             if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
                 vietnamese_number(field, name)

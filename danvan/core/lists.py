@@ -454,6 +454,11 @@ def run_list_export(job, progress):
     job.save(update_fields=["message"])
 
 
+def as_form_data(params: dict):
+    """A job's stored filters (``ListFilterForm.to_params``) as the data a filter form validates again."""
+    return _as_data(params)
+
+
 def _as_data(params: dict):
     from django.http import QueryDict
 

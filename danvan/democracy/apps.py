@@ -9,6 +9,7 @@ class DemocracyConfig(AppConfig):
 
     def ready(self):
         from danvan.core.navigation import NavItem, register
+        from danvan.democracy.interfaces import reminders  # noqa: F401 - registers the reminder job's runner
 
         register(NavItem("democracy", _("Grassroots democracy"), "democracy_table", icon="megaphone", order=60))
         register(NavItem("democracy_overdue", _("Overdue disclosures"), "democracy_overdue", icon="alarm",

@@ -11,9 +11,12 @@ class OrgsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from danvan.core.navigation import NavItem, register
+        from danvan.orgs.interfaces import choices
         from danvan.orgs.models import Membership, Organization, OrganizationReach
         from danvan.orgs.scope import scope_changed
         from danvan.orgs.views.users import can_manage_users
+
+        choices.register()  # every form's organization and unit choices: current first, the dissolved marked
 
         register(NavItem("orgs", _("Organizations"), "org_list", icon="diagram-3", order=80))
         register(NavItem("users", _("Users"), "user_list", icon="people", order=95, visible=can_manage_users,

@@ -133,3 +133,21 @@ def add_third_commune(cast):
     cast.front_c = OrganizationFactory(name="Ủy ban MTTQ Việt Nam xã Bắc Hà", kind=Kind.FATHERLAND_FRONT,
                                        area=cast.geo.commune_c, parent=cast.front)
     return cast
+
+
+RICH_TEXT = ".tox-tinymce"  # the narratives' editor (danvan/static/danvan/rich-text.js)
+
+
+def type_narrative(page, text: str, index: int = 0):
+    """Type ``text`` into the ``index``-th narrative as an officer does: in its rich-text editor (the text
+    area behind it follows, and drafts.js with it)."""
+    page.wait_for_selector(RICH_TEXT)
+    body = page.frame_locator(f"{RICH_TEXT} iframe").nth(index).locator("body")
+    body.click()
+    page.keyboard.type(text)
+
+
+def narrative_shown(page, index: int = 0) -> str:
+    """The text the ``index``-th narrative's editor shows."""
+    page.wait_for_selector(RICH_TEXT)
+    return page.frame_locator(f"{RICH_TEXT} iframe").nth(index).locator("body").inner_text().strip()

@@ -32,18 +32,22 @@ def world(transactional_db):
     return cast, reports[cast.front_a.pk], period
 
 
-def bell(page, size) -> str:
-    """The number on the header's bell ("" when none), checked visible on the screen without opening
-    the menu (also at 390 px)."""
+def bell(page, size, number: str):
+    """The header's bell shows ``number`` ("" for none), visible on the screen without opening the menu
+    (also at 390 px). Playwright's ``expect`` waits for the page that a click brought."""
+    from playwright.sync_api import expect
+
     link = page.locator("a.dv-bell")
-    assert link.is_visible()
+    expect(link).to_be_visible()
     box = link.bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
     count = page.locator("a.dv-bell .dv-bell-count")
-    if count.count() == 0:
-        return ""
-    assert count.is_visible()
-    return count.inner_text().strip()
+    if number:
+        expect(count).to_have_text(number)
+        expect(link).to_have_attribute("aria-label", f"Thông báo: {number} chưa đọc")
+    else:
+        expect(count).to_have_count(0)
+        expect(link).to_have_attribute("aria-label", "Thông báo")
 
 
 def fits(page, size) -> bool:
@@ -57,16 +61,15 @@ def test_bell_counts_what_others_did_and_reading_lowers_it(browser, world, size)
 
     # the commune officer submits: nothing for itself on its bell
     sign_in(page, cast.commune_a, size=size)
-    assert bell(page, size) == ""
+    bell(page, size, "")
     go(page, f"/bao-cao/{report.pk}/")
     page.click("form[action$='/chuyen/submit/'] button")
     assert Report._base_manager.get(pk=report.pk).status == "submitted"
-    assert bell(page, size) == ""
+    bell(page, size, "")
 
     # the province leader: two reports wait, the bell says 2 and so does the inbox
     sign_in(page, cast.leader, size=size)
-    assert bell(page, size) == "2"
-    assert "Thông báo: 2 chưa đọc" == page.get_attribute("a.dv-bell", "aria-label")
+    bell(page, size, "2")
     page.click("a.dv-bell")
     page.wait_for_url(lambda url: url.endswith("/thong-bao/"))
     assert page.inner_text("h1 .dv-unread") == "2 chưa đọc"
@@ -80,26 +83,24 @@ def test_bell_counts_what_others_did_and_reading_lowers_it(browser, world, size)
     # opening Bảo Ái's leads to its report, marks it read: the bell says 1
     page.click(f".dv-notifications button:has-text('{cast.front_a.name}')")
     page.wait_for_url(lambda url: url.endswith(f"/bao-cao/{report.pk}/"))
-    assert bell(page, size) == "1"
+    bell(page, size, "1")
     page.fill("textarea[name=reason]", REASON)
     page.click("button[formaction$='/chuyen/return/']")
     assert Report._base_manager.get(pk=report.pk).status == "returned"
-    assert bell(page, size) == "1"  # returning tells the commune, not the leader
+    bell(page, size, "1")  # returning tells the commune, not the leader
 
     # the inbox shows the one left unread first among equals; "mark all read" empties the bell
     go(page, "/thong-bao/")
     assert page.locator(".dv-notifications .dv-unread-item").count() == 1
     assert cast.front_b.name in page.inner_text(".dv-notifications .dv-unread-item")
     page.click("button[name=all]")
-    page.wait_for_url(lambda url: url.endswith("/thong-bao/"))
-    assert bell(page, size) == ""
+    bell(page, size, "")
     assert page.locator(".dv-notifications .dv-unread-item").count() == 0
     assert page.locator(".dv-notifications li").count() == 2  # still listed, as read
-    assert page.get_attribute("a.dv-bell", "aria-label") == "Thông báo"
 
     # the commune officer: the return is on its bell, with the reason in the inbox
     sign_in(page, cast.commune_a, size=size)
-    assert bell(page, size) == "1"
+    bell(page, size, "1")
     page.click("a.dv-bell")
     page.wait_for_url(lambda url: url.endswith("/thong-bao/"))
     item = page.inner_text(".dv-notifications .dv-unread-item")
@@ -107,6 +108,6 @@ def test_bell_counts_what_others_did_and_reading_lowers_it(browser, world, size)
     page.click(".dv-notifications .dv-unread-item button")
     page.wait_for_url(lambda url: url.endswith(f"/bao-cao/{report.pk}/"))
     assert REASON in page.inner_text("main")
-    assert bell(page, size) == ""
+    bell(page, size, "")
     assert fits(page, size)
     assert Notification.objects.filter(user=cast.commune_a, read_at__isnull=True).count() == 0

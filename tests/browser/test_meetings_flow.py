@@ -60,6 +60,7 @@ def test_every_commune_a_bridge_point_invitation_and_attendance(browser, world, 
     sign_in(page, cast.province, size=size)
     open_menu(page, size, "Hội nghị")
     page.click("a.btn:has-text('Thêm hội nghị')")
+    assert fits(page, size), overflowing(page, size)
     page.select_option("select[name=kind]", "so_ket")
     page.fill("input[name=title]", TITLE)
     page.select_option("select[name=organization]", label=cast.commission.name)
@@ -75,6 +76,7 @@ def test_every_commune_a_bridge_point_invitation_and_attendance(browser, world, 
     # every commune of the province in one action, 25 delegates expected at each
     page.click("a:has-text('Cập nhật thành phần, điểm cầu, kết luận')")
     page.click("#points summary")
+    assert fits(page, size), overflowing(page, size)
     bulk = "form[action$='/diem-cau/them-hang-loat/']"
     page.select_option(f"{bulk} select[name=level]", "commune")
     page.select_option(f"{bulk} select[name=parent]", label="Tỉnh Lào Cai")
@@ -92,6 +94,7 @@ def test_every_commune_a_bridge_point_invitation_and_attendance(browser, world, 
     # a commune MTTQ officer finds it in the meetings list
     sign_in(page, cast.commune_a, size=size)
     open_menu(page, size, "Hội nghị")
+    assert fits(page, size), overflowing(page, size)
     page.click(f"#results a:has-text('{TITLE}')")
     page.wait_for_url(lambda url: url.endswith(f"/hoi-nghi/{meeting.pk}/"))
     assert page.locator("h1").inner_text() == TITLE

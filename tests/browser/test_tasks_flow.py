@@ -92,6 +92,7 @@ def test_task_to_every_commune_mttq_and_progress_side_by_side(browser, concluded
     page.click("a:has-text('Cập nhật thành phần, điểm cầu, kết luận')")
     form = f"form[action$='/ket-luan/{c.pk}/nhiem-vu/']"
     page.click(f"#conclusions details:has({form}) summary")
+    assert fits(page, size), overflowing(page, size)
     page.fill(f"{form} input[name=title]", TASK)
     page.select_option(f"{form} select[name=every_kind]", "fatherland_front")
     page.select_option(f"{form} select[name=every_level]", "commune")
@@ -103,6 +104,7 @@ def test_task_to_every_commune_mttq_and_progress_side_by_side(browser, concluded
     assert sorted(TaskAssignment._base_manager.filter(task=t).values_list("organization_id", flat=True)) == sorted(
         o.pk for o in fronts)  # the three communes' committees, not the province's
     page.click(f"#conclusions a[href$='?meeting={m.pk}']")
+    assert fits(page, size), overflowing(page, size)
     page.click(f"#results a[href='/hoi-nghi/nhiem-vu/{t.pk}/']")
     assert "Đơn vị được giao (3)" in page.inner_text("main")
     assert progress_by_organization(page) == {o.name: "0%" for o in fronts}

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from danvan.core.models import Notification
+from danvan.core.models import Job, Notification
 from danvan.democracy.domain.obligations import generate, trigger_by_document
 from danvan.democracy.domain.records import add_record
 from danvan.democracy.models import DisclosureRecord, Evidence, Obligation, OversightFinding
@@ -62,17 +62,28 @@ def test_commune_board_and_its_404(cast, ubnd, year):
     assert login(ubnd.a.officer).get(f"/dan-chu/xa/{cast.geo.commune_a.pk}/", {"nam": "x"}).status_code == 200
 
 
-def test_overdue_list_and_reminders(cast, ubnd, year):
+def test_overdue_list_and_reminders(cast, ubnd, year, django_capture_on_commit_callbacks):
     client = login(cast.province)
     page = client.get("/dan-chu/qua-han/", {"area": cast.geo.commune_a.pk, "year": 2025})
     states = {o.state for o in page.context["page_obj"].object_list}
     assert states == {"overdue"} and page.context["page_obj"].paginator.count == 10
-    response = client.post("/dan-chu/qua-han/nhac/", {"area": cast.geo.commune_a.pk, "year": 2025})
+    assert "dv-remind-job" not in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/dan-chu/qua-han/nhac/", {"area": cast.geo.commune_a.pk, "year": 2025})
     assert response.status_code == 302
+    job = Job.objects.get(kind="democracy.remind", created_by=cast.province)
+    assert (job.status, job.total, job.done) == ("succeeded", 10, 10)
     notes = Notification.objects.filter(user=ubnd.a.officer)
     assert notes.count() == 10 and notes.first().message.startswith("Quá hạn công khai từ ")
-    client.post("/dan-chu/qua-han/nhac/", {"area": cast.geo.commune_a.pk, "year": 2025})
+    assert job.message == f"Đã gửi {Notification.objects.filter(kind='democracy.overdue').count()} lời nhắc đến các xã."
+    shown = client.get("/dan-chu/qua-han/", {"area": cast.geo.commune_a.pk, "year": 2025}).content.decode()
+    assert "dv-remind-job" in shown and job.message in shown and "Hoàn thành" in shown
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/dan-chu/qua-han/nhac/", {"area": cast.geo.commune_a.pk, "year": 2025})
     assert Notification.objects.filter(user=ubnd.a.officer).count() == 10  # not repeated in the same week
+    assert Job.objects.filter(kind="democracy.remind").latest("id").message == "Đã gửi 0 lời nhắc đến các xã."
+    refused = client.post("/dan-chu/qua-han/nhac/", {"area": "x", "year": 2025}, follow=True).content.decode()
+    assert "Địa bàn" in refused and Job.objects.filter(kind="democracy.remind").count() == 2
     bad = client.get("/dan-chu/nghia-vu/", {"state": "purple", "quarter": 9})
     assert set(bad.context["form"].errors) == {"state", "quarter"}
 

@@ -109,14 +109,14 @@ def start_once(*, kind: str, title: str, user, organization=None, params=None) -
     return start_job(kind=kind, title=title, user=user, organization=organization, params=params), True
 
 
-def latest_job(*, kind: str, user, params: dict, on: datetime.date | None = None) -> Job | None:
-    """``user``'s latest job of ``kind`` with these ``params`` (created on the local day ``on`` when
-    given), for a page that shows the state of the work it started; None when there is none."""
+def latest_job(*, kind: str, user, params: dict | None, on: datetime.date | None = None) -> Job | None:
+    """``user``'s latest job of ``kind`` with these ``params`` (any when None; created on the local day
+    ``on`` when given), for a page that shows the state of the work it started; None when there is none."""
     jobs = Job.objects.filter(kind=kind, created_by=user)
     if on is not None:
         start = timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
         jobs = jobs.filter(created_at__gte=start, created_at__lt=start + datetime.timedelta(days=1))
-    return next((job for job in jobs.order_by("-created_at", "-id")[:50] if job.params == params), None)
+    return next((job for job in jobs.order_by("-created_at", "-id")[:50] if params is None or job.params == params), None)
 
 
 def save_result(job: Job, *, name: str, content: bytes) -> None:

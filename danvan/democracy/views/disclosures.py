@@ -16,7 +16,7 @@ from danvan.core.views.helpers import audit_context, form_errors_message, pagina
 from danvan.core.views.helpers import refusal_to_form as add_errors
 from danvan.democracy.domain import actions, obligations, records
 from danvan.democracy.domain import findings as finding_actions
-from danvan.democracy.domain.reminders import send_reminders
+from danvan.democracy.interfaces import reminders as reminder_jobs
 from danvan.democracy.interfaces.forms import (
     DisclosureFilterForm,
     DocumentForm,
@@ -123,6 +123,7 @@ def _list(request, *, overdue: bool):
     return render_list(request, "democracy/list.html", "democracy/_results.html", {
         "form": form, "page_obj": page, "overdue": overdue, "nav_active": "democracy",
         "document_form": None if overdue else DocumentForm(user=request.user),
+        "remind_job": reminder_jobs.todays_job(request.user) if overdue and not request.htmx else None,
         "breadcrumbs": crumbs((_("Overdue disclosures") if overdue else _("Obligations"), None))})
 
 
@@ -141,13 +142,15 @@ def overdue_list(request):
 @login_required
 @require_POST
 def remind(request):
+    """Remind the communes of the overdue obligations the list's filters select: a background job whose
+    progress the overdue list shows (``interfaces/reminders.py``)."""
     form = DisclosureFilterForm(request.POST, user=request.user)
-    filters = form.filters() if form.is_valid() else {}
-    filters["state"] = OVERDUE_STATES
-    day = today()
-    qs = q.filter_obligations(request.user, today=day, **filters)
-    sent = send_reminders(obligations=qs.select_related("item")[:5000], today=day)
-    messages.success(request, _("%(n)s reminders sent to the communes.") % {"n": sent})
+    if not form.is_valid():
+        messages.error(request, " ".join(e["message"] for e in form.error_list()))
+        return redirect("democracy_overdue")
+    job, started = reminder_jobs.start(actor=request.user, form=form)
+    messages.info(request, _("The reminders are being sent; their progress is shown below.") if started
+                  else _("These reminders are already being sent; their progress is shown below."))
     return redirect("democracy_overdue")
 
 

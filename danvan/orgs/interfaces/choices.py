@@ -1,6 +1,11 @@
 """How organizations are offered in choice lists: current ones first, then those that no longer
 exist, each of those marked with the day it ended ("(trước 01/07/2025)"), so that two organizations of
-the same name (the Ban of a province before and after the 2025 reorganization) never look alike."""
+the same name (the Ban of a province before and after the 2025 reorganization) never look alike.
+
+``register()`` (called by ``OrgsConfig.ready``) makes it the rule of every form's model choice field
+(``core.forms.register_choice_presentation``), whatever the module; ``offer_organizations`` and
+``offer_areas`` remain for a form that wants the labels and order set explicitly, and
+``organization_options``/``area_options`` give the same options as plain tuples for a fast widget."""
 
 import datetime
 
@@ -43,3 +48,37 @@ def offer_areas(field, queryset, *, by_level: bool = True) -> None:
     order = [F("valid_to").desc(nulls_first=True), *(["level"] if by_level else []), "name_sort"]
     field.queryset = queryset.order_by(*order)
     field.label_from_instance = area_label
+
+
+def ended_on(record):
+    """The first day ``record`` (an organization or a unit) no longer exists; None while it does."""
+    return record.valid_to + datetime.timedelta(days=1) if record.valid_to else None
+
+
+def register() -> None:
+    """Every form's organization and unit choices: current first, the dissolved marked (``core.forms``)."""
+    from danvan.core.forms import register_choice_presentation
+    from danvan.orgs.models import Organization
+    from danvan.places.models import Area
+
+    register_choice_presentation(Organization, label=organization_label, ended=ended_on)
+    register_choice_presentation(Area, label=area_label, ended=ended_on)
+
+
+def organization_options(queryset) -> list[tuple[int, str]]:
+    """(id, label) of the organizations, current first, the dissolved marked, from one ``values_list``
+    (no model instances: for a list filter of thousands of organizations)."""
+    from danvan.core.forms import current_first, ended_mark
+
+    rows = current_first(queryset).values_list("id", "name", "valid_to")
+    return [(pk, ended_mark(name, to + datetime.timedelta(days=1) if to else None)) for pk, name, to in rows]
+
+
+def area_options(queryset) -> list[tuple[int, str]]:
+    """(id, "Xã Bảo Ái" / "Tỉnh Yên Bái (trước 01/07/2025)") of the units, current first, from one
+    ``values_list``."""
+    from danvan.core.forms import current_first, ended_mark
+
+    rows = current_first(queryset).values_list("id", "kind_name", "name", "valid_to")
+    return [(pk, ended_mark(f"{kind} {name}", to + datetime.timedelta(days=1) if to else None))
+            for pk, kind, name, to in rows]

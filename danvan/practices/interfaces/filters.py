@@ -6,6 +6,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import ListFilterForm
+from danvan.orgs.interfaces.choices import area_options, organization_options
 from danvan.orgs.models import Organization
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
 from danvan.practices.interfaces.widgets import FastSelect
@@ -76,12 +77,11 @@ class PracticeFilterForm(ListFilterForm):
         # Options from plain tuples (no model instances); legacy communes are not listed, they count under
         # the commune they became part of (an id typed in the URL or the API is still accepted).
         areas = self.fields["area"].queryset.exclude(level="commune", valid_to__isnull=False)
-        self.fields["area"].widget.choices = _Lazy(lambda: [("", self.fields["area"].empty_label)] + [
-            (pk, f"{kind} {name}" + (f" ({FORMER})" if valid_to else ""))
-            for pk, kind, name, valid_to in areas.values_list("id", "kind_name", "name", "valid_to")])
+        self.fields["area"].widget.choices = _Lazy(lambda: [("", self.fields["area"].empty_label)]
+                                                   + area_options(areas))
         orgs = self.fields["organization"].queryset
         self.fields["organization"].widget.choices = _Lazy(lambda: [("", self.fields["organization"].empty_label)]
-                                                           + list(orgs.values_list("id", "name")))
+                                                           + organization_options(orgs))
         self.fields["campaign"].widget.choices = self.fields["campaign"].choices
         for name in ("field", "status", "level", "holder", "kind", "sort"):
             self.fields[name].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")

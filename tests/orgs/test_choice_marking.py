@@ -1,0 +1,127 @@
+"""Issue 10 §2: every choice list of organizations and units, in every module, puts the current ones
+first and marks those that no longer exist "(trước 01/07/2025)"; the same province (new Lào Cai, legacy
+Yên Bái, both code 15) never appears twice unmarked. One mechanism (``core.forms.StyledFormMixin`` with
+``orgs.interfaces.choices.register``), so the test walks every form class of every module."""
+
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+from django import forms
+
+import danvan
+from danvan.core.forms import StyledFormMixin
+from danvan.orgs.models import Organization
+from danvan.places.models import Area
+from tests.factories import UserFactory
+
+MARK = "(trước 01/07/2025)"
+
+
+def _form_classes():
+    found = {}
+    for info in pkgutil.walk_packages(danvan.__path__, "danvan."):
+        if not any(part in info.name for part in (".interfaces", ".views")) or "migrations" in info.name:
+            continue
+        module = importlib.import_module(info.name)
+        for name, obj in vars(module).items():
+            if (inspect.isclass(obj) and issubclass(obj, StyledFormMixin) and issubclass(obj, forms.BaseForm)
+                    and obj.__module__ == module.__name__ and not name.startswith("_")):
+                found[f"{obj.__module__}.{name}"] = obj
+    return found
+
+
+def _build(cls, user):
+    """The form as its page builds it for ``user``, or None when it needs more than the user."""
+    params = inspect.signature(cls.__init__).parameters
+    required = [p for n, p in params.items() if n not in ("self", "args", "kwargs", "user")
+                and p.kind == p.KEYWORD_ONLY and p.default is p.empty]
+    if required:
+        return None
+    return cls(user=user) if "user" in params or _takes_user(cls) else cls()
+
+
+def _takes_user(cls):
+    return any("user" in inspect.signature(k.__init__).parameters for k in cls.__mro__
+               if "__init__" in vars(k) and k.__module__.startswith("danvan"))
+
+
+def _choice_lists(form):
+    """{field name: [(value, label)]} of the form's organization and unit choice lists, as rendered."""
+    lists = {}
+    for name, field in form.fields.items():
+        if isinstance(field, forms.ModelChoiceField) and field.queryset is not None and \
+                field.queryset.model in (Organization, Area):
+            lists[name] = (field.queryset.model,
+                           [(str(v), str(label)) for v, label in field.widget.choices if v not in ("", None)])
+    return lists
+
+
+@pytest.fixture
+def root(cast):
+    return UserFactory(username="root_marks", is_superuser=True, is_staff=True)
+
+
+def test_every_form_marks_the_dissolved_and_lists_the_current_first(cast, root):
+    ended = {model: {str(pk) for pk in model.objects.filter(valid_to__isnull=False).values_list("pk", flat=True)}
+             for model in (Organization, Area)}
+    checked, marked = set(), set()
+    for key, cls in sorted(_form_classes().items()):
+        for user in (cast.province, root):
+            try:
+                form = _build(cls, user)
+            except TypeError:
+                continue
+            if form is None:
+                continue
+            for name, (model, options) in _choice_lists(form).items():
+                checked.add(f"{key}.{name}")
+                labels = [label for _v, label in options]
+                # the dissolved: marked, and after every current one
+                flags = [v in ended[model] for v, _label in options]
+                assert flags == sorted(flags), f"{key}.{name}: a dissolved choice before a current one: {labels}"
+                for (_value, label), gone in zip(options, flags, strict=True):
+                    assert (MARK in label) == gone, f"{key}.{name}: {label!r}"
+                    if gone:
+                        marked.add(f"{key}.{name}")
+                # never the same label twice (so never the same province twice unmarked)
+                unmarked = [label for label in labels if MARK not in label]
+                assert len(unmarked) == len(set(unmarked)), f"{key}.{name}: {labels}"
+    # the walk reached every module's forms, and the dissolved showed up marked in each module
+    modules = {k.split(".")[1] for k in checked}
+    assert {"awards", "community", "democracy", "documents", "meetings", "orgs", "practices", "reports",
+            "voice"} <= modules, modules
+    assert {k.split(".")[1] for k in marked} >= {"awards", "community", "democracy", "documents", "meetings",
+                                                "orgs", "practices", "reader", "reports", "voice"}, sorted(marked)
+    assert len(checked) >= 80 and len(marked) >= 50, (len(checked), len(marked))
+
+
+def _labels(form, name):
+    return [str(label) for v, label in form.fields[name].widget.choices if v not in ("", None)]
+
+
+def test_the_same_province_before_and_after_and_the_dissolved_ban(cast, root):
+    """Examples read as a user reads them: new Lào Cai first and plain, legacy Yên Bái (also code 15)
+    marked and after; the former Ban Dân vận of Yên Bái marked after every current organization."""
+    from danvan.democracy.interfaces.forms import DisclosureFilterForm
+    from danvan.meetings.interfaces.lists import TaskFilterForm
+    from danvan.reports.interfaces.forms import AnalysisForm
+    from danvan.voice.interfaces.filters import PetitionFilterForm
+
+    areas = _labels(AnalysisForm(user=cast.province), "area")
+    assert areas.index("Tỉnh Lào Cai") < areas.index("Tỉnh Yên Bái (trước 01/07/2025)") == len(
+        [a for a in areas if MARK not in a])
+    assert "Tỉnh Yên Bái" not in areas
+    organizations = _labels(PetitionFilterForm(user=cast.province), "organization")
+    assert organizations[-1] == "Ban Dân vận Tỉnh ủy Yên Bái (trước 01/07/2025)"
+    assert organizations[0] != organizations[-1] and all(MARK not in o for o in organizations[:-1])
+    assignees = _labels(TaskFilterForm(user=root), "assignee")
+    assert assignees[-1] == "Ban Dân vận Tỉnh ủy Yên Bái (trước 01/07/2025)"
+    # a filter that lists current units only stays as it was: no mark, nothing dissolved
+    assert all(MARK not in a for a in _labels(DisclosureFilterForm(user=cast.province), "area"))
+    # the fast plain-tuple options of the practices' filter follow the same rule
+    from danvan.practices.interfaces.filters import PracticeFilterForm
+
+    fast = _labels(PracticeFilterForm(user=cast.province), "organization")
+    assert fast[-1] == "Ban Dân vận Tỉnh ủy Yên Bái (trước 01/07/2025)" and "Tỉnh ủy Lào Cai" in fast
