@@ -8,6 +8,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("System")
 
     def ready(self):
+        from django.db.models import fields
+
+        from danvan.core.forms import CHOOSE
+
+        # Django 6.1's blank choice "- Select an option -" has no Vietnamese translation: ours is "— chọn —".
+        fields.BLANK_CHOICE_LABEL = CHOOSE
         from django.contrib.auth.signals import user_logged_in
 
         from danvan.core.middleware import remember_sign_in

@@ -1,21 +1,98 @@
 """Form helpers shared by every app."""
 
 import datetime
+import re
 import types
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 from typing import NamedTuple
 
 from django import forms
 from django.db.models import F
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from danvan.core.text import clean_text
 
 OUT_OF_SCOPE = gettext_lazy("This choice is not in your scope.")
 CHOOSE = gettext_lazy("— choose —")
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 1.250, 215.000.000
+_PLAIN = re.compile(r"^-?\d+$")
+
+
+def parse_number(text, *, decimals: bool) -> Decimal:
+    """A number as a Vietnamese user types it: "1.250" and "1250" are 1250; where ``decimals`` are
+    allowed "1.250,5" and "1250,5" are 1250.5 (and "36.24", a dot that cannot group thousands, is 36.24).
+    Spaces between groups are ignored. Raises ``ValueError`` for anything else ("12a", "1,2,3")."""
+    raw = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    whole, comma, frac = raw.partition(",")
+    if comma and not decimals:
+        raise ValueError(raw)
+    if _GROUPED.match(whole):
+        whole = whole.replace(".", "")
+    elif not comma and decimals and whole.count(".") == 1 and _PLAIN.match(whole.replace(".", "", 1)):
+        whole, frac, comma = whole.partition(".")[0], whole.partition(".")[2], "."
+    if not _PLAIN.match(whole) or (comma and not frac.isdigit()):
+        raise ValueError(raw)
+    try:
+        return Decimal(f"{whole}.{frac}" if comma else whole)
+    except InvalidOperation as exc:
+        raise ValueError(raw) from exc
+
+
+class NumberInput(forms.TextInput):
+    """A text box for numbers typed the Vietnamese way (``type="number"`` refuses "1.250" in the
+    browser): the numeric keyboard on phones, the value shown as the page shows it (1.250, 1.250,5)."""
+
+    def __init__(self, attrs=None, *, decimals: bool = False, grouped: bool = True):
+        super().__init__({"inputmode": "decimal" if decimals else "numeric", **(attrs or {})})
+        self.decimals, self.grouped = decimals, grouped
+
+    def format_value(self, value):
+        if value in (None, "") or isinstance(value, str) or not self.grouped:
+            return None if value in (None, "") else str(value)
+        from danvan.core.templatetags.dv import num  # noqa: PLC0415 - templatetags import forms' users
+
+        number = Decimal(str(value))
+        places = max(0, -number.normalize().as_tuple().exponent) if number != number.to_integral_value() else 0
+        return num(number, places)
+
+
+def vietnamese_number(field: forms.Field, name: str = "") -> None:
+    """Make a Django number field (IntegerField, DecimalField, FloatField) read Vietnamese input: its
+    text goes through ``parse_number`` before Django's own checks, its widget becomes ``NumberInput``
+    (a year is shown without a thousands dot), and garbage is refused naming the field."""
+    if getattr(field.to_python, "reads_vietnamese", False):
+        return
+    decimals = not isinstance(field, forms.IntegerField) or isinstance(field, forms.DecimalField | forms.FloatField)
+    django_to_python = field.to_python
+    label = field.label or name.replace("_", " ").capitalize()
+    defaults = {forms.IntegerField.default_error_messages["invalid"], forms.DecimalField.default_error_messages["invalid"],
+                forms.FloatField.default_error_messages["invalid"]}
+    custom = field.error_messages.get("invalid") if field.error_messages.get("invalid") not in defaults else None
+
+    def to_python(value):
+        if isinstance(value, str) and value.strip():
+            try:
+                value = str(parse_number(value, decimals=decimals))
+            except ValueError:
+                if custom is not None:  # the form's own message for this field
+                    raise forms.ValidationError(custom, code="invalid") from None
+                message = (gettext("“%(field)s”: enter a number, e.g. 1.250 or 1.250,5.") if decimals
+                           else gettext("“%(field)s”: enter a whole number, e.g. 1.250.")) % {"field": label}
+                raise forms.ValidationError(message, code="invalid") from None
+        return django_to_python(value)
+
+    to_python.reads_vietnamese = True
+    field.to_python = to_python
+    if isinstance(field.widget, forms.NumberInput):
+        attrs = {key: value for key, value in field.widget.attrs.items() if key not in ("step",)}
+        field.widget = NumberInput(attrs, decimals=decimals, grouped="year" not in name)
+    field.error_messages["invalid"] = custom or (gettext_lazy("Enter a number, e.g. 1.250 or 1.250,5.") if decimals
+                                       else gettext_lazy("Enter a whole number, e.g. 1.250."))
 
 
 def scoped_choices(field, queryset, *, message=OUT_OF_SCOPE) -> None:
@@ -153,12 +230,15 @@ def render_select(widget, name, value, attrs=None, renderer=None):
 class StyledFormMixin:
     """Adds Bootstrap classes to every widget, so templates can render ``{{ field }}`` as is, and cleans
     every text field's input at the boundary (``danvan.core.text.clean_text``: no control characters,
-    NFC; line breaks kept only in text areas). Passwords are left exactly as typed."""
+    NFC; line breaks kept only in text areas). Passwords are left exactly as typed. Every number field
+    reads "1.250" as 1250 and "1.250,5" as 1250.5 (``vietnamese_number``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         present_choices(self)  # organizations and units: current first, the dissolved marked
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.IntegerField | forms.DecimalField | forms.FloatField):
+                vietnamese_number(field, name)
             widget = field.widget
             if (isinstance(field, forms.CharField) and not isinstance(widget, forms.PasswordInput)
                     and not getattr(field.to_python, "cleans_text", False)):

@@ -240,6 +240,7 @@ class ListDefinition:
     empty: object = gettext_lazy("Nothing in your scope matches these filters.")
     heading: Callable | None = None  # filters -> a title row above the sheet's header
     numbered: bool = False  # the sheet starts with a "No." column counting the rows
+    row_numbers: bool = False  # the page's table starts with "STT" (the row's number); implied by numbered
     read: Callable | None = None  # (user, rows, where) -> None: logs the reads of personal data
     api_row: Callable | None = None  # (row, user) -> the API's item, when it depends on the reader
 
@@ -285,9 +286,18 @@ class ListDefinition:
         return render_list(request, template, partial, context)
 
     def table(self, rows, user=None) -> dict:
+        """The page's table. A ``numbered`` list (or one with ``row_numbers``) starts with "STT", the row's number in the whole list
+        (row 1 of page 2 is 51), never the record's id."""
         columns = self.table_columns
-        return {"headers": [(c.label, c.format, c.css) for c in columns],
-                "rows": [(row, [(c.html(row, user), c.format, c.css) for c in columns]) for row in rows]}
+        headers = [(c.label, c.format, c.css) for c in columns]
+        body = [(row, [(c.html(row, user), c.format, c.css) for c in columns]) for row in rows]
+        if self.numbered or self.row_numbers:
+            from danvan.core.templatetags.dv import num
+
+            start = rows.start_index() if hasattr(rows, "start_index") else 1
+            headers = [(_("No."), "number", ""), *headers]
+            body = [(row, [(num(start + i), "number", ""), *cells]) for i, (row, cells) in enumerate(body)]
+        return {"headers": headers, "rows": body}
 
     # The API ------------------------------------------------------------------------------------
     def api(self, request):

@@ -114,6 +114,51 @@ def search_filter(queryset, query: str, field: str = "name_folded"):
     return queryset
 
 
+LEVEL_ORDER = ("province", "district", "commune")
+
+
+def level_rank(field: str = "level"):
+    """An order expression for an area level: province before district before commune."""
+    from django.db.models import Case, IntegerField, Value, When  # noqa: PLC0415 - text.py stays importable alone
+
+    return Case(*[When(**{field: level}, then=Value(i)) for i, level in enumerate(LEVEL_ORDER)],
+                default=Value(len(LEVEL_ORDER)), output_field=IntegerField())
+
+
+def search_order(query: str, *, names=(), words=(), accented=()) -> list:
+    """Order expressions that put what the user meant first, the same on SQLite and PostgreSQL:
+
+    0. the folded phrase is the whole name (``names``: folded keys ending with the name, e.g. an area's
+       " xa bao ai" for "bao ai", or the name alone);
+    1. the phrase is whole words of ``names`` or ``words`` (folded keys; "bao ai" in "... xa bao ai tinh ...");
+    2. the phrase starts words there ("bao ai" in "bao aichi");
+    3. anything else the filter let through (the words apart, "dong bao ... tai").
+    When the user typed accents, within each rank the rows whose ``accented`` fields (the names as
+    written) contain what was typed come first ("Yên Bái" before "Yên Bài"). The caller adds its own
+    tie-breaks (``level_rank``, then the Vietnamese sort key). Empty query: no expression."""
+    from django.db.models import Case, IntegerField, Q, Value, When  # noqa: PLC0415
+
+    phrase = " ".join(search_terms(query))
+    if not phrase:
+        return []
+    exact, whole, prefix = Q(pk__in=[]), Q(pk__in=[]), Q(pk__in=[])
+    for field in names:
+        exact |= Q(**{f"{field}__endswith": f" {phrase}"}) | Q(**{field: phrase})
+    for field in (*names, *words):
+        whole |= (Q(**{f"{field}__contains": f" {phrase} "}) | Q(**{f"{field}__startswith": f"{phrase} "})
+                  | Q(**{f"{field}__endswith": f" {phrase}"}) | Q(**{field: phrase}))
+        prefix |= Q(**{f"{field}__contains": f" {phrase}"}) | Q(**{f"{field}__startswith": phrase})
+    order = [Case(When(exact, then=Value(0)), When(whole, then=Value(1)), When(prefix, then=Value(2)),
+                  default=Value(3), output_field=IntegerField())]
+    typed = " ".join(unicodedata.normalize("NFC", query or "").split())
+    if accented and fold(typed) != typed.lower():
+        match = Q(pk__in=[])
+        for field in accented:
+            match |= Q(**{f"{field}__icontains": typed}) | Q(**{f"{field}__contains": typed.lower()})
+        order.append(Case(When(match, then=Value(0)), default=Value(1), output_field=IntegerField()))
+    return order
+
+
 # Control characters: the ones that act as spaces become a space; the rest (NUL, escape, C1 controls,
 # lone surrogates, the XML non-characters U+FFFE/U+FFFF) are dropped.
 _SPACE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")

@@ -19,6 +19,10 @@ class ReportsConfig(AppConfig):
                          order=22, parent="reports"))
         dashboard.register("reports", dashboard_panel)
         dashboard.register_work("reports", my_work)
+        from danvan.core.interfaces.history import register_keys
+        from danvan.reports.interfaces.history import describe_codes
+
+        register_keys("reports.report", describe_codes)
 
         from danvan.orgs.domain.organizations import MOVE_HANDLERS
         from danvan.reports.domain.rollups import move_organization

@@ -31,6 +31,6 @@ def test_filter_areas_by_date_level_and_name(geo):
     provinces_2026 = filter_areas(level="province", at=datetime.date(2026, 1, 1))
     assert [a.name for a in provinces_2026] == ["Huế", "Lào Cai"]
     assert [a.name for a in filter_areas(level="province", at=datetime.date(2024, 1, 1))] == ["Yên Bái"]
-    assert [a.full_name for a in filter_areas(q="yen bai")] == ["Phường Yên Bái", "Tỉnh Yên Bái"]
+    assert [a.full_name for a in filter_areas(q="yen bai")] == ["Tỉnh Yên Bái", "Phường Yên Bái"]  # province first
     assert [a.full_name for a in filter_areas(q="BAO AI", at=datetime.date(2024, 5, 1))] == ["Xã Bảo Ái"]
     assert list(filter_areas(q="ai bao thai")) == []

@@ -41,6 +41,20 @@ def pct_of(part, whole, decimals=1):
     return f"{num(Decimal(part) * 100 / Decimal(whole), decimals)}%"
 
 
+@register.simple_tag
+def date_span(start, end, empty="…"):
+    """A period of dates as a Vietnamese reads it: "01/03/2018 – 31/12/2020"; open-ended (no end):
+    "từ 01/03/2018 đến nay" (not "vừa mới đây", Django's word for "now" as a moment); no start:
+    "… – 31/12/2020"."""
+    from django.utils.dateformat import format as date_format
+    from django.utils.translation import gettext
+
+    first = date_format(start, "d/m/Y") if start else ""
+    if not end:
+        return gettext("from %(start)s to date") % {"start": first} if first else gettext("to date")
+    return f"{first or empty} – {date_format(end, 'd/m/Y')}"
+
+
 @register.simple_tag(takes_context=True)
 def query_replace(context, **kwargs):
     """The current query string with ``kwargs`` replaced (for pagination and sorting links)."""

@@ -9,6 +9,8 @@ from django.shortcuts import render
 
 from danvan.core.domain.audit import history_for
 from danvan.core.domain.refusals import REFUSALS, message_of
+from danvan.core.interfaces import history
+from danvan.core.models import AuditEvent
 
 
 def paginate(request, queryset, per_page: int | None = None):
@@ -23,15 +25,23 @@ def render_list(request, template: str, partial: str, context: dict):
     return render(request, template, context)
 
 
+READS_SHOWN = 10
+
+
 def audit_context(obj, limit: int = 50, *, masked: dict | None = None) -> dict:
-    """The record's history for its page. ``masked`` ({field: mask}) hides the before/after values of
-    sensitive fields the reader may not see (the field name and the date of the change stay)."""
-    events = list(history_for(obj)[:limit])
+    """The record's history for its page ("Lịch sử thao tác"): what was created, changed, deleted or done,
+    each change as the page shows it (``core.interfaces.history``). Reads of personal data are not lines
+    of the history: they stay in the audit trail and come apart as ``audit_reads`` (how many, the last
+    ones, ``audit_reads_more`` when there are older ones). ``masked`` ({field: mask}) hides the before/after values of sensitive fields the reader may not
+    see (the field name and the date of the change stay)."""
+    events = list(history_for(obj).exclude(action=AuditEvent.Action.VIEW)[:limit])
     for event in events if masked else []:
         if isinstance(event.changes, dict):
             event.changes = {field: ([masked[field], masked[field]] if field in masked else change)
                              for field, change in event.changes.items()}
-    return {"audit_events": events}
+    history.describe(obj, events)
+    reads = list(history_for(obj).filter(action=AuditEvent.Action.VIEW)[:READS_SHOWN + 1])
+    return {"audit_events": events, "audit_reads": reads[:READS_SHOWN], "audit_reads_more": len(reads) > READS_SHOWN}
 
 
 def refusal_to_form(form, exc, *, aliases: dict | None = None) -> None:

@@ -2,6 +2,7 @@
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from danvan.documents.compose import bodies, compose  # noqa: F401 (bodies: used by community)
 from danvan.documents.rendering import Heading, Paragraph, PartyDocument, Table
@@ -37,7 +38,7 @@ def _points(meeting) -> list:
     blocks = [Paragraph(_("Bridge points: %(p)s; delegates expected: %(e)s; present: %(r)s.") % {
         "p": f"{t['points']:,}".replace(",", "."), "e": f"{t['expected']:,}".replace(",", "."),
         "r": f"{t['present']:,}".replace(",", ".")})]
-    blocks.append(Table(columns=[_("No."), _("Bridge point"), _("Host"), _("Expected"), _("Present")], rows=rows,
+    blocks.append(Table(columns=[_("No."), _("Bridge point"), _("Host"), pgettext("delegates", "Expected"), _("Present")], rows=rows,
                         numeric_columns={0, 3, 4}))
     if t["points"] > POINTS_LISTED:
         blocks.append(Paragraph(_("(The first %(n)s bridge points; the full list is in the system.)") % {

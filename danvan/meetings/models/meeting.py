@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.files import RandomName
 from danvan.core.text import folded_key
@@ -28,7 +29,7 @@ class Meeting(ScopedModel, models.Model):
     ``period`` links the reporting period (``reports.Period``); when it is set, ``period_label/start/end``
     are copied from it by the domain actions, otherwise the label is free text."""
 
-    kind = models.CharField(_("kind"), max_length=10, choices=MeetingKind.choices, db_index=True)
+    kind = models.CharField(pgettext_lazy("meeting", "kind"), max_length=10, choices=MeetingKind.choices, db_index=True)
     title = models.CharField(_("title"), max_length=300)
     organization = models.ForeignKey("orgs.Organization", verbose_name=_("organizing organization"),
                                      on_delete=models.PROTECT, related_name="meetings")

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.core.text import folded_key, search_filter, sort_key
 
@@ -71,7 +72,7 @@ class Organization(models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=50, blank=True)
-    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices, db_index=True)
+    kind = models.CharField(pgettext_lazy("organization", "kind"), max_length=32, choices=Kind.choices, db_index=True)
     area = models.ForeignKey(
         "places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="organizations"
     )

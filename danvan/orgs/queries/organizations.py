@@ -3,6 +3,7 @@
 from django.db.models import Count
 
 from danvan.core.models import User
+from danvan.core.text import level_rank, search_order
 from danvan.orgs.models import Kind, Membership, Organization
 from danvan.orgs.models.organization import MOBILIZATION_BLOCK_KINDS
 from danvan.orgs.scope import active_memberships, visible_organizations
@@ -21,7 +22,9 @@ def filter_organizations(user, *, q=None, kind=None, area=None, include_former=F
         root = area if isinstance(area, Area) else Area.objects.filter(pk=area).first()
         qs = qs.in_area(root) if root else qs.none()
     if q:
-        qs = qs.search(q)
+        # what the user meant first (``core.text.search_order``), then the higher level, then the name
+        return qs.search(q).order_by(*search_order(q, words=["name_folded"], accented=["name"]),
+                                     level_rank("area__level"), "name_sort", "id")
     return qs.order_by("name_sort", "id")
 
 

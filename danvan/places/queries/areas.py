@@ -2,6 +2,7 @@
 
 import datetime
 
+from danvan.core.text import level_rank, search_order
 from danvan.places.models import Area
 
 
@@ -18,7 +19,9 @@ def filter_areas(*, level=None, at: datetime.date | None = None, q=None, parent=
         root = Area.objects.filter(pk=under).first()
         qs = qs.under(root) if root else qs.none()
     if q:
-        qs = qs.search(q)
+        # what the user meant first: the whole name, then the phrase, accents as typed; provinces first
+        return qs.search(q).order_by(*search_order(q, names=["name_folded"], accented=["name"]),
+                                     level_rank(), "name_sort", "id")
     return qs.order_by("name_sort", "id")
 
 

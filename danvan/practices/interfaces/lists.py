@@ -42,7 +42,7 @@ def _area(p):
     return format_html('<span class="{}">{}</span>', "dv-legacy" if p.area.valid_to else "", p.area.full_name)
 
 
-_TABLE = {"id": {"css": "dv-num"}, "name": {"display": _name}, "field": {}, "organization": {},
+_TABLE = {"name": {"display": _name}, "field": {}, "organization": {},
           "area_name": {"display": _area}, "year": {}, "status": {"display": _status}}
 
 
@@ -56,7 +56,7 @@ def _column(c):
 PRACTICES = register(ListDefinition(
     key="practices", form=PracticeFilterForm, query=filter_practices, rows=list_queryset,
     export_rows=lambda qs: qs.select_related("organization", "area"),
-    columns=[_column(c) for c in COLUMNS], title=_("Models"), filename="mo-hinh-dan-van-kheo",
+    columns=[_column(c) for c in COLUMNS], title=_("Models"), filename="mo-hinh-dan-van-kheo", row_numbers=True,
     list_url="practice_list", export_url="practice_export",
     empty=_("No model in your scope matches these filters. Remove some conditions, or register a model."),
 ))

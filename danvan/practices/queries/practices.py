@@ -1,6 +1,8 @@
 """Per-user practice queries: everything starts from ``restrict`` (the one scoping mechanism)."""
 
-from danvan.core.text import search_terms
+from django.db.models import Q
+
+from danvan.core.text import level_rank, search_order, search_terms
 from danvan.orgs.models import OrganizationReach
 from danvan.orgs.scope import restrict
 from danvan.places.models import AreaReach
@@ -53,7 +55,14 @@ def filter_practices(user, *, q=None, field=None, status=None, level=None, holde
     if outstanding:
         qs = qs.filter(is_outstanding=True)
     for word in search_terms(q or ""):
-        qs = qs.filter(name_folded__contains=word)
+        # a word of the name, or a word that starts a word of the model's area ("bao ai": Xã Bảo Ái's models)
+        qs = qs.filter(Q(name_folded__contains=word) | Q(area__name_folded__contains=f" {word}"))
+    if search_terms(q or "") and not sort:
+        # what the user meant first: the area named by the phrase, the phrase in the name, accents as
+        # typed; then the higher level and the Vietnamese order (``core.text.search_order``)
+        return qs.order_by(*search_order(q, names=["area__name_folded"], words=["name_folded"],
+                                         accented=["name", "area__name"]),
+                           level_rank("area__level"), "name_sort", "id")
     return qs.order_by(*SORTS.get(sort or "name", SORTS["name"]))
 
 

@@ -77,6 +77,11 @@ class Report(ScopedModel, models.Model):
     def is_received(self) -> bool:
         return self.status in RECEIVED_STATUSES
 
+    @property
+    def deadline(self) -> datetime.date:
+        """The date the report is due: the period's end plus the form's deadline days."""
+        return self.period.deadline(self.form_version.form)
+
     def is_on_time(self) -> bool | None:
         if not self.submitted_at:
             return None
