@@ -42,10 +42,11 @@ from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.module_loading import autodiscover_modules
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -286,8 +287,26 @@ class ListDefinition:
 
     def table(self, rows, user=None) -> dict:
         columns = self.table_columns
-        return {"headers": [(c.label, c.format, c.css) for c in columns],
-                "rows": [(row, [(c.html(row, user), c.format, c.css) for c in columns]) for row in rows]}
+        table_rows = [(row, [(c.html(row, user), c.format, c.css) for c in columns]) for row in rows]
+        return {"headers": [(c.label, c.format, c.css) for c in columns], "rows": table_rows,
+                "body": table_body(table_rows)}
+
+
+def _cell(value) -> str:
+    """A value as ``{{ value }}`` prints it (local time, localized, escaped unless safe)."""
+    if not isinstance(value, str):
+        value = formats.localize(timezone.template_localtime(value))
+    return conditional_escape(value)
+
+
+def table_body(table_rows) -> SafeString:
+    """The ``<tbody>`` rows of ``includes/list_table.html``, written in Python: the same HTML as its
+    template loop (tested against it) without ~5 template lookups per cell (a page of 50 rows of 7
+    columns was ~1,700 of them)."""
+    return mark_safe("".join(
+        "\n    <tr>" + "".join(f'<td class="{"dv-num " if fmt == "number" else ""}{_cell(css)}">{_cell(html)}</td>'
+                              for html, fmt, css in cells) + "</tr>\n  "
+        for _row, cells in table_rows))
 
     # The API ------------------------------------------------------------------------------------
     def api(self, request):
