@@ -188,7 +188,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "danvan" / "static"]
 NODE_MODULES = BASE_DIR / "node_modules"
 for _prefix, _folder in (("bootstrap", "bootstrap/dist"), ("bootstrap-icons", "bootstrap-icons/font"),
-                         ("chart.js", "chart.js/dist"), ("tinos", "@fontsource/tinos/files")):  # tinos: the PDF font
+                         ("chart.js", "chart.js/dist"), ("tinos", "@fontsource/tinos/files"),  # tinos: the PDF font
+                         ("tinymce", "tinymce"), ("tinymce-i18n", "tinymce-i18n/langs8")):  # the rich-text editor
     if (NODE_MODULES / _folder).is_dir():
         STATICFILES_DIRS.append((f"vendor/{_prefix}", NODE_MODULES / _folder))
 # Folder of pg_dump/pg_restore for manage.py backup/restore (else the server's version, then PATH).

@@ -4,18 +4,17 @@ import datetime
 import enum
 
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from danvan.api.common import Id, Pagination, Ref, SearchText, answers, choices_enum, example_body, text
 from danvan.meetings.domain.actions import perform
 from danvan.meetings.domain.bridge import totals
 from danvan.meetings.domain.people import record_meeting_people_view
-from danvan.meetings.interfaces.lists import MEETINGS, TASKS
-from danvan.meetings.models import MeetingKind, TaskAssignment, TaskStatus
+from danvan.meetings.interfaces.lists import MEETINGS, TASKS, task_rows
+from danvan.meetings.models import MeetingKind, TaskStatus
 from danvan.meetings.queries import filter_tasks, meeting_or_404, task_or_404
 from danvan.orgs.models import Organization
 
@@ -153,16 +152,35 @@ def get_meeting(request, meeting_id: Id):
     return meeting
 
 
+class TaskAssignmentOut(Schema):
+    """One assigned organization's own status, progress and last update (the task page's table row)."""
+
+    organization: Ref
+    status: TaskStatusEnum
+    progress: int = Field(description="This organization's progress, 0–100 (%).")
+    updated_on: datetime.date | None = Field(description="The date of this organization's last update.")
+    completed_on: datetime.date | None
+
+    @staticmethod
+    def resolve_organization(obj):
+        return {"id": obj.organization.id, "name": obj.organization.name}
+
+
 class TaskOut(Schema):
     id: int
     title: str
     meeting: Ref
     conclusion_number: int
-    assignees: list[Ref]
+    assignees: list[Ref] = Field(description="The assigned organizations (their figures: ``assignments``).")
+    assignments: list[TaskAssignmentOut] = Field(
+        description="Each assigned organization with its own status, progress and last update, in the task "
+                    "page's order (by name).")
     due_date: datetime.date
-    status: TaskStatusEnum
+    status: TaskStatusEnum = Field(description="Derived from the assignments: done when every assignee is done, "
+                                               "in progress once one has started.")
     overdue: bool
-    progress: int
+    progress: int = Field(description="The task's figure on its page: the mean of the assignments' progress "
+                                      "(rounded; 100 only when every assignee is done).")
     completed_on: datetime.date | None
 
     @staticmethod
@@ -176,6 +194,10 @@ class TaskOut(Schema):
     @staticmethod
     def resolve_assignees(obj):
         return [{"id": a.organization.id, "name": a.organization.name} for a in obj.assignments.all()]
+
+    @staticmethod
+    def resolve_assignments(obj):
+        return list(obj.assignments.all())
 
 
 class ProgressIn(Schema):
@@ -216,11 +238,6 @@ def set_point_attendance(request, meeting_id: Id, point_id: Id, payload: Attenda
                    expected=payload.expected, host_name=payload.host_name, expected_version=payload.version)
 
 
-def _tasks(qs):
-    return qs.select_related("meeting", "conclusion").prefetch_related(
-        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")))
-
-
 @task_router.get("", response=answers(list[TaskOut]), summary="Follow-up tasks in the user's scope")
 @paginate(Pagination)
 def list_tasks(request, filters: Query[TaskFilters]):
@@ -230,7 +247,7 @@ def list_tasks(request, filters: Query[TaskFilters]):
 @task_router.get("/{task_id}", response=answers(TaskOut, 404), summary="One task (404 outside the scope)")
 def get_task(request, task_id: Id):
     task_or_404(request.user, task_id)
-    return _tasks(filter_tasks(request.user)).get(pk=task_id)
+    return task_rows(filter_tasks(request.user)).get(pk=task_id)
 
 
 @task_router.post("/{task_id}/progress", response=answers(TaskOut, 400, 403, 404, 409),
@@ -250,4 +267,4 @@ def report_task_progress(request, task_id: Id, payload: ProgressIn):
     perform("report_progress", actor=request.user, task=task, status=payload.status.value,
             progress=payload.progress, note=payload.note, on=payload.on, organization=organization,
             expected_version=payload.version)
-    return _tasks(filter_tasks(request.user)).get(pk=task_id)
+    return task_rows(filter_tasks(request.user)).get(pk=task_id)

@@ -121,8 +121,23 @@ class ReportOut(Schema):
         return str(obj.get_status_display())
 
 
+class FromRecordsOut(Schema):
+    """A figure with a source (calculated from a module's records): ``derived`` is the figure from the
+    records at the last save or submission, ``value`` the figure reported (the one in ``values``, which
+    the roll-up counts), ``note`` the reason when the organization corrected it (``corrected``), and
+    ``difference`` = value − derived."""
+
+    derived: Decimal | None
+    value: Decimal | None
+    note: str
+    corrected: bool
+    difference: Decimal | None
+
+
 class ReportDetailOut(ReportOut):
     values: dict[str, Decimal | str | None]
+    from_records: dict[str, FromRecordsOut] = Field(
+        description="The figures calculated from the records (indicator code → derived, reported, reason)")
     narratives: dict[str, str]
     allowed_actions: list[str]
 
@@ -145,12 +160,28 @@ class ReportCreateIn(Schema):
 IndicatorCode = text(40, min_length=1)
 
 
+Figure = Annotated[Decimal, Field(ge=-10**15, le=10**15)]
+
+
+class CorrectionIn(Schema):
+    """The figure reported instead of the one calculated from the records, and why."""
+
+    value: Figure
+    note: text(2000) = Field("", description="The reason; required when the value differs from the figure "
+                                               "of the records")
+
+
 class ReportValuesIn(Schema):
     """``values``: {indicator code: a number or, for text indicators, text (≤ 40 characters), or
-    null to clear}; ``narratives``: {section code: HTML (sanitized)}."""
+    null to clear} — a figure calculated from the records (``from_records``) ignores its entry here and
+    follows the records unless corrected; ``corrections``: {indicator code: {value, note}} for those
+    figures (omitted: the corrections stored are kept; ``{}``: none, every such figure follows the
+    records; a value equal to the records' figure is no correction); ``narratives``: {section code:
+    HTML (sanitized)}."""
 
     version: Annotated[int, Field(ge=0, le=2**31 - 1)]
-    values: dict[IndicatorCode, Annotated[Decimal, Field(ge=-10**15, le=10**15)] | text(40) | None]
+    values: dict[IndicatorCode, Figure | text(40) | None]
+    corrections: dict[IndicatorCode, CorrectionIn] | None = None
     narratives: dict[IndicatorCode, text(100_000)] | None = None
 
 
@@ -180,6 +211,11 @@ def _detail(report: Report, user) -> Report:
         if html:
             narratives[section.code] = html
     report.values_map, report.narratives_map = values, narratives
+    report.from_records_map = {
+        row.indicator.code: {"derived": row.derived, "value": row.value, "note": row.correction_note,
+                             "corrected": row.is_corrected, "difference": row.difference}
+        for row in report.values.filter(derived__isnull=False).select_related("indicator").order_by("indicator__order",
+                                                                                                    "id")}
     report.allowed = sorted(allowed_actions(user, report))
     return report
 
@@ -192,6 +228,10 @@ class _DetailOut(ReportDetailOut):
     @staticmethod
     def resolve_narratives(obj):
         return obj.narratives_map
+
+    @staticmethod
+    def resolve_from_records(obj):
+        return obj.from_records_map
 
     @staticmethod
     def resolve_allowed_actions(obj):
@@ -291,12 +331,16 @@ def get_report(request, report_id: Id):
 @router.put("/{report_id}/values", response=answers(_DetailOut, 400, 403, 404, 409),
             summary="Lưu số liệu và nội dung (kèm version để phát hiện sửa đồng thời)",
             openapi_extra=example_body({"version": 2, "values": {"DV_DON_NHAN": 10, "DV_DON_GQ": 8},
+                                        "corrections": {"DV_DT_SO": {
+                                            "value": 3, "note": "Một cuộc đối thoại chưa nhập vào sổ"}},
                                         "narratives": {"KQ": "<p>Kết quả nổi bật</p>"}}))
 def save_values(request, report_id: Id, payload: ReportValuesIn):
     report = _get(request, report_id)
+    corrections = None if payload.corrections is None else {
+        code: {"value": c.value, "note": c.note} for code, c in payload.corrections.items()}
     with transaction.atomic():
         actions.save_report(report, actor=request.user, expected_version=payload.version, values=payload.values,
-                            narratives=payload.narratives)
+                            narratives=payload.narratives, corrections=corrections)
     return Reply(200, _detail(_get(request, report.pk), request.user))
 
 

@@ -10,6 +10,7 @@ class ReportsConfig(AppConfig):
     def ready(self):
         from danvan.core import dashboard
         from danvan.core.navigation import NavItem, register
+        from danvan.reports.domain import notifications  # noqa: F401 - registers the reminder job's runner
         from danvan.reports.views.panel import dashboard_panel, my_work
 
         register(NavItem("reports", _("Reports"), "report_list", icon="file-earmark-text", order=20))

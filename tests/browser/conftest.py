@@ -92,3 +92,62 @@ def wait_until(check, timeout=5.0):
             return True
         time.sleep(0.05)
     return check()
+
+
+def fits(page, size) -> bool:
+    """Nothing pushes the page wider than the screen (``overflowing`` names what does)."""
+    return page.evaluate("document.documentElement.scrollWidth") <= size["width"] + 1
+
+
+def overflowing(page, size) -> list[str]:
+    """The innermost elements whose right edge passes the screen's: tag, classes and text start."""
+    return page.evaluate("""(width) => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > width + 1
+                     && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1))
+        .map(e => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} «${(e.innerText || '').slice(0, 40)}»`)
+        .slice(0, 10)""", size["width"])
+
+
+def open_menu(page, size, label: str):
+    """Go to the menu entry ``label`` as a user clicks it: through the menu button on a phone, and through
+    the entry's drop-down when it has sub-entries (its first item is the entry itself)."""
+    if size["width"] < 1200:  # Bootstrap's xl breakpoint: the menu is collapsed
+        page.click(".navbar-toggler")
+    entry = page.locator("#dv-nav .nav-link", has_text=label).first
+    entry.click()
+    if entry.get_attribute("data-bs-toggle") == "dropdown":
+        page.locator("#dv-nav .dropdown-menu.show a.dropdown-item").first.click()
+    page.wait_for_load_state()
+
+
+def add_third_commune(cast):
+    """A third commune of new Lào Cai, Xã Bắc Hà, with its MTTQ committee (no user): "every commune" and
+    "every commune MTTQ" then mean three."""
+    from danvan.orgs.models import Kind
+    from danvan.places.domain.units import rebuild_reach
+    from tests.conftest import make_area
+    from tests.factories import OrganizationFactory
+
+    cast.geo.commune_c = make_area("Bắc Hà", "Xã", "commune", "02800", cast.geo.laocai)
+    rebuild_reach()
+    cast.front_c = OrganizationFactory(name="Ủy ban MTTQ Việt Nam xã Bắc Hà", kind=Kind.FATHERLAND_FRONT,
+                                       area=cast.geo.commune_c, parent=cast.front)
+    return cast
+
+
+RICH_TEXT = ".tox-tinymce"  # the narratives' editor (danvan/static/danvan/rich-text.js)
+
+
+def type_narrative(page, text: str, index: int = 0):
+    """Type ``text`` into the ``index``-th narrative as an officer does: in its rich-text editor (the text
+    area behind it follows, and drafts.js with it)."""
+    page.wait_for_selector(RICH_TEXT)
+    body = page.frame_locator(f"{RICH_TEXT} iframe").nth(index).locator("body")
+    body.click()
+    page.keyboard.type(text)
+
+
+def narrative_shown(page, index: int = 0) -> str:
+    """The text the ``index``-th narrative's editor shows."""
+    page.wait_for_selector(RICH_TEXT)
+    return page.frame_locator(f"{RICH_TEXT} iframe").nth(index).locator("body").inner_text().strip()

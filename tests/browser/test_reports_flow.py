@@ -8,7 +8,7 @@ from danvan.reports.domain.default_form import ensure_default_form
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import create_report
 from danvan.reports.models import Report, ReportNarrative
-from tests.browser.conftest import DESKTOP, PHONE, go, sign_in
+from tests.browser.conftest import DESKTOP, PHONE, go, narrative_shown, sign_in, type_narrative
 from tests.conftest import build_cast, build_geo
 
 NARRATIVE = "Tổ hòa giải thôn Khe Lếch đã vận động 42 hộ hiến đất làm đường liên thôn."
@@ -35,7 +35,7 @@ def test_fill_submit_return_approve(browser, world):
         field.fill("0")
     page.fill("input[name=v_DV_DON_NHAN]", "1.250")
     page.fill("input[name=v_DV_DON_GQ]", "1.000")
-    page.locator("textarea").first.fill(NARRATIVE)
+    type_narrative(page, NARRATIVE)
     page.click("form button.btn-primary")
     assert "/sua/" not in page.url
     assert Report._base_manager.get(pk=report.pk).version > report.version
@@ -76,7 +76,7 @@ def test_narrative_survives_a_refused_csrf_check(browser, world):
     page = browser
     sign_in(page, cast.commune_a, size=DESKTOP)
     go(page, f"/bao-cao/{report.pk}/sua/")
-    page.locator("textarea").first.fill(NARRATIVE)
+    type_narrative(page, NARRATIVE)
     page.fill("input[name=v_DV_DON_NHAN]", "7")
 
     # leaving with unsaved changes asks first (the dialog is dismissed: we stay on the form)
@@ -96,9 +96,9 @@ def test_narrative_survives_a_refused_csrf_check(browser, world):
 
     page.click(".dv-error a.btn-primary:has-text('Quay lại biểu mẫu')")
     page.wait_for_selector("[data-draft-restore]")
-    assert page.locator("textarea").first.input_value() == ""
+    assert narrative_shown(page) == ""
     page.click("[data-draft-restore]")
-    assert page.locator("textarea").first.input_value() == NARRATIVE
+    assert narrative_shown(page) == NARRATIVE  # the draft is back in the editor
     assert page.input_value("input[name=v_DV_DON_NHAN]") == "7"
     page.click("form button.btn-primary")
     assert "/sua/" not in page.url

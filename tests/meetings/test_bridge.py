@@ -142,3 +142,31 @@ def test_a_stale_bulk_attendance_save_is_refused_and_changes_nothing(cast):
     assert "vừa được người khác sửa (hiện là 11)" in body.content.decode()
     assert list(BridgePoint.objects.unscoped("test reads back").filter(meeting=m).order_by("order").values_list("present", "version")) == [
         (11, 2), (None, 1)]
+
+
+def test_every_table_of_the_meeting_pages_scrolls_in_its_box_on_a_phone(cast):
+    """On a 390 px phone the bridge points' table (its inputs too), the people, the attendance form and the
+    tasks' overview scroll inside a ``table-responsive`` box instead of making the page wider than the screen
+    (the browser test tests/browser/test_meetings_flow.py measures it)."""
+    from lxml import html
+
+    from danvan.meetings.domain.meetings import add_role
+    from tests.meetings.helpers import conclusion, person, task
+
+    m = meeting(cast.commission)
+    add_bridge_points(actor=None, meeting=m, level="commune", parent=cast.geo.laocai, expected=25)
+    add_role(actor=None, meeting=m, person=person(cast.commission), role="chu_tri")
+    task(conclusion(m), [cast.front_a], actor=cast.province)
+    client = login(cast.province)
+    point = m.bridge_points.order_by("order").first()
+    pages = [f"/hoi-nghi/{m.pk}/", f"/hoi-nghi/{m.pk}/diem-cau/diem-danh/", "/hoi-nghi/nhiem-vu/tong-hop/",
+             "/hoi-nghi/nhiem-vu/tong-hop/?theo=dia-ban"]
+    for url in pages:
+        tree = html.fromstring(client.get(url).content.decode())
+        tables = tree.xpath("//main//table")
+        assert tables, url
+        loose = [t for t in tables if not t.xpath("ancestor::div[contains(concat(' ', @class, ' '), ' table-responsive ')]")]
+        assert loose == [], url
+    assert "Xã Bảo Ái" in client.get(f"/hoi-nghi/{m.pk}/").content.decode()
+    form = client.get(f"/hoi-nghi/{m.pk}/diem-cau/{point.pk}/", HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="point-{point.pk}"' in form  # the inline form replaces a row inside the same box

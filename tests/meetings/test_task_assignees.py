@@ -96,3 +96,45 @@ def test_the_organizer_names_the_assignee_it_reports_for(cast):
     assert 'name="organization"' in page  # the organizer chooses
     assert 'name="organization"' not in login(cast.commune_a).get(f"/hoi-nghi/nhiem-vu/{t.pk}/").content.decode()
     assert TaskAssignment.objects.unscoped("test reads back").filter(task=t, progress=0).count() == 2
+
+
+def _page_rows(page):
+    """The task page's assignment table as (organization, status, progress, last update) rows."""
+    import re
+    table = page[page.index("dv-assignments"):]
+    table = table[:table.index("</table>")]
+    rows = []
+    for row in re.findall(r"<tr><td>(.*?)</td><td>(.*?)</td>\s*<td[^>]*>.*?</progress> (\d+)%</td><td>(.*?)</td></tr>",
+                          table, re.S):
+        rows.append((row[0], row[1], int(row[2]), row[3]))
+    return rows
+
+
+def test_the_api_shows_each_assignee_as_the_page_does(cast, client):
+    """Two assignees at 60% and 0%: GET /api/v1/tasks/{id} and the list read back the page's table
+    (organization, status, progress, last update) and its overall figure (the mean, 30%)."""
+    _assign_every_commune_front(cast)
+    t = FollowUpTask.objects.unscoped("test reads back").get()
+    report_progress(actor=cast.commune_a, task=t, status="in_progress", progress=60, note="Đã họp 3 thôn",
+                    on=datetime.date(2026, 7, 1), organization=cast.front_a)
+    page = login(cast.province).get(f"/hoi-nghi/nhiem-vu/{t.pk}/").content.decode()
+    shown = _page_rows(page)
+    assert shown == [("Ủy ban MTTQ Việt Nam phường Yên Bái", "Chưa thực hiện", 0, "—"),
+                     ("Ủy ban MTTQ Việt Nam xã Bảo Ái", "Đang thực hiện", 60, "01/07/2026")]
+    assert "30%" in page and "trung bình" in page.lower()
+
+    from tests.conftest import bearer
+    one = client.get(f"/api/v1/tasks/{t.pk}", **bearer(cast.province)).json()
+    labels = {"not_started": "Chưa thực hiện", "in_progress": "Đang thực hiện", "done": "Hoàn thành"}
+    read = [(a["organization"]["name"], labels[a["status"]], a["progress"],
+             datetime.date.fromisoformat(a["updated_on"]).strftime("%d/%m/%Y") if a["updated_on"] else "—")
+            for a in one["assignments"]]
+    assert read == shown
+    assert [a["organization"]["id"] for a in one["assignments"]] == [cast.front_b.pk, cast.front_a.pk]
+    assert (one["status"], one["progress"]) == ("in_progress", 30)
+    assert [a["name"] for a in one["assignees"]] == [r[0] for r in shown]
+    listed = client.get("/api/v1/tasks", **bearer(cast.province)).json()["items"]
+    assert [x["assignments"] for x in listed if x["id"] == t.pk] == [one["assignments"]]
+    # an assignee reads the same figures for the task (it sees the other assignee's row too, as on its page)
+    mine = client.get(f"/api/v1/tasks/{t.pk}", **bearer(cast.commune_a)).json()
+    assert mine["assignments"] == one["assignments"]

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from danvan.core.domain.notifications import notify
-from danvan.core.models import Notification
+from danvan.core.models import Job, Notification
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.periods import get_period
 from tests.conftest import login
@@ -115,28 +115,42 @@ def test_my_work_lists_a_task_due_soon(cast):
     assert "Họp dân thôn 3" not in login(cast.commune_b).get("/").content.decode()
 
 
-def test_remind_the_missing_from_the_completeness_page(rep):
+def test_remind_the_missing_from_the_completeness_page(rep, django_capture_on_commit_callbacks):
     c = rep.cast
     Notification.objects.all().delete()
     data = {"form": rep.form.pk, "period": "month:2025:9", "area": c.geo.laocai.pk}
     client = login(c.province)
     page = client.get("/bao-cao/tien-do/", data).content.decode()
     assert "Nhắc 1 đơn vị chưa gửi báo cáo" in page and 'action="/bao-cao/tien-do/nhac/"' in page
+    assert "dv-remind-job" not in page  # no reminder job yet
     assert login(c.province).get("/bao-cao/tien-do/nhac/").status_code == 405  # a GET never reminds
-    response = client.post("/bao-cao/tien-do/nhac/", data, follow=True)
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        response = client.post("/bao-cao/tien-do/nhac/", data, follow=True)
     body = response.content.decode()
-    assert "Đã nhắc 1 đơn vị chưa gửi báo cáo (1 thông báo)." in body
+    # the page answers at once and shows the queued job; nobody is told before the job runs
+    assert "Đang gửi lời nhắc; tiến độ hiện bên dưới." in body
+    assert "dv-remind-job" in body and "Đang chờ" in body and not Notification.objects.exists()
+    queued[0]()  # the worker runs the job
+    body = client.get("/bao-cao/tien-do/", data).content.decode()
+    assert "dv-remind-job" in body and "Đã nhắc 1 đơn vị chưa gửi báo cáo (1 thông báo)." in body
+    job = Job.objects.get(kind="reports.remind")
+    assert (job.status, job.done, job.total, job.created_by) == ("succeeded", 1, 1, c.province)
     # the provincial front did not report for 9/2025: its officer is told, nobody else
     told = Notification.objects.filter(kind="reports.reminder")
     assert list(told.values_list("user__username", flat=True)) == ["mttq"]
     assert "Ủy ban MTTQ Việt Nam tỉnh Lào Cai" in told.get().message and "05/10/2025 nhưng chưa được gửi" in told.get().message
-    again = client.post("/bao-cao/tien-do/nhac/", data, follow=True).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/bao-cao/tien-do/nhac/", data)
+    again = client.get("/bao-cao/tien-do/", data).content.decode()
     assert "Các đơn vị này đã được nhắc hôm nay." in again and told.count() == 1
     # a commune officer reminds only what it sees (its own front reported): nobody
-    login(c.commune_a).post("/bao-cao/tien-do/nhac/", data)
+    with django_capture_on_commit_callbacks(execute=True):
+        login(c.commune_a).post("/bao-cao/tien-do/nhac/", data)
     assert told.count() == 1
-    # an administrator (users only) may not remind; nothing is written
+    assert not Job.objects.filter(created_by=c.commune_a).exists()  # Lào Cai is not a commune's area to pick
+    # an administrator (users only) may not remind; nothing is written, no job
+    jobs = Job.objects.count()
     refused = login(c.admin).post("/bao-cao/tien-do/nhac/", data, follow=True).content.decode()
     assert "Chỉ chuyên viên hoặc lãnh đạo mới có thể nhắc các đơn vị." in refused and told.count() == 1
     bad = login(c.province).post("/bao-cao/tien-do/nhac/", {**data, "area": "x"}, follow=True).content.decode()
-    assert "Địa bàn" in bad and told.count() == 1
+    assert "Địa bàn" in bad and told.count() == 1 and Job.objects.count() == jobs

@@ -68,17 +68,21 @@ def test_a_source_answering_none_leaves_the_value_typed(rep, source):
     assert derived_values(list(report.form_version.indicators.all()), rep.cast.front_a, report.period) == {}
 
 
-def test_form_page_shows_the_figure_read_only_with_its_source(rep, source):
+def test_form_page_prefills_the_figure_with_its_source(rep, source):
     report = _draft(rep)
     HELD[(rep.cast.front_a.pk, report.period.label)] = 1134
     body = login(rep.cast.commune_a).get(f"/bao-cao/{report.pk}/sua/").content.decode()
     field = body.split('name="v_DV_DT_SO"')[1].split(">")[0]
-    assert "disabled" in field and 'value="1.134"' in field
+    assert "disabled" not in field and 'value="1.134"' in field  # pre-filled, editable
     assert "tính từ sổ đối thoại" in body and f'href="/doi-thoai/?org={rep.cast.front_a.pk}"' in body
-    # a posted value for the read-only field is ignored
+    assert 'name="r_DV_DT_SO"' in body and "Lý do điều chỉnh" in body
+    # saved as shown: the figure follows the records
     login(rep.cast.commune_a).post(f"/bao-cao/{report.pk}/sua/", {
-        "version": report.version, "v_DV_DT_SO": "5", "v_DV_DON_NHAN": "5", "v_DV_DON_GQ": "4", "v_DV_MH_DK": "1"})
-    assert _value(report, "DV_DT_SO") == 1134 and _value(report, "DV_DON_NHAN") == 5
+        "version": report.version, "v_DV_DT_SO": "1.134", "d_DV_DT_SO": "1.134", "v_DV_DON_NHAN": "5",
+        "v_DV_DON_GQ": "4", "v_DV_MH_DK": "1"})
+    row = report.values.get(indicator__code="DV_DT_SO")
+    assert (row.value, row.derived, row.correction_note) == (1134, 1134, "")
+    assert _value(report, "DV_DON_NHAN") == 5
 
 
 def test_api_save_takes_the_derived_figure(rep, source):

@@ -97,6 +97,28 @@ def start_job(*, kind: str, title: str, user, organization=None, params=None, in
     return job
 
 
+def start_once(*, kind: str, title: str, user, organization=None, params=None) -> tuple[Job, bool]:
+    """``start_job``, unless ``user`` already has a job of ``kind`` with the same ``params`` that is queued
+    or running (a second press of the same button while the first runs): then that job.
+
+    Effects: as ``start_job`` when it starts one. Returns (job, started)."""
+    params = params or {}
+    for job in Job.objects.filter(kind=kind, created_by=user, status__in=[Job.Status.QUEUED, Job.Status.RUNNING]):
+        if job.params == params and not is_stale(job):
+            return job, False
+    return start_job(kind=kind, title=title, user=user, organization=organization, params=params), True
+
+
+def latest_job(*, kind: str, user, params: dict, on: datetime.date | None = None) -> Job | None:
+    """``user``'s latest job of ``kind`` with these ``params`` (created on the local day ``on`` when
+    given), for a page that shows the state of the work it started; None when there is none."""
+    jobs = Job.objects.filter(kind=kind, created_by=user)
+    if on is not None:
+        start = timezone.make_aware(datetime.datetime.combine(on, datetime.time.min))
+        jobs = jobs.filter(created_at__gte=start, created_at__lt=start + datetime.timedelta(days=1))
+    return next((job for job in jobs.order_by("-created_at", "-id")[:50] if job.params == params), None)
+
+
 def save_result(job: Job, *, name: str, content: bytes) -> None:
     """Store a runner's result file under a random name; ``name`` is the download's file name.
 

@@ -5,6 +5,7 @@ members_of`` turns organizations and roles into users). A message goes to each u
 an e-mail goes with it when a real mail server is configured (``EMAIL_HOST``)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -56,6 +57,80 @@ def notify(*, users: Iterable, key: str, message: str, url: str = "", kind: str 
             sent.append(note.pk)
         Notification.objects.filter(pk__in=sent).update(emailed=True)
     return len(fresh)
+
+
+@dataclass
+class Message:
+    """One notification to send with ``notify_each``: what ``notify`` takes, for many keys at once."""
+
+    users: list = field(default_factory=list)
+    key: str = ""
+    message: str = ""
+    url: str = ""
+    kind: str = ""
+    subject: str = ""
+
+
+def notify_each(messages: Iterable[Message], *, progress=None, batch: int = 500, email: bool = True) -> dict:
+    """``notify`` for many messages (a reminder to each of thousands of organizations), in batches.
+
+    Effects: for each batch of ``batch`` messages, one query reads which (user, key) pairs were already
+    told and one bulk insert adds a ``Notification`` for every other active user of each message (a key
+    told before adds nothing, as with ``notify``); e-mail as ``notify`` when a mail server is configured;
+    ``progress.advance`` by the batch's size (a ``core.domain.jobs.Progress``). Queries grow with the
+    batches, not with the messages. Returns {"notifications": rows created, "messages": messages that
+    told at least one user}."""
+    result = {"notifications": 0, "messages": 0}
+    chunk: list[Message] = []
+    for message in messages:
+        chunk.append(message)
+        if len(chunk) >= batch:
+            _notify_chunk(chunk, result, email)
+            if progress is not None:
+                progress.advance(len(chunk), force=True)
+            chunk = []
+    if chunk:
+        _notify_chunk(chunk, result, email)
+        if progress is not None:
+            progress.advance(len(chunk), force=True)
+    return result
+
+
+def _notify_chunk(chunk: list[Message], result: dict, email: bool) -> None:
+    wanted = {}  # (user id, key) -> (user, message), first message of a key wins
+    for m in chunk:
+        for u in m.users:
+            if u is not None and getattr(u, "is_active", True):
+                wanted.setdefault((u.pk, m.key), (u, m))
+    if not wanted:
+        return
+    keys = {key for _uid, key in wanted}
+    known = set(Notification.objects.filter(key__in=keys, user_id__in={uid for uid, _k in wanted})
+                .values_list("user_id", "key"))
+    fresh = {pair: value for pair, value in wanted.items() if pair not in known}
+    if not fresh:
+        return
+    Notification.objects.bulk_create(
+        [Notification(user_id=uid, key=key, kind=m.kind, message=m.message[:MESSAGE_MAX], url=m.url)
+         for (uid, key), (_u, m) in fresh.items()], ignore_conflicts=True, batch_size=500)
+    result["notifications"] += len(fresh)
+    result["messages"] += len({id(m) for _u, m in fresh.values()})
+    if email and email_configured():
+        sent = []
+        rows = Notification.objects.filter(key__in={k for _uid, k in fresh},
+                                           user_id__in={uid for uid, _k in fresh}, emailed=False)
+        for note in rows:
+            if (note.user_id, note.key) not in fresh:
+                continue
+            user, m = fresh[(note.user_id, note.key)]
+            if not user.email:
+                continue
+            try:
+                send_mail(m.subject or m.message[:80], m.message, settings.DEFAULT_FROM_EMAIL, [user.email])
+            except OSError:  # a mail server down must not stop the work that notifies
+                continue
+            sent.append(note.pk)
+        Notification.objects.filter(pk__in=sent).update(emailed=True)
 
 
 def mark_read(*, user, ids: Iterable[int] | None = None) -> int:

@@ -59,3 +59,12 @@ def nav_menu(context):
     from danvan.core.navigation import render_menu
 
     return render_menu(context.get("nav_items") or [], context.get("nav_active"))
+
+
+@register.filter
+def rich_text(value):
+    """A stored rich-text value (a report's narrative) as safe HTML: sanitized again, and text saved
+    without markup gets its paragraphs and line breaks (``danvan.core.rich_text.as_html``)."""
+    from danvan.core.rich_text import as_html
+
+    return as_html(value)

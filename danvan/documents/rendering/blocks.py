@@ -27,7 +27,8 @@ class Paragraph:
 class Table:
     """A table of figures with borders. Cells may be numbers: ints print as "1.134", floats with two
     decimals ("36,24"), Decimals with their own decimals; give text ("36,24%") to print it as is.
-    ``numeric_columns`` holds the indexes of the columns aligned right."""
+    ``numeric_columns`` holds the indexes of the columns aligned right. Without ``columns`` the table
+    has no header row (a table of a narrative whose first row is not made of header cells)."""
 
     columns: list[str]
     rows: list[list]

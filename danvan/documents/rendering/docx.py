@@ -114,16 +114,19 @@ def _figures(doc, block: Table, layout: dict, text_width: float) -> None:
     if block.caption:
         _text(doc.add_paragraph(), block.caption, size=cfg["caption_size"], italic=cfg["caption_italic"],
               align="center", space_after=3)
-    table = doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
+    heading = 1 if block.columns else 0  # a table without column labels (a narrative's) has no header row
+    width = len(block.columns) or max((len(row) for row in block.rows), default=1)
+    table = doc.add_table(rows=heading + len(block.rows), cols=width)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    header = table.rows[0]
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header._tr.get_or_add_trPr().append(repeat)
-    for cell, label in zip(header.cells, block.columns, strict=False):
-        _text(cell.paragraphs[0], label, size=cfg["size"], bold=cfg["header_bold"], align="center")
-    for row, values in zip(table.rows[1:], block.cells(), strict=False):
+    if heading:
+        header = table.rows[0]
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        header._tr.get_or_add_trPr().append(repeat)
+        for cell, label in zip(header.cells, block.columns, strict=False):
+            _text(cell.paragraphs[0], label, size=cfg["size"], bold=cfg["header_bold"], align="center")
+    for row, values in zip(table.rows[heading:], block.cells(), strict=False):
         for index, (cell, value) in enumerate(zip(row.cells, values, strict=False)):
             _text(cell.paragraphs[0], value, size=cfg["size"],
                   align="right" if index in block.numeric_columns else "left")

@@ -84,8 +84,11 @@ def tasks_in_order(user, **filters):
 
 
 def task_rows(qs):
+    """What a task row shows on the page, in the export and through the API: its meeting, conclusion and
+    assignments (each with its organization, in the task page's order: by name)."""
     return qs.select_related("meeting", "conclusion").prefetch_related(
-        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")))
+        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organization")
+                 .order_by("organization__name_sort", "organization_id")))
 
 
 def _assignees(task):

@@ -56,6 +56,11 @@ _STAMP_WITH_TIME = re.compile(
     r"^\s*(?:\d{1,2}[:h]\d{2}\s*[,|-]?\s*)(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$",
     re.I,
 )
+# a byline with the time stamp: "Trần An - 14:20 28/09/2023 GMT+7"
+_STAMP_AFTER_BYLINE = re.compile(
+    r"^[^\d.!?]{2,40}?\s[-–|]\s*\d{1,2}[:h]\d{2}\s*,?\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:\(?GMT\s*\+\s*7\)?)?\s*$",
+    re.I,
+)
 _GLUED_STAMP = re.compile(r"\s(\d{1,2}[:h]\d{2},?\s+\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{1,2}/\d{4},?\s+\d{1,2}[:h]\d{2})\s")
 _CAPTION_START = re.compile(r"^(?:quang cảnh|toàn cảnh|các đại biểu|đại biểu|ảnh:|ảnh minh họa|ảnh minh hoạ)", re.I)
 _BYLINE = re.compile(
@@ -77,7 +82,7 @@ def _is_furniture_start(low: str) -> bool:
 
 
 def parse_stamp(line: str) -> datetime.date | None:
-    for pattern in (_STAMP, _STAMP_WITH_TIME):
+    for pattern in (_STAMP, _STAMP_WITH_TIME, _STAMP_AFTER_BYLINE):
         m = pattern.match(line.strip())
         if m:
             try:
@@ -180,7 +185,7 @@ def blocks_from_lines(lines, *, name: str = "") -> Source:
 
 _UPPER = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
 _SENT_SPLIT = re.compile(rf"(?<=[.!?…])[\"”’]?\s+(?=[\"“‘(]?[{_UPPER}0-9])")
-_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TS|ThS|PGS|GS|Đ/c|đ/c|St|Mr|Ms|Q|P|H|X|T)\.)$")
+_ABBREV_END = re.compile(r"(?:\b(?:TP|Tp|TTP|TX|Tx|TS|ThS|PGS|GS|Đ/c|đ/c|St|Mr|Ms|Q|P|H|X|T)\.)$")
 
 
 def sentences(text: str) -> list[str]:
@@ -214,7 +219,10 @@ def parse_number(text: str) -> float | int | None:
 # ---------------------------------------------------------------------------------------------
 # Dates and periods
 
-_TIME_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|ngày|vào sáng|vào chiều|vào ngày|hôm nay|sáng nay|chiều nay)"
+_TIME_OF_DAY = (
+    r"(?:hôm qua|sáng qua|chiều qua|tối qua|hôm nay|sáng nay|chiều nay|vào sáng|vào chiều|vào ngày|"
+    r"sáng|chiều|tối|trưa|đêm|ngày)"
+)
 _DAY_MONTH = re.compile(
     rf"(?<!\w){_TIME_OF_DAY}\s*(?:ngày\s*)?(?:hôm nay\s*)?\(?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?(?![\d/])",
     re.I,
@@ -225,8 +233,15 @@ _DAY_MONTH_WORDS = re.compile(
 _DOC_REF_BEFORE = re.compile(r"(?:số\s*\S+|\d+-?[A-ZĐ]+/[A-ZĐ]+|\d+/[A-ZĐ-]+)\s*,?\s*$")
 
 
+_DAYS_SPAN = re.compile(
+    r"(?<!\w)(?:trong\s+)?(?:hai|ba|2|3)\s+ngày\s+(?:từ\s+)?(\d{1,2})\s*(?:,|và|-|–|đến)\s*\d{1,2}\s*[/.-]\s*(\d{1,2})"
+    r"(?:\s*[/.-]\s*(\d{4}))?(?![\d/])",
+    re.I,
+)
+
+
 def _date_in(sentence: str) -> tuple[int, int, int | None, str] | None:
-    for pattern in (_DAY_MONTH, _DAY_MONTH_WORDS):
+    for pattern in (_DAY_MONTH, _DAY_MONTH_WORDS, _DAYS_SPAN):  # a meeting over days: its first day
         for m in pattern.finditer(sentence):
             if _DOC_REF_BEFORE.search(sentence[: m.start()]):
                 continue
@@ -245,6 +260,13 @@ _P_MONTH = re.compile(r"(?<!ngày\s\d)(?<!ngày\s\d\d)(?<!\w)tháng\s+(\d{1,2})(
 _P_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)")
 _P_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.I)
 _NEXT_YEAR = re.compile(r"(?<!\w)năm\s+((?:19|20)\d{2})(?!\d)", re.I)
+# "kỷ niệm 94 năm Ngày truyền thống … (15/10/1930 – 15/10/2024)": the anniversary's span, never a period; the
+# celebration falls in its last year
+_ANNIVERSARY = re.compile(
+    r"(?:kỷ niệm|kỉ niệm)\s[^.;]{0,160}?\(\s*(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?(?:19|20)\d{2}\s*[-–—]\s*"
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*)?((?:19|20)\d{2})\s*\)",
+    re.I,
+)
 _TASKS_AHEAD = re.compile(r"triển khai|phương hướng|nhiệm vụ|kế hoạch|mục tiêu", re.I)
 
 
@@ -276,6 +298,8 @@ def find_period(text: str, *, multi_year_ok: bool = True) -> tuple[str, str] | N
         for m in _P_RANGE.finditer(head):
             if re.search(r"(?:nhiệm kỳ|nhiệm kì|khóa|khoá)[^,;.]{0,20}$", head[: m.start()], re.I):
                 continue  # a term of office ("nhiệm kỳ 2026 - 2031") is not a period reviewed
+            if any(a.start() < m.start() < a.end() for a in _ANNIVERSARY.finditer(head)):
+                continue  # an anniversary's span "(1930 - 2024)"
             if int(m.group(1)) < int(m.group(2)):
                 return f"{m.group(1)}-{m.group(2)}", m.group(0)
             break
@@ -337,30 +361,52 @@ def resolve_year(day: int, month: int, *, period: str | None, stamp: datetime.da
 _TYPE_WORDS = re.compile(
     r"giao ban|sơ kết|tổng kết|hội thảo|tọa đàm|toạ đàm|diễn đàn|chuyên đề|kỷ niệm|lễ trao|lễ tôn vinh|"
     r"tôn vinh|gặp mặt|lễ công bố|lễ phát động|biểu dương|tuyên dương|trao tặng|trao giải|làm việc|bình xét|"
-    r"họp mặt",
+    r"họp mặt|đại hội|quán triệt|hội nghị báo cáo viên|hội nghị (?:nâng cao|tăng cường|đổi mới|bàn giải pháp)",
     re.I,
 )
 # a delegation's working visit ("Đoàn công tác của … khảo sát tại tỉnh"); never "Ủy ban Kiểm tra"
 _VISIT = re.compile(r"(?<!\w)Đoàn(?:\s+(?:công tác|giám sát|kiểm tra|khảo sát))?\s[^.;]{0,120}?\s(khảo sát|kiểm tra|giám sát|làm việc)(?!\w)")
+# "tổng kết và trao giải Cuộc thi …, giai đoạn 2017 - 2020": one contest or movement over years
+_MOVEMENT_SPAN = re.compile(
+    r"^[^.;]{0,80}?(?:cuộc thi|phong trào|cuộc vận động|giải báo chí)[^.;]{0,120}?giai đoạn\s*(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}",
+    re.I,
+)
+# "tọa đàm ôn lại truyền thống …", "tọa đàm kỷ niệm …": a commemoration
+_TRADITION = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:ôn lại truyền thống|kỷ niệm|kỉ niệm)", re.I)
 _MULTI_YEAR = re.compile(r"^\s*(?:\S+\s+){0,3}?(?:\d+|mười|năm|ba|hai)\s+năm(?!\s+(?:19|20)\d{2})|^\s*(?:\S+\s+){0,6}?giai đoạn", re.I)
 
 
+# "… làm trưởng đoàn Đoàn Kiểm tra của Ban Chỉ đạo … tại Đảng đoàn …": a delegation's visit, held by the delegation
+_LED_DELEGATION = re.compile(
+    r"(?i:làm trưởng đoàn)\s*,?\s*(Đoàn\s+(?i:công tác|kiểm tra|giám sát|khảo sát)\b[^.;]{0,160}?)\s+(?:tại|đến|về|làm việc với)\s"
+)
+
+
 def find_type(text: str) -> tuple[str, str] | None:
+    led = _LED_DELEGATION.search(text)
+    if led:
+        return "other", led.group(0)
     m = _TYPE_WORDS.search(text)
+    while m and re.search(r"Ban Chỉ đạo\s*$", text[: m.start()]):
+        m = _TYPE_WORDS.search(text, m.end())  # "Ban Chỉ đạo tổng kết 10 năm …": a committee's name
     if not m:
         visit = _VISIT.search(text)
         return ("other", visit.group(1)) if visit else None
     word = m.group(0).lower()
     rest = text[m.end():]
-    if word == "giao ban":
+    if word in ("giao ban", "hội nghị báo cáo viên"):  # the reporters' conference is a regular monthly one
         return "giao_ban", m.group(0)
     if word == "sơ kết":
         return "so_ket", m.group(0)
     if word == "tổng kết":
+        if _MOVEMENT_SPAN.match(rest):
+            return "chuyen_de", m.group(0)
         if _MULTI_YEAR.match(rest) and not re.match(r"\s*(?:công tác\s+\S+(?:\s+\S+)?\s+)?năm\s+(?:19|20)\d{2}", rest, re.I):
             return "chuyen_de", m.group(0)
         return "tong_ket", m.group(0)
-    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề"):
+    if word in ("tọa đàm", "toạ đàm") and _TRADITION.match(rest):
+        return "other", m.group(0)
+    if word in ("hội thảo", "tọa đàm", "toạ đàm", "diễn đàn", "chuyên đề", "quán triệt") or word.startswith("hội nghị "):
         return "chuyen_de", m.group(0)
     return "other", m.group(0)
 
@@ -375,8 +421,18 @@ _ORG_WORD = re.compile(
     r"Trung ương|Cụm|HĐND|Hội đồng|Liên minh|Tổ|Văn phòng|Chi bộ|Đảng bộ|BCĐ|Ban DV|BDV)(?!\w)",
 )
 _LEAD_DATE = re.compile(
-    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?[\d/.\-\s]+(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?\s*,\s*",
+    r"^(?:trong\s+)?(?:hai|ba|2|3)\s+ngày\s+[\d,\s/.\-–]+(?:và\s+[\d/.\-]+)?\s*,\s*|"
+    rf"^(?:[^,]{{0,40}}?\s[-–—]\s*)?{_TIME_OF_DAY}\s*(?:ngày\s*)?\(?[\d/.\-\s]+\)?(?:tháng\s+\d+(?:\s+năm\s+\d{{4}})?)?\s*(?:\([^)]*\))?"
+    r"(?:\s*(?:tại|ở)\s[^,;]{1,60})?\s*,\s*",
     re.I,
+)
+# "Vừa qua, …", "Mới đây, …": the time said without a date
+_VAGUE_LEAD = re.compile(r"^(?:vừa qua|mới đây|vừa rồi|hôm qua|tuần qua|vừa mới đây|cách đây ít ngày)\s*,\s*", re.I)
+# "Chiều ngày 16/10/2023 Thường trực …": a date phrase heading the clause without its comma
+_BARE_LEAD_DATE = re.compile(rf"^{_TIME_OF_DAY}\s*(?:ngày\s*)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?\s+(?=[A-ZĐƯỦ])", re.I)
+_INNER_LEAD_DATE = re.compile(
+    r"(?<!\w)(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Hôm qua)\s+(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?"
+    r"(?:\s*(?:tại|ở)\s[^,;]{1,60})?\s*,\s*"
 )
 _PLACE_LEAD = re.compile(r"^(?:tại|ở)\s[^,]*,\s*", re.I)
 _DATELINE = re.compile(r"^(?:\([A-ZĐ][\wĐ.]{1,15}\)\s*[-–—]?\s*|[A-ZĐ][\wĐ.]{1,15}\s*[-–—]\s+)")
@@ -389,12 +445,19 @@ _AT_MEETING = re.compile(
 )
 
 
-_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng)\s", re.I)
+_PURPOSE = re.compile(r"^(?:Để|Nhằm|Thực hiện|Căn cứ|Hướng tới|Chào mừng|Nhân dịp|Nhân kỷ niệm|Hưởng ứng|Được sự)\s", re.I)
+# a purpose that names what is reviewed ("Để đánh giá kết quả … năm 2009"), not a plan ("Căn cứ chương trình … năm 2023")
+_PURPOSE_REVIEW = re.compile(r"đánh giá|tổng kết|sơ kết|nhìn lại|kết quả", re.I)
+# "Hội nghị sơ kết … của Hội đồng công tác quần chúng TƯ đã diễn ra …": the holder after "của"
+_MEETING_OF = re.compile(
+    r"^(?:Hội nghị|Buổi (?:họp|giao ban|làm việc)|Cuộc họp|Lễ)\s[^,;]{0,140}?\scủa\s+"
+    r"([A-ZĐƯỦ][^;]{2,140}?)\s*,?\s+(?:đã\s+|vừa\s+|đã được\s+|được\s+)*(?:diễn ra|khai mạc|tổ chức|tiến hành|bế mạc)(?!\w)"
+)
 
 
 def find_organizer(sentence: str) -> str | None:
     s = _DATELINE.sub("", sentence.strip().lstrip("-–— ").strip())
-    s = _LEAD_DATE.sub("", s)
+    s = _VAGUE_LEAD.sub("", _LEAD_DATE.sub("", s))
     sentence_wo_lead = s
     while True:
         t = _PLACE_LEAD.sub("", s)
@@ -404,16 +467,32 @@ def find_organizer(sentence: str) -> str | None:
     m = re.search(r"\bdo\s+(.{3,160}?)\s+(?:đã\s+)?(?:tổ chức|chủ trì tổ chức|phối hợp tổ chức)(?!\w)", s)
     if m and _ORG_WORD.search(m.group(1)):
         return m.group(1).strip(" ,")
+    led = _LED_DELEGATION.search(s)
+    if led:
+        return led.group(1).strip(" ,")
     m = _ORG_VERB.search(" " + s)
     visit = _VISIT.match(s)
     if visit and (not m or visit.start(1) < m.start()):
         return s[: visit.start(1)].strip(" ,")
+    of = _MEETING_OF.match(s)
+    if of and _ORG_WORD.match(of.group(1)) and len(of.group(1).split()) <= 25:
+        return of.group(1).strip(" ,")
     if not m:
         m = _AT_MEETING.match(sentence_wo_lead)
         if m and _ORG_WORD.match(m.group(1)) and len(m.group(1).split()) <= 20:
             return m.group(1).strip(" ,")
         return None
     candidate = s[: m.start()].strip(" ,;:-–")
+    if re.search(r"(?<!\w)(?:cho biết|cho hay|thông tin|thông báo)(?!\w)", candidate):
+        # "Hội Cựu chiến binh thành phố vừa cho biết, đến nay các xã phường đã lần lượt tổ chức …": who tells
+        # of the meetings is not who holds them
+        candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else ""
+    if ";" in candidate:  # "Được sự thống nhất của Ban Thường vụ; Chiều ngày 16/10 Thường trực …"
+        candidate = candidate.rsplit(";", 1)[-1].strip()
+    candidate = _BARE_LEAD_DATE.sub("", _LEAD_DATE.sub("", candidate))
+    inner = list(_INNER_LEAD_DATE.finditer(candidate))
+    if inner:  # "Xây dựng Đảng Tuyên truyền … Ngày 15/8, Ban …": a title glued before the lead's date
+        candidate = candidate[inner[-1].end():].strip()
     if _PURPOSE.match(candidate):
         candidate = candidate.rsplit(",", 1)[-1].strip() if "," in candidate else candidate
         if _PURPOSE.match(candidate):
@@ -425,6 +504,8 @@ def find_organizer(sentence: str) -> str | None:
         return None
     if re.match(r"(?i)^(?:hội nghị|buổi|lễ|hôm nay|năm|trong)\b", candidate) and not _ORG_WORD.match(candidate):
         return None
+    if re.match(r"^Đại hội\b", candidate):
+        return None  # "Đại hội đại biểu MTTQ tỉnh … khai mạc": the congress, not who holds it
     return candidate
 
 
@@ -440,15 +521,42 @@ _BRIDGE_PROVINCE = re.compile(rf"(?:điểm|đầu) cầu\s+(?:tỉnh\s+|thành 
 _BARE_EXCLUDED = lexicon.AMBIGUOUS_PROVINCES | {"Huế"}
 
 
+_LIST_GAP = re.compile(r"^\s*(?:,|;|và|,\s*và)\s*(?:(?:tỉnh|thành phố|TP\.?|Tp\.?)\s*)?$")
+
+
+def _listed(text: str) -> set[int]:
+    """Starts of the provinces named in a list of three or more ("gồm: Hà Nội, TP Hồ Chí Minh, Hải Phòng, Đà
+    Nẵng, Cần Thơ"): a cluster's members, not the meeting's place."""
+    spans = sorted({(m.start(1), m.end(1)) for m in _PROVINCE_BARE.finditer(text)})
+    out: set[int] = set()
+    run = spans[:1]
+    for span in spans[1:] + [None]:
+        if span is not None and _LIST_GAP.match(text[run[-1][1]: span[0]]):
+            run.append(span)
+            continue
+        if len(run) >= 3:
+            out.update(start for start, _ in run)
+        run = [span] if span else []
+    return out
+
+
+_FORMER = re.compile(rf"(?<!\w)({_PROVINCE_ALT})\s*\(cũ\)")
+
+
 def find_province(texts: list[str]) -> tuple[str, str] | None:
+    # a province written "(cũ)" is one merged away in 2025 (a person's former post), never the meeting's
+    former = {m.group(1) for t in texts for m in _FORMER.finditer(t)}
     for text in texts:
         best = None
+        listed = _listed(text) if text.count(",") >= 2 else set()
         for m in _PROVINCE_PREFIXED.finditer(text):
+            if m.start(1) in listed or m.group(1) in former:
+                continue
             best = (m.start(1), m.group(1))
             break
         for m in _PROVINCE_BARE.finditer(text):
             name = m.group(1)
-            if name in _BARE_EXCLUDED:
+            if name in _BARE_EXCLUDED or m.start(1) in listed or name in former:
                 continue
             if text[max(0, m.start() - 20): m.start()].rstrip().endswith(("huyện", "xã", "thị xã", "phường", "quận")):
                 continue
@@ -605,6 +713,7 @@ def roles_in(sentence: str) -> list[tuple[Mention, str | None, list[str]]]:
         if any(n.start <= m.start() < n.end for n in names):
             continue
         header = bool(_HEADER_LEAD.match(sentence[: m.start()])) or bool(
+            re.match(r"\s*(?:hội nghị|cuộc họp|buổi \S+)?\s*:\s*(?:đồng chí|Đồng chí|ông|Ông|bà|Bà)?\s*[A-ZĐ]", sentence[m.end():])) or bool(
             re.match(r"\s*(?:[^,;.]{0,40}?\s)?(?:là|có)\s", sentence[m.end():]) and not re.match(r"\s*(?:hội nghị|cuộc họp|buổi)\b[^,;.]{0,30}$", sentence[m.end():]))
         triggers.append((m.start(), m.end(), _TRIGGERS[idx][0], header))
     events = sorted([(n.start, "name", n) for n in names] + [(t[0], "trigger", t) for t in triggers], key=lambda e: e[0])
@@ -655,6 +764,11 @@ _MEDAL = re.compile(r"kỷ niệm chương|kỉ niệm chương|KNC", re.I)
 _PEOPLE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+(?:cá nhân|đồng chí|người|cán bộ|cán bộ, đảng viên)(?!\w)", re.I)
 _COLLECTIVE_COUNT = re.compile(rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể(?!\w)", re.I)
 _COMMEND = re.compile(r"bằng khen|giấy khen|khen thưởng|cờ thi đua|tuyên dương|biểu dương|tặng thưởng", re.I)
+_COLLECTIVE_BEFORE_AWARD = re.compile(
+    rf"(?P<n>{_NUM}|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+tập thể\s+(?:(?:[^.;]|\.(?=\S)){{0,40}}?\s)?(?:được|vinh dự được|nhận)\s"
+    r"(?:[^.;]|\.(?=\S)){0,80}?(?:tặng|trao|nhận)\s+(?:thưởng\s+)?(?:bằng khen|giấy khen|cờ thi đua)",  # "T.Ư" inside
+    re.I,
+)
 _BRIDGE = re.compile(rf"(?P<n>{_NUM})\s+điểm cầu", re.I)
 _UNIT_KIND = r"(?:huyện|thị xã|thành phố|TP\.?|quận|xã|phường|thị trấn|Huyện|Thị xã|Thành phố|Quận|Xã|Phường|Thị trấn)"
 _BRIDGE_LIST = re.compile(rf"điểm cầu\s*(?:(?:tại|ở|là|gồm)\s+|:\s*)?(?:các\s+)?(?={_UNIT_KIND}\s)")
@@ -735,8 +849,11 @@ class Reading:
         }
 
 
+_HALF_YEAR_OPENING = re.compile(r"(?:Trong\s+|Qua\s+)?(?:6|sáu)\s+tháng\s+đầu\s+năm\s+((?:19|20)\d{2})\s*,", re.I)
+
+
 def _event_sentence(body: list[str], title: str) -> str | None:
-    meeting = re.compile(r"hội nghị|tổng kết|sơ kết|giao ban|hội thảo|tọa đàm|toạ đàm|họp|lễ|gặp mặt|diễn đàn", re.I)
+    meeting = re.compile(r"hội nghị|tổng kết|sơ kết|giao ban|hội thảo|tọa đàm|toạ đàm|họp|lễ|gặp mặt|diễn đàn|đại hội", re.I)
     for s in body[:12]:
         if _date_in(s) and meeting.search(s):
             return s
@@ -762,6 +879,11 @@ def read_source(source: Source) -> Reading:
     facts["chairs"] = Fact([])
 
     event = _event_sentence(body_sents, title)
+    glued = _INNER_LEAD_DATE.search(event) if event else None
+    if glued and glued.start() > 0 and len(event[: glued.start()].split()) >= 4 and not re.search(r"[,;:]", event[: glued.start()]):
+        # a crawl that glued the section and title before the lead ("Xây dựng Đảng Tuyên truyền … Ngày 15/8, …"):
+        # the meeting's sentence starts at its date
+        event = event[glued.start():]
 
     # type and period: the sentence that names the meeting, then the title
     for text in [t for t in (event, title) if t]:
@@ -770,6 +892,12 @@ def read_source(source: Source) -> Reading:
             facts["meeting_type"] = Fact(found[0], text)
             break
     mtype = facts["meeting_type"].value
+    unnamed = mtype is None and event is not None and not _HALF_YEAR_OPENING.match(event)
+    if unnamed:
+        # a meeting whose sentence names no kind ("Hội nghị điển hình tiên tiến … giai đoạn 2010 - 2014") is
+        # other, and an other's span of years is no period reviewed
+        facts["meeting_type"] = Fact("other", event)
+        mtype = "other"
     for text in [t for t in (event, title) if t]:
         start = _TYPE_WORDS.search(text)
         clause = text[start.start():] if start else text
@@ -781,7 +909,7 @@ def read_source(source: Source) -> Reading:
         # "Để đánh giá kết quả … năm 2009 tại Đô Lương, Ban … đã tổ chức hội nghị giao ban": the purpose names it
         lead = _LEAD_DATE.sub("", _DATELINE.sub("", event.strip()))
         start = _TYPE_WORDS.search(lead)
-        if _PURPOSE.match(lead) and start:
+        if _PURPOSE.match(lead) and start and _PURPOSE_REVIEW.search(lead[: start.start()]):
             found = _P_YEAR.search(lead[: start.start()])  # "kết quả thực hiện nhiệm vụ … năm 2009"
             if found:
                 facts["report_period"] = Fact(found.group(1), event)
@@ -795,7 +923,15 @@ def read_source(source: Source) -> Reading:
                    for t in body_sents[1:]):
                 facts["meeting_type"] = Fact("tong_ket", body_sents[0])
                 mtype = "tong_ket"
-    if facts["report_period"].value is None and mtype:
+    if mtype is None:
+        # a half-year review that never names itself: "Trong 6 tháng đầu năm 2022, …" opening the story (the
+        # first sentence of a dozen words or more) and a "hội nghị" on the page
+        opening = next((m for t in body_sents[:2] if len(t.split()) >= 12 for m in [_HALF_YEAR_OPENING.match(t)] if m), None)
+        if opening and any(re.search(r"hội nghị", b.text, re.I) for b in source.blocks):
+            facts["meeting_type"] = Fact("so_ket", opening.string)
+            facts["report_period"] = Fact(f"6T-{opening.group(1)}", opening.string)
+            mtype = "so_ket"
+    if facts["report_period"].value is None and mtype and not unnamed:
         # the report's opening line names the period: "Trong năm 2021, …", "6 tháng đầu năm 2022, …"
         for text in body_sents[:3]:
             m = re.match(r"(?:Trong\s+|Qua\s+)?((?:(?:6|9|sáu|chín)\s+tháng(?:\s+đầu)?\s+)?năm\s+(?:19|20)\d{2})\s*,", text, re.I)
@@ -816,6 +952,10 @@ def read_source(source: Source) -> Reading:
         day, month, year, _ = found
         if year is None:
             year = resolve_year(day, month, period=facts["report_period"].value, stamp=source.stamp)
+        if year is None:
+            # a celebration "kỷ niệm 94 năm … (15/10/1930 – 15/10/2024)" is held in the span's last year
+            anniversary = next((a for t in (s, title) for a in [_ANNIVERSARY.search(t)] if a), None)
+            year = int(anniversary.group(1)) if anniversary else None
         if year:
             try:
                 facts["event_date"] = Fact(datetime.date(year, month, day), s)
@@ -881,6 +1021,11 @@ def read_source(source: Source) -> Reading:
             clause = re.split(r"[;.]|\s(?:và|,)\s*(?:tặng|trao)\s", s[cm.end():], maxsplit=1)[0][:80]
             m = _COLLECTIVE_COUNT.search(clause)
             if m and not re.search(r"mô hình", clause[: m.start()]):
+                total += parse_number(m.group("n")) or 0
+                evidence.append(s)
+        if not evidence:
+            # "có 5 tập thể được Ban Chấp hành … tặng Bằng khen": the count before the award
+            for m in _COLLECTIVE_BEFORE_AWARD.finditer(s):
                 total += parse_number(m.group("n")) or 0
                 evidence.append(s)
         if evidence:

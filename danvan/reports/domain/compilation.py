@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from danvan.core.rich_text import sanitize
 from danvan.reports.domain.reports import NotAllowed, create_report, save_report
 from danvan.reports.models import ReportEvent, ReportNarrative, Status
 from danvan.reports.queries.rollup import counted_reports, rollup
@@ -45,5 +46,5 @@ def compiled_narratives(user, *, form, period, organization, version) -> dict:
     result: dict[str, list[str]] = {}
     for row in rows:
         result.setdefault(row.section.code, []).append(
-            f"<h4>{escape(row.report.organization.name)}</h4>{row.html}")
+            f"<h4>{escape(row.report.organization.name)}</h4>{sanitize(row.html)}")
     return {code: "".join(parts) for code, parts in result.items()}

@@ -6,10 +6,13 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from danvan.core.domain.notifications import notify
+from danvan.core.domain.jobs import runner
+from danvan.core.domain.notifications import Message, notify, notify_each
+from danvan.core.templatetags.dv import num
 from danvan.orgs.models.organization import AREA_SCOPED_KINDS
-from danvan.orgs.queries.members import members_of
+from danvan.orgs.queries.members import members_by_organization, members_of
 from danvan.reports.domain import access
 from danvan.reports.models import Form, Period, PeriodKind
 from danvan.reports.queries.completeness import missing_organizations
@@ -100,13 +103,20 @@ def _remind(form: Form, period: Period, phase: str) -> int:
 
 
 def remind_organizations(*, form: Form, period: Period, organizations, phase: str = "overdue",
-                         actor=None) -> int:
+                         actor=None, progress=None) -> int:
     """Remind each of ``organizations`` that its report of ``form`` for ``period`` is due (``phase``
     "before") or late ("overdue"; "manual": asked by ``actor`` from the completeness page).
 
-    Effects: one ``notify`` per organization to its active chuyên viên and lãnh đạo (once per period,
-    organization and kind of reminder; a manual reminder once per day), e-mail when configured.
-    Returns the number of notifications created."""
+    Effects: ``notify_each`` (in batches: the members of every organization read in one query, the
+    notifications checked and inserted a batch at a time) to each organization's active chuyên viên and
+    lãnh đạo (once per period, organization and kind of reminder; a manual reminder once per day),
+    e-mail when configured; ``progress`` advanced per organization when given. Returns the number of
+    notifications created."""
+    return _remind_each(form=form, period=period, organizations=organizations, phase=phase,
+                        progress=progress)["notifications"]
+
+
+def _remind_each(*, form, period, organizations, phase, progress=None) -> dict:
     deadline = period.deadline(form).strftime("%d/%m/%Y")
     if phase == "before" or (phase == "manual" and timezone.localdate() <= period.deadline(form)):
         template = _("Reminder: the report \"%(form)s\" for %(period)s of %(org)s is due on %(deadline)s.")
@@ -115,29 +125,97 @@ def remind_organizations(*, form: Form, period: Period, organizations, phase: st
                      "has not been submitted.")
     url = reverse("report_list") + f"?period={period.pk}"
     day = timezone.localdate().strftime("%Y%m%d")
-    made = 0
-    for org in organizations:
-        key = f"remind:{phase}:{form.pk}:{period.pk}:{org.pk}" + (f":{day}" if phase == "manual" else "")
-        made += notify(users=members_of([org.pk]), kind="reports.reminder", key=key, url=url,
-                       subject=_("Report reminder"),
-                       message=template % {"form": form.name, "period": period.label, "org": org.name,
-                                           "deadline": deadline})
-    return made
+    organizations = list(organizations)
+    members = members_by_organization([o.pk for o in organizations])
+    subject = _("Report reminder")
+    messages = (Message(users=members.get(org.pk, []), kind="reports.reminder", url=url, subject=subject,
+                        key=f"remind:{phase}:{form.pk}:{period.pk}:{org.pk}" + (f":{day}" if phase == "manual" else ""),
+                        message=template % {"form": form.name, "period": period.label, "org": org.name,
+                                            "deadline": deadline})
+                for org in organizations)
+    return notify_each(messages, progress=progress)
 
 
-def remind_missing(*, actor, form: Form, period: Period, area) -> tuple[int, int]:
-    """Remind, from the completeness page, every organization of ``area`` (in ``actor``'s scope) that has
-    not submitted its report of ``form`` for ``period``.
-
-    Effects: ``remind_organizations`` (phase "manual": one notification to each chuyên viên and lãnh đạo
-    of each missing organization, at most once a day, e-mail when configured). Raises ``NotAllowed``
-    unless ``actor`` works (chuyên viên or lãnh đạo) in an organization whose scope covers them.
-    Returns (organizations reminded, notifications created)."""
+def _may_remind(actor) -> None:
     from danvan.core.domain.refusals import NotAllowed
     from danvan.orgs.scope import active_memberships
 
     if not (actor.is_superuser or any({"change", "approve"} & m.actions for m in active_memberships(actor))):
         raise NotAllowed(_("Only an officer or a leader can remind the organizations."))
+
+
+def remind_missing(*, actor, form: Form, period: Period, area, progress=None) -> tuple[int, int]:
+    """Remind, from the completeness page, every organization of ``area`` (in ``actor``'s scope) that has
+    not submitted its report of ``form`` for ``period``.
+
+    Effects: ``remind_organizations`` (phase "manual": one notification to each chuyên viên and lãnh đạo
+    of each missing organization, at most once a day, e-mail when configured); ``progress`` (a job's)
+    gets the number of missing organizations as its total and advances as they are reminded. Raises
+    ``NotAllowed`` unless ``actor`` works (chuyên viên or lãnh đạo) in an organization whose scope covers
+    them. Returns (organizations reminded now, notifications created): an organization already reminded
+    today is not counted again."""
+    _may_remind(actor)
     missing = list(missing_organizations(actor, form=form, period=period, area=area).order_by("id"))
-    return len(missing), remind_organizations(form=form, period=period, organizations=missing, phase="manual",
-                                              actor=actor)
+    if progress is not None:
+        progress.set_total(len(missing))
+    result = _remind_each(form=form, period=period, organizations=missing, phase="manual", progress=progress)
+    return result["messages"], result["notifications"]
+
+
+REMIND_JOB = "reports.remind"
+
+
+def start_remind_missing(*, actor, form: Form, period: Period, area):
+    """The completeness page's "remind every unit that has not submitted" as a background job.
+
+    Effects: refuses with ``NotAllowed`` as ``remind_missing`` (nothing is written); otherwise starts a
+    ``core.Job`` of kind ``reports.remind`` owned by ``actor`` with the form, period and area (or returns
+    the same user's job for them that is still queued or running: a second press starts nothing); the
+    job runs ``remind_missing`` as its owner (``run_remind_missing``). Returns (job, started)."""
+    from danvan.core.domain.jobs import start_once
+
+    _may_remind(actor)
+    if period.pk is None:
+        raise ValueError("a stored period is needed")
+    title = _("Reminders: %(form)s, %(period)s, %(area)s") % {"form": form.name, "period": period.label,
+                                                              "area": area.full_name}
+    return start_once(kind=REMIND_JOB, title=title, user=actor,
+                      params={"form": form.pk, "period": period.pk, "area": area.pk})
+
+
+def reminder_job(*, actor, form: Form, period: Period, area):
+    """The latest reminder job ``actor`` started today for this form, period and area (shown on the
+    completeness page), or None."""
+    from danvan.core.domain.jobs import latest_job
+
+    if period.pk is None:
+        return None
+    return latest_job(kind=REMIND_JOB, user=actor, params={"form": form.pk, "period": period.pk, "area": area.pk},
+                      on=timezone.localdate())
+
+
+@runner(REMIND_JOB)
+def run_remind_missing(job, progress) -> None:
+    """The ``reports.remind`` job: ``remind_missing`` as the job's owner (its scope and rights now), then
+    the job's message says how many organizations and notifications (or that all were reminded today)."""
+    from danvan.core.domain.jobs import JobFailed
+    from danvan.core.models import Job
+    from danvan.places.models import Area
+
+    form = Form.objects.filter(pk=job.params.get("form")).first()
+    period = Period.objects.filter(pk=job.params.get("period")).first()
+    area = Area.objects.filter(pk=job.params.get("area")).first()
+    if form is None or period is None or area is None:
+        raise JobFailed(_("The form, period or area of these reminders no longer exists."))
+    organizations, made = remind_missing(actor=job.created_by, form=form, period=period, area=area,
+                                         progress=progress)
+    missing = job.total  # set by remind_missing through progress
+    if made:
+        message = ngettext("Reminded %(n)s organization that has not submitted (%(m)s notifications).",
+                           "Reminded %(n)s organizations that have not submitted (%(m)s notifications).",
+                           organizations) % {"n": num(organizations), "m": num(made)}
+    elif missing:
+        message = _("These organizations were already reminded today.")
+    else:
+        message = _("Every expected organization has submitted its report.")
+    Job.objects.filter(pk=job.pk).update(message=message)

@@ -4,7 +4,6 @@ typed ones of ``danvan.core.domain.refusals``: ``NotAllowed`` (a right is missin
 (the status does not allow the step, 409), ``ReportConflict`` (a concurrent save, 409) and
 ``ValidationError`` ({indicator code: message}, 422)."""
 
-import nh3
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -13,24 +12,17 @@ from django.utils.translation import gettext as _
 
 from danvan.core.domain import audit, editing
 from danvan.core.domain.refusals import NotAllowed, StaleVersion, WrongState
+from danvan.core.rich_text import sanitize
+from danvan.core.text import clean_text
 from danvan.reports.domain import access, notifications, rollups, sources
 from danvan.reports.models import Report, ReportEvent, ReportNarrative, ReportValue, Status
-from danvan.reports.rules.validation import clean_values, indicators_for
+from danvan.reports.rules.validation import clean_values, fmt_number, indicators_for, parse_number
 
-ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "h5", "blockquote",
-                "table", "thead", "tbody", "tr", "th", "td"}
-
-
-__all__ = ["NotAllowed", "ReportConflict", "WrongState"]
+__all__ = ["NotAllowed", "ReportConflict", "WrongState", "sanitize"]
 
 
 class ReportConflict(StaleVersion):
     """Another user saved the report after this user opened it."""
-
-
-def sanitize(html: str) -> str:
-    """Rich text with only harmless tags (no scripts, styles, links or attributes)."""
-    return nh3.clean(html or "", tags=ALLOWED_TAGS, attributes={}, url_schemes=set()).strip()
 
 
 @transaction.atomic
@@ -79,19 +71,30 @@ def _lock(report: Report, expected_version: int | None) -> Report:
     return locked
 
 
+MAX_NOTE = 2000
+
+
 @transaction.atomic
 def save_report(report: Report, *, actor, expected_version: int | None, values: dict,
-                narratives: dict | None = None) -> Report:
+                narratives: dict | None = None, corrections: dict | None = None) -> Report:
     """Save the figures and narratives of a draft or returned report.
 
-    ``values`` is {indicator code: text or number}; ``narratives`` {section code: HTML}.
+    ``values`` is {indicator code: text or number}; ``narratives`` {section code: HTML};
+    ``corrections`` {indicator code: {"value": number or text, "note": reason}}: the figures with a
+    source (``reports.domain.sources``) that the officer corrects — ``None`` keeps the corrections
+    stored, a mapping replaces them (a figure with a source not in it follows the records).
     Effects: replaces the report's ``ReportValue`` rows for the indicators that apply to it (a counted
     report's old values leave the roll-up aggregates and its new ones enter them,
     ``rollups.recounting``), updates the ``ReportNarrative`` rows (sanitized HTML), bumps ``version``;
-    an indicator with a source (``reports.domain.sources``) takes the figure derived from the records,
-    whatever was typed; writes an "update" audit event with the changed figures. Raises ``ReportConflict`` when ``expected_version`` is stale,
-    ``WrongState`` when the report is locked, ``NotAllowed`` when ``actor`` may not edit it, ``ValidationError``
-    ({code: message}) for bad values — in every case nothing is changed.
+    an indicator with a source stores the figure derived from the records in ``derived`` and, as its
+    ``value``, that figure (a typed value is ignored) or the correction with its reason
+    (``correction_note``); a correction equal to the derived figure, or empty, removes the correction
+    (the value follows the records again); a correction of an indicator without a source figure is
+    taken as its typed value. Writes an "update" audit event with the changed figures and, when a
+    correction is made, changed or removed, one listing each (from the records → reported, reason).
+    Raises ``ReportConflict`` when ``expected_version`` is stale, ``WrongState`` when the report is
+    locked, ``NotAllowed`` when ``actor`` may not edit it, ``ValidationError`` ({code: message}) for
+    bad values and for a correction without a reason — in every case nothing is changed.
     """
     locked = _lock(report, expected_version)
     if not access.may_edit(actor, locked):
@@ -100,19 +103,27 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
                              % {"status": locked.get_status_display().lower()})
         raise NotAllowed(_("Only the staff of %(org)s can change its report.") % {"org": locked.organization.name})
     indicators = indicators_for(locked.form_version, locked.organization)
-    derived = sources.derived_values(indicators, locked.organization, locked.period)
+    by_code = {ind.code: ind for ind in indicators}
+    derived = sources.derived_for(locked, indicators)
+    stored = {row.indicator.code: row for row in locked.values.select_related("indicator")}
+    if corrections is None:
+        corrections = {code: {"value": row.value, "note": row.correction_note}
+                       for code, row in stored.items() if row.correction_note and code in derived}
     values = {**values, **{code: figure for code, (figure, _source) in derived.items()}}
+    notes, note_errors = _corrections(by_code, derived, corrections, values)
     cleaned, errors = clean_values(indicators, values, list(locked.form_version.rules.all()))
+    errors = {**note_errors, **errors}
     if errors:
         raise ValidationError(errors)
     before = {c: str(v) for c, v in _stored_values(locked).items()}
-    by_code = {ind.code: ind for ind in indicators}
     with rollups.recounting(locked):
         locked.values.all().delete()
         ReportValue.objects.bulk_create([
             ReportValue(report=locked, indicator=by_code[code],
                         value=None if by_code[code].value_type == "text" else value,
-                        text=value if by_code[code].value_type == "text" else "")
+                        text=value if by_code[code].value_type == "text" else "",
+                        derived=derived[code][0] if code in derived else None,
+                        correction_note=notes.get(code, ""))
             for code, value in cleaned.items() if value is not None
         ])
     if narratives is not None:
@@ -121,8 +132,68 @@ def save_report(report: Report, *, actor, expected_version: int | None, values: 
     locked.save(update_fields=["version", "updated_at"])
     after = {c: str(v) for c, v in cleaned.items() if v is not None}
     audit.record(actor, "update", locked, changes=audit.diff(before, after))
+    _audit_corrections(actor, locked, stored, derived, cleaned, notes)
     report.__dict__.update({k: v for k, v in locked.__dict__.items() if not k.startswith("_")})
     return locked
+
+
+def _corrections(by_code, derived, corrections, values) -> tuple[dict, dict]:
+    """Apply ``corrections`` to ``values`` (in place). Returns ({code: reason} of the figures corrected,
+    {code: message} of the corrections refused)."""
+    notes, errors = {}, {}
+    for code, correction in (corrections or {}).items():
+        ind = by_code.get(code)
+        if ind is None:
+            continue
+        raw = correction.get("value") if isinstance(correction, dict) else correction
+        note = clean_text(str((correction.get("note") if isinstance(correction, dict) else "") or ""),
+                          multiline=True).strip()
+        if code not in derived:
+            values[code] = raw  # no figure from the records: a typed value
+            continue
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            continue  # left empty: follows the records
+        try:
+            number = parse_number(raw, ind.value_type)
+        except ValueError:
+            values[code] = raw  # clean_values names the bad number
+            continue
+        figure = derived[code][0]
+        if number == figure:
+            continue  # the records' own figure: not a correction
+        values[code] = number
+        if not note:
+            errors[code] = _('"%(name)s" (%(code)s): the records give %(derived)s and %(value)s was entered: '
+                             'write the reason for the correction.') % {
+                "name": ind.name, "code": code, "derived": fmt_number(figure), "value": fmt_number(number)}
+        elif len(note) > MAX_NOTE:
+            errors[code] = _('"%(name)s" (%(code)s): the reason for the correction is at most %(n)s '
+                             'characters.') % {"name": ind.name, "code": code, "n": MAX_NOTE}
+        else:
+            notes[code] = note
+    return notes, errors
+
+
+def _audit_corrections(actor, report, stored, derived, cleaned, notes) -> None:
+    """One audit event listing the corrections made, changed or removed by a save (none: nothing)."""
+    changes = {}
+    reason = _("reason")
+    for code in sorted(set(notes) | {c for c, row in stored.items() if row.correction_note}):
+        old = stored.get(code)
+        old_note, old_value = (old.correction_note, old.value) if old is not None else ("", None)
+        new_note, new_value = notes.get(code, ""), cleaned.get(code)
+        if (old_note, old_value) == (new_note, new_value) or (not old_note and not new_note):
+            continue
+        if new_note:
+            figure = derived[code][0]
+            changes[code] = [fmt_number(figure), fmt_number(new_value)]
+        else:
+            changes[code] = [fmt_number(old_value), fmt_number(new_value) if new_value is not None else ""]
+        changes[f"{code} ({reason})"] = [old_note, new_note]
+    if changes:
+        audit.record(actor, "update", report, changes=changes,
+                     message=_("Figures calculated from the records: correction (from the records → reported) "
+                               "with its reason"))
 
 
 def _save_narratives(report: Report, narratives: dict) -> None:
@@ -142,15 +213,39 @@ def _save_narratives(report: Report, narratives: dict) -> None:
             row.save(update_fields=["html"])
 
 
-def _refresh_derived(report: Report, indicators) -> None:
-    """Store the derived figures of ``report`` (a draft or returned report: not counted in the roll-up)."""
-    derived = sources.derived_values(indicators, report.organization, report.period)
-    if not derived:
-        return
-    by_code = {ind.code: ind for ind in indicators}
-    report.values.filter(indicator__code__in=list(derived)).delete()
-    ReportValue.objects.bulk_create([ReportValue(report=report, indicator=by_code[code], value=figure)
-                                     for code, (figure, _source) in derived.items()])
+def _refresh_derived(report: Report, indicators) -> dict:
+    """Bring the figures with a source of ``report`` (a draft or returned report: not counted in the
+    roll-up) in line with the records: a figure not corrected takes the derived one, a corrected one
+    keeps its value and gets the new ``derived``. Returns {code: (derived, value, reason)} of the
+    corrections kept."""
+    derived = sources.derived_for(report, indicators)
+    if not derived:  # nothing from the records (the common case): one statement
+        report.values.filter(derived__isnull=False).update(derived=None, correction_note="")
+        return {}
+    rows = {row.indicator_id: row for row in report.values.all()}
+    kept, changed, new = {}, [], []
+    for ind in indicators:
+        row = rows.get(ind.id)
+        if ind.code not in derived:
+            if row is not None and (row.derived is not None or row.correction_note):
+                row.derived, row.correction_note = None, ""  # no longer from the records: a typed value
+                changed.append(row)
+            continue
+        figure = derived[ind.code][0]
+        if row is None:
+            new.append(ReportValue(report=report, indicator=ind, value=figure, derived=figure))
+            continue
+        if row.correction_note:
+            kept[ind.code] = (figure, row.value, row.correction_note)
+        else:
+            row.value = figure
+        row.derived = figure
+        changed.append(row)
+    if changed:
+        ReportValue.objects.bulk_update(changed, ["value", "derived", "correction_note"])
+    if new:
+        ReportValue.objects.bulk_create(new)
+    return kept
 
 
 def _stored_values(report: Report) -> dict:
@@ -184,8 +279,9 @@ def _finish(report, locked, *, actor, action, from_status, note, fields) -> Repo
 def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     """Send a draft or returned report up.
 
-    Effects: recomputes the figures of indicators with a source from the records (replacing their
-    ``ReportValue`` rows); checks every required figure and rule on the stored values; sets status "submitted",
+    Effects: recomputes the figures of indicators with a source from the records (``derived`` of
+    every such ``ReportValue``, and its ``value`` unless the officer corrected it: a correction is kept,
+    and an audit event lists each one kept with the figure of the records that day and its reason); checks every required figure and rule on the stored values; sets status "submitted",
     ``submitted_at``/``submitted_by``, bumps ``version``; a "submit" ``ReportEvent``; an audit event;
     the report's figures enter the roll-up aggregates (``rollups.count_in``); a notification to the
     leaders who will review it (``notifications.notify_submitted``).
@@ -200,7 +296,7 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
                                       Status.RETURNED), to_status=Status.SUBMITTED, check=check,
                                       expected_version=expected_version)
     indicators = indicators_for(locked.form_version, locked.organization)
-    _refresh_derived(locked, indicators)
+    kept = _refresh_derived(locked, indicators)
     _cleaned, errors = clean_values(indicators, _stored_values(locked), list(locked.form_version.rules.all()),
                                     for_submit=True)
     if errors:
@@ -209,6 +305,14 @@ def submit_report(report: Report, *, actor, expected_version=None) -> Report:
     locked.returned_reason = ""
     result = _finish(report, locked, actor=actor, action="submit", from_status=from_status, note="",
                      fields=["submitted_at", "submitted_by", "returned_reason"])
+    if kept:
+        reason = _("reason")
+        changes = {}
+        for code, (figure, value, note) in sorted(kept.items()):
+            changes[code] = [fmt_number(figure), fmt_number(value)]
+            changes[f"{code} ({reason})"] = ["", note]
+        audit.record(actor, "update", locked, changes=changes, message=_(
+            "Submitted with figures corrected from the records (from the records on that day → reported)"))
     rollups.count_in([locked.pk])
     notifications.notify_submitted(locked)
     return result

@@ -13,10 +13,16 @@ records in the module (then the indicator stays typed in, as before the module e
 organization's own records: the roll-up adds the organizations up.
 
 For an indicator with a source, the reports module:
-  - shows the field read-only, with "tính từ <label>" and a link (``url``), on the form page;
-  - ignores a typed value: ``save_report`` stores the derived figure instead (page and API alike) and
-    ``submit_report`` recomputes it from the records at the moment of sending, so what goes up is what
-    the records say on that day. The audit event of the save lists the figures as for a typed value.
+  - pre-fills the field with the derived figure on the form page, with "tính từ <label>" and a link
+    (``url``); the officer may correct it, giving a reason;
+  - keeps both figures on the ``ReportValue``: ``derived`` (from the records, at the last save or
+    submission) and ``value`` (the figure reported, which the roll-up, the documents and the API read),
+    and the reason in ``correction_note``;
+  - a figure not corrected follows the records: ``save_report`` stores the derived figure and
+    ``submit_report`` recomputes it at the moment of sending; a corrected figure is kept at submission,
+    its ``derived`` refreshed (so the difference shown is the one on that day). The audit trail records
+    every correction made, changed or removed (who, when, from, to, reason), and those kept at submission.
+A compiled report (``is_compiled``) takes no source: its figures are the roll-up of the units below.
 
 Nothing in ``reports`` imports the modules; a module without records registers nothing.
 """
@@ -58,6 +64,13 @@ def unregister_source(code: str) -> None:
 
 def source_for(code: str) -> Source | None:
     return _SOURCES.get(code)
+
+
+def derived_for(report, indicators) -> dict:
+    """``derived_values`` for ``report`` ({} for a compiled report: its figures are rolled up)."""
+    if report.is_compiled:
+        return {}
+    return derived_values(indicators, report.organization, report.period)
 
 
 def derived_values(indicators, organization, period) -> dict:

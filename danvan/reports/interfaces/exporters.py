@@ -1,9 +1,7 @@
 """Exports of a report: DOCX and PDF in the Party's format (through ``danvan.documents``), XLSX figures."""
 
 import io
-import re
 
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -16,12 +14,6 @@ from danvan.reports.queries.reports import report_content
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_BREAKS = re.compile(r"</(p|li|h[1-6]|tr|blockquote)>|<br\s*/?>", re.I)
-
-
-def paragraphs(html: str) -> list[str]:
-    """Narrative HTML as plain paragraphs (the Party format has no rich styling in the body)."""
-    return [p.strip() for p in strip_tags(_BREAKS.sub("\n", html or "")).split("\n") if p.strip()]
 
 
 def _province(area):
@@ -48,7 +40,8 @@ def party_document(report, *, actor):
     from danvan.documents.compose import compose
     from danvan.documents.domain.register import documents_for
     from danvan.documents.domain.signers import Signer
-    from danvan.documents.rendering import Heading, Paragraph, Table
+    from danvan.documents.rendering import Heading, Table
+    from danvan.documents.rendering.rich_text import blocks_from_html
 
     entry = documents_for(report).filter(doc_type="BC").order_by("id").first() if report.number_line else None
     blocks = []
@@ -61,7 +54,7 @@ def party_document(report, *, actor):
                                 rows=[[i, ind.name, ind.unit, _value(ind, value)]
                                       for i, (ind, value) in enumerate(rows, start=1)],
                                 numeric_columns={0, 3}))
-        blocks += [Paragraph(text) for text in paragraphs(html)]
+        blocks += blocks_from_html(html)
     signer = None
     if entry is None and report.signer_name:
         # A draft whose signer was typed on the report itself (older reports) prints that signer.

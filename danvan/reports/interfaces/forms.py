@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
+from danvan.core.widgets import RichTextarea
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships, scope_areas
 from danvan.places.models import Area, AreaSuccession
@@ -144,21 +145,49 @@ class ReasonForm(StyledFormMixin, forms.Form):
 def values_form_class(indicators, sections, derived=None):
     """A form with one text field per indicator (numbers typed the Vietnamese way) and one rich-text
     field per narrative section, plus the report's ``version`` for the concurrent-edit check.
-    ``derived`` ({code: (figure, Source)}, ``reports.domain.sources``): those fields are read-only
-    (disabled: a posted value is ignored), their help text says where the figure comes from."""
+    ``derived`` ({code: (figure, Source)}, ``reports.domain.sources``): those fields are pre-filled with
+    the figure from the records and editable, their help text says where it comes from; each has a
+    hidden ``d_<code>`` (the figure shown, so that a figure left as shown follows the records even if
+    they changed meanwhile) and a ``r_<code>`` reason, required by the domain when the figure typed
+    differs (``corrections_from``)."""
     derived = derived or {}
     fields = {"version": forms.IntegerField(widget=forms.HiddenInput)}
     for ind in indicators:
         label = f"{ind.name} ({ind.unit})" if ind.unit else ind.name
         field = forms.CharField(label=label, required=False, max_length=40,
                                 widget=forms.TextInput(attrs={"inputmode": "decimal"}))
-        if ind.code in derived:
-            field.disabled = True
-            field.help_text = _("calculated from %(source)s") % {"source": derived[ind.code][1].label}
         fields[f"v_{ind.code}"] = field
+        if ind.code in derived:
+            field.help_text = _("calculated from %(source)s") % {"source": derived[ind.code][1].label}
+            fields[f"d_{ind.code}"] = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+            fields[f"r_{ind.code}"] = forms.CharField(
+                label=_("Reason for the correction"), required=False, max_length=2000,
+                help_text=_("Only when you change the figure calculated from the records."))
     for section in sections:
         if section.has_narrative:
             fields[f"n_{section.code}"] = forms.CharField(
-                label=section.title, required=False, widget=forms.Textarea(attrs={"rows": 5}),
+                label=section.title, required=False, widget=RichTextarea(),
                 help_text=_("Allowed formatting: paragraphs, bold, italics, lists, tables."))
     return type("ReportValuesForm", (StyledFormMixin, forms.Form), fields)
+
+
+def corrections_from(cleaned_data, indicators, derived) -> dict:
+    """{code: {"value", "note"}} for ``save_report``: the figures with a source whose typed value differs
+    from the one shown (``d_<code>``). A figure left as shown, or emptied, follows the records."""
+    from danvan.reports.rules.validation import parse_number
+
+    result = {}
+    for ind in indicators:
+        if ind.code not in derived:
+            continue
+        typed = (cleaned_data.get(f"v_{ind.code}") or "").strip()
+        if not typed:
+            continue
+        try:
+            same = parse_number(typed, ind.value_type) == parse_number(cleaned_data.get(f"d_{ind.code}") or "",
+                                                                       ind.value_type)
+        except ValueError:
+            same = False  # a typed value that is not a number: the domain names it
+        if not same:
+            result[ind.code] = {"value": typed, "note": cleaned_data.get(f"r_{ind.code}") or ""}
+    return result

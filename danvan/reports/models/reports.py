@@ -91,11 +91,21 @@ class Report(ScopedModel, models.Model):
 
 
 class ReportValue(ScopedModel, models.Model):
+    """One figure of a report. ``value`` is the figure reported (what the roll-up, the documents, the API
+    and the aggregates read). For an indicator with a source (``reports.domain.sources``) ``derived`` is
+    the figure counted from the records at the last save or submission; ``correction_note`` is the
+    officer's reason when the reported figure is a correction of it (empty: the value follows the
+    records, and equals ``derived``)."""
+
     # no index of its own: report_value_unique and report_value_cover_idx both start with report
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="values", db_index=False)
     indicator = models.ForeignKey("reports.Indicator", on_delete=models.PROTECT, related_name="+")
     value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     text = models.TextField(blank=True)
+    derived = models.DecimalField(_("figure from the records"), max_digits=20, decimal_places=4, null=True,
+                                  blank=True)
+    # a database default too: bulk loads (the benchmark's COPY) name only the columns they fill
+    correction_note = models.TextField(_("reason for the correction"), blank=True, default="", db_default="")
 
     objects = ScopedManager(via="report__organization")
 
@@ -105,6 +115,17 @@ class ReportValue(ScopedModel, models.Model):
             # covering: the roll-up's GROUP BY reads a report's values from the index alone
             models.Index(fields=["report", "indicator", "value"], name="report_value_cover_idx"),
         ]
+
+    @property
+    def is_corrected(self) -> bool:
+        return bool(self.correction_note)
+
+    @property
+    def difference(self):
+        """The reported figure minus the one from the records (``None`` without both)."""
+        if self.value is None or self.derived is None:
+            return None
+        return self.value - self.derived
 
 
 class ReportNarrative(ScopedModel, models.Model):

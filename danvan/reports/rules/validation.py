@@ -48,6 +48,11 @@ def indicators_for(version, organization) -> list[Indicator]:
     return result
 
 
+def fmt_number(value) -> str:
+    """A number the Vietnamese way, without trailing zeros ("1.134", "36,24"; ``None``: "")."""
+    return "" if value is None else _fmt(Decimal(value))
+
+
 def _fmt(value: Decimal) -> str:
     text = f"{value.normalize():f}"
     whole, _sep, frac = text.partition(".")

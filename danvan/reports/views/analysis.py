@@ -8,14 +8,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from danvan.core.templatetags.dv import num
 from danvan.core.views.helpers import paginate, run_action
 from danvan.orgs.scope import active_memberships, restrict
 from danvan.reports.domain.compilation import start_compilation
-from danvan.reports.domain.notifications import remind_missing
+from danvan.reports.domain.notifications import reminder_job, start_remind_missing
 from danvan.reports.domain.periods import get_period
 from danvan.reports.domain.reports import NotAllowed
 from danvan.reports.interfaces.forms import AnalysisForm, default_area, period_token
@@ -81,7 +79,9 @@ def completeness_page(request):
         missing = missing_organizations(request.user, form=data["form"], period=data["period"], area=data["area"])
         missing = missing.select_related("area").order_by("name_sort", "id")
         context.update({"counts": counts, "missing_page": paginate(request, missing),
-                        "deadline": data["period"].deadline(data["form"])})
+                        "deadline": data["period"].deadline(data["form"]),
+                        "remind_job": reminder_job(actor=request.user, form=data["form"], period=data["period"],
+                                                   area=data["area"])})
     return render(request, "reports/completeness.html", context)
 
 
@@ -97,19 +97,12 @@ def completeness_remind(request):
             messages.error(request, _("Nobody has reported for this period yet: choose one from the list."))
         return redirect("report_completeness")
     data = form.cleaned_data
-    ok, result = run_action(request, lambda: remind_missing(actor=request.user, form=data["form"],
-                                                              period=data["period"], area=data["area"]))
+    ok, result = run_action(request, lambda: start_remind_missing(actor=request.user, form=data["form"],
+                                                                    period=data["period"], area=data["area"]))
     if ok:
-        organizations, made = result
-        if made:
-            messages.success(request, ngettext(
-                "Reminded %(n)s organization that has not submitted (%(m)s notifications).",
-                "Reminded %(n)s organizations that have not submitted (%(m)s notifications).", organizations)
-                % {"n": num(organizations), "m": num(made)})
-        elif organizations:
-            messages.info(request, _("These organizations were already reminded today."))
-        else:
-            messages.info(request, _("Every expected organization has submitted its report."))
+        job, started = result
+        messages.info(request, _("The reminders are being sent; their progress is shown below.") if started
+                      else _("These reminders are already being sent; their progress is shown below."))
     query = urlencode({"form": data["form"].pk, "period": request.POST.get("period", ""), "area": data["area"].pk})
     return redirect(reverse("report_completeness") + "?" + query)
 

@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 
 from danvan.core.views.helpers import paginate, run_action
 from danvan.reports.domain import reports as domain
+from danvan.reports.queries.reports import corrections_of
 from danvan.reports.views.panel import _work
 
 MAX_CHOSEN = 500
@@ -63,7 +64,11 @@ def review_queue(request):
             messages.error(request, _("Unknown action."))
         return redirect("report_review_queue")
     qs = waiting.select_related("period", "organization", "form_version__form").order_by("submitted_at", "id")
+    page_obj = paginate(request, qs)
+    corrected = corrections_of(r.pk for r in page_obj)
+    for report in page_obj:
+        report.corrected = corrected.get(report.pk, 0)
     return render(request, "reports/review_queue.html", {
-        "page_obj": paginate(request, qs), "nav_active": "reports",
+        "page_obj": page_obj, "nav_active": "reports",
         "breadcrumbs": [(_("Reports"), "/bao-cao/"), (_("Reports waiting for review"), None)],
     })

@@ -23,10 +23,11 @@ from danvan.reports.domain import sources
 from danvan.reports.domain.access import allowed_actions
 from danvan.reports.domain.documents import issue_report_number
 from danvan.reports.domain.periods import get_period
-from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, values_form_class
+from danvan.reports.interfaces.forms import ReasonForm, ReportCreateForm, corrections_from, values_form_class
 from danvan.reports.interfaces.lists import REPORTS
 from danvan.reports.models import Report, Status
 from danvan.reports.queries.reports import report_content
+from danvan.reports.rules.corrections import Correction
 from danvan.reports.rules.validation import indicators_for
 
 LIST_CRUMB = (gettext_lazy("Reports"), "/bao-cao/")
@@ -80,8 +81,10 @@ def report_create(request):
 @login_required
 def report_detail(request, pk: int):
     report = _report(request, pk)
+    content = report_content(report, corrections=True)
     context = {
-        "report": report, "content": report_content(report), "events": report.events.select_related("actor"),
+        "report": report, "content": content,
+        "corrected": sum(1 for _s, rows, _h in content for row in rows if row[2] is not None), "events": report.events.select_related("actor"),
         "allowed": allowed_actions(request.user, report), "reason_form": ReasonForm(),
         "next_step": report_actions.next_step(report),
         "can_number": report.status == Status.APPROVED and not report.number_line
@@ -106,16 +109,19 @@ def report_edit(request, pk: int):
         return redirect("report_detail", pk=report.pk)
     indicators = indicators_for(report.form_version, report.organization)
     sections = list(report.form_version.sections.all())
-    derived = sources.derived_values(indicators, report.organization, report.period)
+    derived = sources.derived_for(report, indicators)
     form_class = values_form_class(indicators, sections, derived)
+    stored = {row.indicator_id: row for row in report.values.all()}
+    initial = _initial(report, indicators, stored, derived)
     if request.method == "POST":
-        form = form_class(request.POST, initial=_initial(report, derived))
+        form = form_class(request.POST, initial=initial)
         if form.is_valid():
             values = {ind.code: form.cleaned_data[f"v_{ind.code}"] for ind in indicators}
             narratives = {s.code: form.cleaned_data[f"n_{s.code}"] for s in sections if s.has_narrative}
             try:
                 actions.save_report(report, actor=request.user, expected_version=form.cleaned_data["version"],
-                                    values=values, narratives=narratives)
+                                    values=values, narratives=narratives,
+                                    corrections=corrections_from(form.cleaned_data, indicators, derived))
             except actions.ReportConflict as exc:
                 form.add_error(None, message_of(exc))
             except (actions.NotAllowed, actions.WrongState) as exc:
@@ -128,9 +134,21 @@ def report_edit(request, pk: int):
                 messages.success(request, _("The report was saved."))
                 return redirect("report_detail", pk=report.pk)
     else:
-        form = form_class(initial=_initial(report, derived))
-    links = {code: source.link(report.organization, report.period) for code, (_f, source) in derived.items()}
-    groups = [(s, [(form[f"v_{i.code}"], links.get(i.code)) for i in indicators if i.section_id == s.id],
+        form = form_class(initial=initial)
+    fields = {}
+    for ind in indicators:
+        extra = None
+        if ind.code in derived:
+            figure, source = derived[ind.code]
+            row = stored.get(ind.id)
+            line = ""
+            if row is not None and row.correction_note:
+                line = Correction(derived=figure, value=row.value, note=row.correction_note,
+                                  decimals=ind.decimals).line()
+            extra = {"link": source.link(report.organization, report.period), "reason": form[f"r_{ind.code}"],
+                     "shown": form[f"d_{ind.code}"], "line": line}
+        fields[ind.code] = (form[f"v_{ind.code}"], extra)
+    groups = [(s, [fields[i.code] for i in indicators if i.section_id == s.id],
                form[f"n_{s.code}"] if s.has_narrative else None) for s in sections]
     return render(request, "reports/edit.html", {
         "report": report, "form": form, "groups": groups, "nav_active": "reports",
@@ -138,17 +156,27 @@ def report_edit(request, pk: int):
                         (_("Fill in"), None)]})
 
 
-def _initial(report, derived=None):
+def _initial(report, indicators, stored, derived):
+    """The form's values: the stored figures and narratives; a figure with a source shows the figure
+    from the records (``d_``) and, in its field, that figure or the correction stored (with its reason)."""
     from danvan.core.templatetags.dv import num
 
     initial = {"version": report.version}
-    for section, rows, html in report_content(report):
+    for section, rows, html in report_content(report, indicators):
         for ind, value in rows:
             if value not in (None, ""):
                 initial[f"v_{ind.code}"] = value if ind.value_type == "text" else num(value, ind.decimals)
         initial[f"n_{section.code}"] = html
-    for code, (figure, _source) in (derived or {}).items():
-        initial[f"v_{code}"] = num(figure, 0)
+    for ind in indicators:
+        if ind.code not in derived:
+            continue
+        shown = num(derived[ind.code][0], ind.decimals)
+        initial[f"d_{ind.code}"] = shown
+        row = stored.get(ind.id)
+        if row is not None and row.correction_note:
+            initial[f"r_{ind.code}"] = row.correction_note
+        else:
+            initial[f"v_{ind.code}"] = shown
     return initial
 
 
