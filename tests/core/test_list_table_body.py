@@ -40,3 +40,10 @@ def test_table_body_is_the_html_of_the_template_loop(cast):
     assert "&lt;b&gt;&quot;MTTQ&quot; &amp; co&lt;/b&gt;" in table["body"]
     assert 'class="text-nowrap &lt;x&gt;"' in table["body"]
     assert table_body([]) == ""
+
+
+def test_the_definition_keeps_its_api_and_export():
+    """table_body lives beside ListDefinition, not inside it (a misplaced helper once cut off every
+    method after ``table``)."""
+    for name in ("api", "export", "workbook", "file_name", "page", "table"):
+        assert callable(getattr(ListDefinition, name, None)), name
