@@ -42,10 +42,11 @@ from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
 from django.utils.module_loading import autodiscover_modules
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -297,7 +298,7 @@ class ListDefinition:
             start = rows.start_index() if hasattr(rows, "start_index") else 1
             headers = [(_("No."), "number", ""), *headers]
             body = [(row, [(num(start + i), "number", ""), *cells]) for i, (row, cells) in enumerate(body)]
-        return {"headers": headers, "rows": body}
+        return {"headers": headers, "rows": body, "body": table_body(body)}
 
     # The API ------------------------------------------------------------------------------------
     def api(self, request):
@@ -471,3 +472,20 @@ def _as_data(params: dict):
         else:
             data[key] = str(value)
     return data
+
+
+def _cell(value) -> str:
+    """A value as ``{{ value }}`` prints it (local time, localized, escaped unless safe)."""
+    if not isinstance(value, str):
+        value = formats.localize(timezone.template_localtime(value))
+    return conditional_escape(value)
+
+
+def table_body(table_rows) -> SafeString:
+    """The ``<tbody>`` rows of ``includes/list_table.html``, written in Python: the same HTML as its
+    template loop (tested against it) without ~5 template lookups per cell (a page of 50 rows of 7
+    columns was ~1,700 of them)."""
+    return mark_safe("".join(
+        "\n    <tr>" + "".join(f'<td class="{"dv-num " if fmt == "number" else ""}{_cell(css)}">{_cell(html)}</td>'
+                              for html, fmt, css in cells) + "</tr>\n  "
+        for _row, cells in table_rows))

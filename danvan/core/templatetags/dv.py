@@ -67,6 +67,14 @@ def query_replace(context, **kwargs):
     return query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def nav_menu(context):
+    """The module menu of the base layout (``danvan.core.navigation.render_menu``)."""
+    from danvan.core.navigation import render_menu
+
+    return render_menu(context.get("nav_items") or [], context.get("nav_active"))
+
+
 @register.filter
 def rich_text(value):
     """A stored rich-text value (a report's narrative) as safe HTML: sanitized again, and text saved

@@ -36,10 +36,10 @@ POLITICAL_SOCIAL_KINDS = frozenset({Kind.FARMERS, Kind.WOMEN, Kind.YOUTH, Kind.V
 class OrganizationQuerySet(models.QuerySet):
     def for_user(self, user, action: str = "view"):
         """The organizations ``user`` may act on with ``action``: the one scoping mechanism."""
-        from danvan.orgs.scope import scope_ids, visible_organizations
+        from danvan.orgs.scope import InIds, scope_ids, visible_organizations
 
         ids = scope_ids(user, action)
-        return self.filter(id__in=ids if ids is not None else visible_organizations(user, action))
+        return self.filter(InIds("id", ids) if ids is not None else Q(id__in=visible_organizations(user, action)))
 
     def valid_on(self, day: datetime.date):
         return self.filter(Q(valid_from__isnull=True) | Q(valid_from__lte=day)).filter(
