@@ -268,8 +268,11 @@ def import_workbook(rows: int, organization_ids: list[int]) -> bytes:
     sheet = workbook.create_sheet()
     sheet.append([str(c.label) for c in IMPORT_COLUMNS])
     fields = ["Kinh tế", "Văn hóa – xã hội", "Quốc phòng – an ninh", "Xây dựng Đảng và hệ thống chính trị"]
+    # Names new to each run: the import skips rows already imported, and a run on a reused database must
+    # write its 40,000 rows, not only look them up.
+    run = f"{time.time_ns() % 10**9:09d}"
     for i in range(rows):
-        values = {"name": f"Mô hình tải thử số {i}", "field": fields[i % 4],
+        values = {"name": f"Mô hình tải thử {run} số {i}", "field": fields[i % 4],
                   "organization": str(organization_ids[i % len(organization_ids)]), "year": 2025,
                   "situation": "Thực trạng", "goals": "Mục tiêu", "content": "Cách làm", "status": "Đang thực hiện"}
         sheet.append([values.get(c.key) for c in IMPORT_COLUMNS])
