@@ -49,3 +49,31 @@ def test_expected_delegates_are_not_reports_to_submit():
         assert pgettext("delegates", "Expected") == "Đại biểu dự kiến"
         assert str(pgettext("meeting", "kind")) == "loại hội nghị"
         assert str(pgettext("organization", "kind")) == "loại tổ chức"
+
+
+def test_no_message_of_django_reads_with_a_space_before_its_full_stop():
+    """Django's own Vietnamese catalogue writes "… bằng với %(limit_value)s ." in three messages: every
+    one of them is translated again by ours, and a refused number reads cleanly."""
+    import re
+    from pathlib import Path
+
+    import django
+    from django import forms
+    from django.utils import translation
+
+    po = Path(django.__file__).parent / "conf" / "locale" / "vi" / "LC_MESSAGES" / "django.po"
+    entries = re.findall(r'^msgid "(.+)"\nmsgstr "(.+)"$', po.read_text(encoding="utf-8"), re.M)
+    spaced = [msgid for msgid, msgstr in entries if re.search(r"\s\.$", msgstr)]
+    assert spaced, "Django's catalogue changed: this test guards nothing any more"
+    with translation.override("vi"):
+        for msgid in spaced:
+            assert not re.search(r"\s\.$", translation.gettext(msgid)), msgid
+        field = forms.IntegerField(min_value=1, max_value=100, label="Số hộ")
+        for value, expected in (("150", "Giá trị này phải nhỏ hơn hoặc bằng 100."),
+                                ("0", "Giá trị này phải lớn hơn hoặc bằng 1.")):
+            try:
+                field.clean(value)
+            except forms.ValidationError as exc:
+                assert exc.messages == [expected]
+            else:
+                raise AssertionError(f"{value} was accepted")
