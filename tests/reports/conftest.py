@@ -77,3 +77,27 @@ def rep(cast):
     r.p25 = make_report(r.root, cast.commission, r.m2025, {"DV_DON_NHAN": 1, "DV_DON_GQ": 1, "DV_MH_DK": 0},
                         submitted_on=sept)
     return r
+
+
+# A fake module's records for the indicator sources' tests: dialogues held per organization id and period label.
+HELD = {}
+
+
+def _dialogues(organization, period):
+    return HELD.get((organization.pk, period.label))
+
+
+@pytest.fixture
+def source(rep):
+    """``DV_DT_SO`` counted from ``HELD`` for the test (the registration before it restored after)."""
+    from danvan.reports.domain.sources import register_source, source_for, unregister_source
+
+    previous = source_for("DV_DT_SO")
+    register_source("DV_DT_SO", _dialogues, label="sổ đối thoại",
+                    url=lambda organization, period: f"/doi-thoai/?org={organization.pk}")
+    HELD.clear()
+    yield
+    HELD.clear()
+    unregister_source("DV_DT_SO")
+    if previous is not None:
+        register_source(previous.code, previous.fn, label=previous.label, url=previous.url)

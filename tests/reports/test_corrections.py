@@ -15,30 +15,12 @@ from danvan.core.models import AuditEvent
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.compilation import start_compilation
 from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.sources import register_source, source_for, unregister_source
 from danvan.reports.models import Report, ReportValue
 from danvan.reports.queries.rollup import rollup
 from tests.conftest import bearer, login
+from tests.reports.conftest import HELD
 
-HELD = {}  # a fake module's records: dialogues held per organization id and period label
 TYPED = {"DV_DON_NHAN": "5", "DV_DON_GQ": "4", "DV_MH_DK": "1"}
-
-
-def _dialogues(organization, period):
-    return HELD.get((organization.pk, period.label))
-
-
-@pytest.fixture
-def source(rep):
-    previous = source_for("DV_DT_SO")
-    register_source("DV_DT_SO", _dialogues, label="sổ đối thoại",
-                    url=lambda organization, period: f"/doi-thoai/?org={organization.pk}")
-    HELD.clear()
-    yield
-    HELD.clear()
-    unregister_source("DV_DT_SO")
-    if previous is not None:
-        register_source(previous.code, previous.fn, label=previous.label, url=previous.url)
 
 
 def _draft(rep, held=3, month=10):

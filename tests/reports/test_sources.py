@@ -1,32 +1,12 @@
 """Indicator sources (``reports.domain.sources``): a module supplies a figure from its records."""
 
-import pytest
 from django.test import Client
 
 from danvan.reports.domain import reports as actions
 from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.sources import derived_values, register_source, source_for, unregister_source
+from danvan.reports.domain.sources import derived_values
 from tests.conftest import bearer, login
-
-# A fake module's records: dialogues held per organization id and period label.
-HELD = {}
-
-
-def _dialogues(organization, period):
-    return HELD.get((organization.pk, period.label))
-
-
-@pytest.fixture
-def source(rep):
-    previous = source_for("DV_DT_SO")
-    register_source("DV_DT_SO", _dialogues, label="sổ đối thoại",
-                    url=lambda organization, period: f"/doi-thoai/?org={organization.pk}")
-    HELD.clear()
-    yield
-    HELD.clear()
-    unregister_source("DV_DT_SO")
-    if previous is not None:
-        register_source(previous.code, previous.fn, label=previous.label, url=previous.url)
+from tests.reports.conftest import HELD
 
 
 def _draft(rep, month=10):
