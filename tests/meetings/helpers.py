@@ -28,3 +28,19 @@ def task(c, assignees, *, title="Rà soát mô hình dân vận khéo của xã"
 
 def person(org, name="Lò Văn Thắng", title="Trưởng ban", since=None, actor=None, **values):
     return create_person(actor=actor, full_name=name, title=title, organization=org, valid_from=since, **values)
+
+
+def online_meeting(cast):
+    """The provincial commission's online meeting with every commune of Lào Cai as a bridge point (20 expected)."""
+    from danvan.meetings.domain.bridge import add_bridge_points
+
+    m = meeting(cast.commission, title="Hội nghị trực tuyến toàn tỉnh", day=datetime.date(2026, 3, 30))
+    add_bridge_points(actor=cast.leader, meeting=m, level="commune", parent=cast.geo.laocai, expected=20)
+    return m
+
+
+def point_of(m, area):
+    """The bridge point of ``area`` at meeting ``m``, read back without a scope."""
+    from danvan.meetings.models import BridgePoint
+
+    return BridgePoint.objects.unscoped("test reads back").get(meeting=m, area=area)

@@ -1,26 +1,21 @@
 """A commune that is a bridge point of a meeting sees it, downloads its invitation and reports its own
 attendance (versioned); it changes nothing else (issue 10 §5)."""
 
-import datetime
 
 import pytest
 
 from danvan.core.domain.refusals import NotAllowed
-from danvan.meetings.domain.bridge import add_bridge_points, set_attendance
-from danvan.meetings.models import BridgePoint
+from danvan.meetings.domain.bridge import set_attendance
 from tests.conftest import login
-from tests.meetings.helpers import meeting
+from tests.meetings.helpers import online_meeting, point_of
 
 
 @pytest.fixture
 def online(cast):
-    m = meeting(cast.commission, title="Hội nghị trực tuyến toàn tỉnh", day=datetime.date(2026, 3, 30))
-    add_bridge_points(actor=cast.leader, meeting=m, level="commune", parent=cast.geo.laocai, expected=20)
-    return m
+    return online_meeting(cast)
 
 
-def _point(m, area):
-    return BridgePoint.objects.unscoped("test reads back").get(meeting=m, area=area)
+_point = point_of
 
 
 def test_a_bridge_commune_sees_the_meeting_and_its_invitation(cast, online):

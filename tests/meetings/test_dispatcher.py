@@ -12,21 +12,17 @@ from django.utils import timezone
 
 from danvan.core.models import AuditEvent
 from danvan.meetings.domain import actions
-from danvan.meetings.domain.bridge import add_bridge_points
-from danvan.meetings.models import BridgePoint, FollowUpTask
+from danvan.meetings.models import FollowUpTask
 from tests.conftest import bearer, login
-from tests.meetings.helpers import conclusion, meeting, task
+from tests.meetings.helpers import conclusion, meeting, online_meeting, point_of, task
 
 
 @pytest.fixture
 def online(cast):
-    m = meeting(cast.commission, title="Hội nghị trực tuyến toàn tỉnh", day=datetime.date(2026, 3, 30))
-    add_bridge_points(actor=cast.leader, meeting=m, level="commune", parent=cast.geo.laocai, expected=20)
-    return m
+    return online_meeting(cast)
 
 
-def _point(m, area):
-    return BridgePoint.objects.unscoped("test reads back").get(meeting=m, area=area)
+_point = point_of
 
 
 def _api(user, method, url, payload):
