@@ -10,16 +10,14 @@ the same name (the Ban of a province before and after the 2025 reorganization) n
 import datetime
 
 from django.db.models import F
-from django.utils.translation import gettext as _
 
 
 def organization_label(org) -> str:
     """ "Ban Dân vận Tỉnh ủy Lào Cai (trước 01/07/2025)" for an organization that ended on 30/06/2025;
     the name alone for a current one."""
-    if org.valid_to:
-        ended = org.valid_to + datetime.timedelta(days=1)
-        return _("%(name)s (before %(date)s)") % {"name": org.name, "date": ended.strftime("%d/%m/%Y")}
-    return org.name
+    from danvan.core.forms import ended_mark
+
+    return ended_mark(org.name, ended_on(org))
 
 
 def current_first(queryset):
@@ -36,10 +34,9 @@ def offer_organizations(field, queryset) -> None:
 def area_label(area) -> str:
     """ "Tỉnh Lào Cai (trước 01/07/2025)" for a unit that ended on 30/06/2025; the full name otherwise,
     so that the legacy and the current province of the same name never look alike."""
-    if area.valid_to:
-        ended = area.valid_to + datetime.timedelta(days=1)
-        return _("%(name)s (before %(date)s)") % {"name": area.full_name, "date": ended.strftime("%d/%m/%Y")}
-    return area.full_name
+    from danvan.core.forms import ended_mark
+
+    return ended_mark(area.full_name, ended_on(area))
 
 
 def offer_areas(field, queryset, *, by_level: bool = True) -> None:
@@ -61,8 +58,9 @@ def register() -> None:
     from danvan.orgs.models import Organization
     from danvan.places.models import Area
 
-    register_choice_presentation(Organization, label=organization_label, ended=ended_on)
-    register_choice_presentation(Area, label=area_label, ended=ended_on)
+    # the plain names: core adds the mark of an ended record
+    register_choice_presentation(Organization, label=lambda org: org.name, ended=ended_on)
+    register_choice_presentation(Area, label=lambda area: area.full_name, ended=ended_on)
 
 
 def organization_options(queryset) -> list[tuple[int, str]]:
