@@ -84,10 +84,38 @@ def test_statistics_never_count_what_the_user_may_not_see(fixture):
     assert stats.summary(fixture.hue, area=fixture.geo.laocai)["total"] == 0
 
 
-def test_summary_is_one_query(fixture, django_assert_num_queries):
+def _practice_scans(queries) -> int:
+    return sum('FROM "practices_practice"' in q["sql"] for q in queries)
+
+
+def test_summary_is_one_grouped_query_over_the_practices(fixture, django_assert_num_queries):
     fixture.province.__dict__.pop("_danvan_scope", None)
     from danvan.orgs.scope import active_memberships
 
     active_memberships(fixture.province)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2) as queries:  # the subtree's ids, then the practices once
         stats.summary(fixture.province, area=fixture.geo.laocai, year=2023)
+    assert _practice_scans(queries.captured_queries) == 1
+
+
+@pytest.mark.parametrize("year", [2023, 2022, None])
+def test_the_page_figures_equal_the_separate_functions_from_one_scan(fixture, year, django_assert_max_num_queries):
+    from danvan.orgs.scope import active_memberships
+
+    active_memberships(fixture.province)
+    laocai = fixture.geo.laocai
+    with django_assert_max_num_queries(5) as queries:
+        data, children, years = stats.page(fixture.province, area=laocai, year=year)
+    assert _practice_scans(queries.captured_queries) == 1
+    assert data == stats.summary(fixture.province, area=laocai, year=year)
+    assert children == stats.by_child_area(fixture.province, laocai, year=year)
+    assert years == stats.by_year(fixture.province, area=laocai)
+    expected = {2023: (7, [("Bảo Ái", 4), ("Yên Bái", 2), (None, 1)]),
+                2022: (1, [("Bảo Ái", 1), ("Yên Bái", 0)]),
+                None: (8, [("Bảo Ái", 5), ("Yên Bái", 2), (None, 1)])}[year]
+    assert (data["total"], [(r["area"].name if r["area"] else None, r["n"]) for r in children]) == expected
+
+
+def test_the_page_without_an_area_has_no_child_rows(fixture):
+    data, children, years = stats.page(fixture.hue)
+    assert (data["total"], children, [y["year"] for y in years]) == (1, [], [2023])

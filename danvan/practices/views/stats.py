@@ -42,9 +42,7 @@ def practice_stats(request):
     params = form.cleaned_data if form.is_valid() else {}
     area = params.get("area") or (None if request.GET.get("area") == "" else default_area(request.user))
     year, campaign = params.get("year"), params.get("campaign")
-    data = stats.summary(request.user, area=area, year=year, campaign=campaign)
-    children = stats.by_child_area(request.user, area, year=year, campaign=campaign) if area else []
-    years = stats.by_year(request.user, area=area, campaign=campaign)
+    data, children, years = stats.page(request.user, area=area, year=year, campaign=campaign)
     field_rows = [{"label": f.label, "key": f.value, "cells": [data["grid"][f.value][s] for s in Status.values],
                    "total": data["by_field"][f.value]} for f in PracticeField]
     chart = {
