@@ -125,3 +125,54 @@ def test_the_same_province_before_and_after_and_the_dissolved_ban(cast, root):
 
     fast = _labels(PracticeFilterForm(user=cast.province), "organization")
     assert fast[-1] == "Ban Dân vận Tỉnh ủy Yên Bái (trước 01/07/2025)" and "Tỉnh ủy Lào Cai" in fast
+
+
+def _model_path(form, name):
+    """The same field's options built the slow way: one model instance per option, the registered label."""
+    from danvan.core.forms import current_first, ended_mark, presentation_for
+
+    field = form.fields[name]
+    p = presentation_for(field.queryset.model)
+    return [(str(obj.pk), ended_mark(str(p.label(obj)), p.ended(obj))) for obj in current_first(field.queryset)]
+
+
+def test_unit_and_organization_lists_are_read_as_rows_with_the_same_options(cast, root, monkeypatch):
+    """Issue 9 §6: a province's 440 units and 470 organizations were a quarter of a list page's time, one
+    model instance per option. They are read as rows of their columns: the same values, labels, order."""
+    from danvan.voice.interfaces.filters import PetitionFilterForm
+
+    area = Area.objects.get(pk=cast.geo.old_district.pk)
+    area.valid_to = "2025-03-31"  # a unit that ended on another day than the reform's
+    area.save()
+    form = PetitionFilterForm(user=root)
+    expected = {name: _model_path(form, name) for name in ("area", "organization")}
+    built = []
+    for model in (Area, Organization):
+        original = model.__init__
+        monkeypatch.setattr(model, "__init__", lambda self, *a, _o=original, **k: (built.append(1), _o(self, *a, **k))[1])
+    for name in ("area", "organization"):
+        options = [(str(v), str(label)) for v, label in form.fields[name].widget.choices if v not in ("", None)]
+        assert options == expected[name] and len(options) > 5
+    assert built == []  # no model instance behind an option
+    labels = [label for _v, label in expected["area"]]
+    assert f"{area.full_name} (trước 01/04/2025)" in labels
+
+
+def test_a_unit_is_marked_once_with_its_own_end_day_in_every_module(cast, root):
+    """Practices, community, reports and democracy labelled units with their own copy of the mark, which
+    said "(trước 01/07/2025)" whatever the day and came out doubled for a unit that ended on another day:
+    "Tỉnh Thừa Thiên Huế (trước 01/07/2025) (trước 01/01/2025)". One label now, orgs' ``area_label``."""
+    from danvan.community.interfaces.filters import PrestigeFilterForm
+    from danvan.practices.interfaces.filters import PracticeFilterForm
+    from danvan.reports.interfaces.forms import AnalysisForm
+
+    district = Area.objects.get(pk=cast.geo.old_district.pk)
+    province = Area.objects.get(level="province", name="Yên Bái", valid_to__isnull=False)
+    for area in (district, province):
+        area.valid_to = "2024-12-31"
+        area.save()
+    for form, area in ((PracticeFilterForm(user=root), district), (PrestigeFilterForm(user=root), district),
+                       (AnalysisForm(user=root), province)):
+        labels = _labels(form, "area")
+        assert f"{area.full_name} (trước 01/01/2025)" in labels, (type(form).__name__, labels)
+        assert not [label for label in labels if label.count("(trước") > 1], type(form).__name__

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from danvan.community.models import CommunityRole, EntryStatus
 from danvan.community.queries.prestige import lists_for
 from danvan.core.lists import ListFilterForm
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.orgs.interfaces.choices import area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.queries.practices import areas_for
 
 SORT_CHOICES = [("village", _("Village")), ("name", _("Name (A–Z)")), ("-date", _("Newest first")),

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from danvan.community.models import CollaboratorLevel, OpinionReport, SocialGroup
 from danvan.core.forms import StyledFormMixin
 from danvan.core.lists import DateFilter, ListFilterForm, YesNoField
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.queries.practices import areas_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from danvan.community.models import Dignitary, Religion
 from danvan.community.queries.religion import places_for, religious_organizations_for
 from danvan.core.forms import StyledFormMixin
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.queries.practices import areas_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

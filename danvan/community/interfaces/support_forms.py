@@ -8,9 +8,10 @@ from danvan.community.queries.prestige import entries_for
 from danvan.community.queries.religion import dignitaries_for, religious_organizations_for
 from danvan.core.forms import StyledFormMixin
 from danvan.core.models import User
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import visible_organizations
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.queries.practices import areas_for
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

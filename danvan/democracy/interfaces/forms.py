@@ -9,6 +9,7 @@ from danvan.core.forms import StyledFormMixin
 from danvan.core.lists import ListFilterForm, YesNoField
 from danvan.democracy.models import Channel, DecisionForm, DisclosureItem, EvidenceKind, Matter
 from danvan.democracy.rules.state import State
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
 from danvan.places.models import Area
 
@@ -59,7 +60,7 @@ class TableForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].queryset = provinces_for(user)
-        self.fields["province"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+        self.fields["province"].label_from_instance = area_label
 
 
 class GenerateForm(TableForm):
@@ -88,7 +89,7 @@ class DisclosureFilterForm(ListFilterForm):
         own = Organization.objects.for_user(user).values("area_id")
         self.fields["area"].queryset = Area.objects.filter(pk__in=AreaReach.objects.filter(
             descendant_id__in=own).values("ancestor_id"), valid_to__isnull=True).order_by("level", "name_sort")
-        self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+        self.fields["area"].label_from_instance = area_label
         self.fields["state"].error_messages["invalid_choice"] = _("“%(value)s” is not a valid choice.")
 
     def filters(self) -> dict:
@@ -213,7 +214,7 @@ class DecisionFilterForm(ListFilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
-        self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+        self.fields["area"].label_from_instance = area_label
 
 
 class FindingFilterForm(ListFilterForm):
@@ -227,7 +228,7 @@ class FindingFilterForm(ListFilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
-        self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+        self.fields["area"].label_from_instance = area_label
 
 
 class ConsultationFilterForm(ListFilterForm):
@@ -243,7 +244,7 @@ class ConsultationFilterForm(ListFilterForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
         self.fields["area"].queryset = DisclosureFilterForm(user=user).fields["area"].queryset
-        self.fields["area"].label_from_instance = lambda a: f"{a.kind_name} {a.name}"
+        self.fields["area"].label_from_instance = area_label
 
 
 class ConsultationForm(StyledFormMixin, forms.Form):

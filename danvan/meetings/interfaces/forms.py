@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from danvan.core.forms import StyledFormMixin
 from danvan.meetings.models import Meeting, Person, Role, TaskStatus
 from danvan.meetings.queries import visible_people
-from danvan.orgs.interfaces.choices import offer_areas, offer_organizations
+from danvan.orgs.interfaces.choices import area_label, offer_areas, offer_organizations
 from danvan.orgs.models import Kind, Organization
 from danvan.orgs.scope import pickable_areas
 from danvan.places.models import Area
@@ -154,7 +154,7 @@ class TaskForm(StyledFormMixin, forms.Form):
         # areas that hold other units (a province, a district): a commune is chosen in the list above
         areas = areas_with_history(user).filter(valid_to__isnull=True).exclude(level=Level.COMMUNE)
         _scoped(self.fields["every_area"], areas.order_by("name_sort"))
-        self.fields["every_area"].label_from_instance = lambda a: a.full_name
+        self.fields["every_area"].label_from_instance = area_label
         self.fields["every_area"].empty_label = _("— choose —")
 
     def clean(self):

@@ -39,6 +39,11 @@ def area_label(area) -> str:
     return ended_mark(area.full_name, ended_on(area))
 
 
+# Both give the registered presentation's labels (``register`` below): a choice list they label is read
+# as rows, without model instances (``core.forms.PresentedChoiceIterator``).
+organization_label.presents_choice = area_label.presents_choice = True
+
+
 def offer_areas(field, queryset, *, by_level: bool = True) -> None:
     """Set a choice field's areas: current units first (by level, then name), then the former ones,
     newest end first, each marked by ``area_label``."""
@@ -49,7 +54,11 @@ def offer_areas(field, queryset, *, by_level: bool = True) -> None:
 
 def ended_on(record):
     """The first day ``record`` (an organization or a unit) no longer exists; None while it does."""
-    return record.valid_to + datetime.timedelta(days=1) if record.valid_to else None
+    return _day_after(record.valid_to)
+
+
+def _day_after(valid_to):
+    return valid_to + datetime.timedelta(days=1) if valid_to else None
 
 
 def register() -> None:
@@ -59,8 +68,12 @@ def register() -> None:
     from danvan.places.models import Area
 
     # the plain names: core adds the mark of an ended record
-    register_choice_presentation(Organization, label=lambda org: org.name, ended=ended_on)
-    register_choice_presentation(Area, label=lambda area: area.full_name, ended=ended_on)
+    register_choice_presentation(Organization, label=lambda org: org.name, ended=ended_on,
+                                 columns=("pk", "name", "valid_to"),
+                                 from_row=lambda row: (row[0], row[1], _day_after(row[2])))
+    register_choice_presentation(Area, label=lambda area: area.full_name, ended=ended_on,
+                                 columns=("pk", "kind_name", "name", "valid_to"),
+                                 from_row=lambda row: (row[0], f"{row[1]} {row[2]}", _day_after(row[3])))
 
 
 def organization_options(queryset) -> list[tuple[int, str]]:

@@ -6,9 +6,9 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import ListFilterForm
-from danvan.orgs.interfaces.choices import area_options, organization_options
+from danvan.orgs.interfaces.choices import area_label, area_options, organization_options
 from danvan.orgs.models import Organization
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.interfaces.widgets import FastSelect
 from danvan.practices.models import Holder, PracticeField, PracticeKind, RecognitionLevel, Status
 from danvan.practices.queries.practices import areas_for, campaigns_for

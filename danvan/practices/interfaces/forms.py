@@ -6,17 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core import files
 from danvan.core.forms import StyledFormMixin
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
 from danvan.practices.models import Campaign, Practice, RecognitionLevel
 from danvan.practices.queries.practices import areas_for, campaigns_for, practices_for
 
 OUT_OF_SCOPE = _("This choice is outside your scope.")
-
-
-def area_label(area) -> str:
-    if area.valid_to:
-        return _("%(name)s (before %(date)s)") % {"name": area.full_name, "date": "01/07/2025"}
-    return area.full_name
 
 
 TEXT_LIMIT = 20_000

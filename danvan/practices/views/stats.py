@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from danvan.core.forms import StyledFormMixin
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.scope import active_memberships
-from danvan.practices.interfaces.forms import OUT_OF_SCOPE, area_label
+from danvan.practices.interfaces.forms import OUT_OF_SCOPE
 from danvan.practices.models import Holder, PracticeField, RecognitionLevel, Status
 from danvan.practices.queries import stats
 from danvan.practices.queries.practices import areas_for, campaigns_for

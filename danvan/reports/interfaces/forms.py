@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.core.forms import StyledFormMixin
 from danvan.core.widgets import RichTextarea
+from danvan.orgs.interfaces.choices import area_label
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import active_memberships, scope_areas
 from danvan.places.models import Area, AreaSuccession
@@ -127,8 +128,7 @@ class AnalysisForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, user, derived: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = area_choices(user)
-        self.fields["area"].label_from_instance = lambda a: (
-            f"{a.full_name}{' (' + str(_('before 01/07/2025')) + ')' if a.valid_to else ''}")
+        self.fields["area"].label_from_instance = area_label
         self.fields["period"].widget.choices = period_choices(derived=derived)
         raw = self.data.get("period") if self.is_bound else None
         if raw and str(raw).isdigit():  # an old link naming a stored period: shown selected by its token
