@@ -60,8 +60,8 @@ def scope_changed(**_kwargs) -> None:
 
 
 class InIds(Expression):
-    """``column IN (ids)`` for a snapshot's list of ids: on PostgreSQL one array parameter
-    (``column = ANY('{…}')``, planned with the column's statistics like a literal list), so a list of
+    """``column IN (ids)`` for a snapshot's list of ids: on PostgreSQL one array parameter, its text
+    (``column = ANY('{…}'::bigint[])``, planned with the column's statistics like a literal list), so a list of
     hundreds of ids costs Django and psycopg one value to prepare instead of one placeholder each;
     elsewhere (SQLite) a plain ``IN`` list. Used in ``filter()`` and ``Q(...)`` like a lookup."""
 
@@ -84,7 +84,9 @@ class InIds(Expression):
             raise EmptyResultSet
         sql, params = compiler.compile(self.column)
         if connection.vendor == "postgresql":
-            return f"{sql} = ANY(%s)", (*params, list(self.ids))
+            # the array as its text, cast: psycopg writes a list of ids element by element (a regular
+            # expression per element; ~0.5 ms for a province's 470 organizations, several times a page)
+            return f"{sql} = ANY(%s::bigint[])", (*params, "{" + ",".join(map(str, map(int, self.ids))) + "}")
         return f"{sql} IN ({', '.join(['%s'] * len(self.ids))})", (*params, *self.ids)
 
 
