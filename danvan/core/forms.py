@@ -1,6 +1,7 @@
 """Form helpers shared by every app."""
 
 import datetime
+import html
 import re
 import types
 from collections.abc import Callable
@@ -246,10 +247,14 @@ def render_select(widget, name, value, attrs=None, renderer=None):
         if grouped:
             parts.append(f'<optgroup label="{conditional_escape(option_value)}">')
         for subvalue, sublabel in (option_label if grouped else [(option_value, option_label)]):
-            selected = (not has_selected or widget.allow_multiple_selected) and str(subvalue) in values
+            text = str(subvalue)
+            selected = (not has_selected or widget.allow_multiple_selected) and text in values
             has_selected |= selected
-            parts.append(f'<option value="{conditional_escape(str(subvalue))}"{" selected" if selected else ""}>'
-                         f"{conditional_escape(sublabel)}</option>")
+            # ids and plain labels escaped directly (Django's ``escape`` is ``html.escape`` behind a lazy-text
+            # wrapper: a province's 900 options paid for the wrapper twice each)
+            value_html = text if type(subvalue) is int else conditional_escape(text)
+            label_html = html.escape(sublabel) if type(sublabel) is str else conditional_escape(sublabel)
+            parts.append(f'<option value="{value_html}"{" selected" if selected else ""}>{label_html}</option>')
         if grouped:
             parts.append("</optgroup>")
     parts.append("</select>")

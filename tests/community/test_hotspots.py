@@ -28,8 +28,8 @@ def test_fields_are_data():
 
 def test_states_through_the_dispatcher(cast, spot):
     day = datetime.date(2026, 11, 2)
-    assert actions.hot_spot_allowed_actions(cast.commune_a, spot) == {"watch", "handle"}
-    assert actions.hot_spot_allowed_actions(cast.commune_b, spot) == set()
+    assert actions.hot_spot_allowed_actions(cast.commune_a, spot) == ["watch", "handle"]  # in the declared order, always
+    assert actions.hot_spot_allowed_actions(cast.commune_b, spot) == []
     with pytest.raises(WrongState):
         actions.perform_hot_spot(spot, "close", actor=cast.commune_a, on=day, text="Đóng")
     with pytest.raises(ValidationError) as exc:

@@ -71,8 +71,8 @@ def test_one_list_per_commune_and_term(cast):
 def test_life_through_the_dispatcher(cast):
     plist = make_list(cast.front_a)
     entry = nominee(plist, actor=cast.commune_a)
-    assert actions.allowed_actions(cast.commune_a, entry) == {"select"}
-    assert actions.allowed_actions(cast.commune_b, entry) == set()
+    assert actions.allowed_actions(cast.commune_a, entry) == ["select"]
+    assert actions.allowed_actions(cast.commune_b, entry) == []
     with pytest.raises(WrongState):
         actions.perform(entry, "propose", actor=cast.commune_a, on=datetime.date(SEL, 11, 1))
     with pytest.raises(ValidationError) as exc:

@@ -16,12 +16,13 @@ _FROM = {"select": EntryStatus.NOMINATED, "propose": EntryStatus.SELECTED, "reco
          "remove": EntryStatus.RECOGNIZED, "replace": EntryStatus.RECOGNIZED}
 
 
-def allowed_actions(user, entry: PrestigeEntry) -> set[str]:
+def allowed_actions(user, entry: PrestigeEntry) -> list[str]:
     """The steps ``user`` may take on ``entry`` now (its status and the right to change the list's
-    organization)."""
+    organization), in the order the steps are declared: the page shows its forms in that order (a set
+    showed them in an order that changed from one server process to the next)."""
     if not can(user, "change", entry.prestige_list.organization):
-        return set()
-    return {action for action, status in _FROM.items() if entry.status == status}
+        return []
+    return [action for action, status in _FROM.items() if entry.status == status]
 
 
 def perform(entry: PrestigeEntry, action: str, *, actor, on=None, decision_number: str = "", reason: str = "",
@@ -50,13 +51,14 @@ HOT_SPOT_ACTIONS = ("watch", "handle", "stabilize", "close", "reopen")
 """The steps of a hot spot (``domain/hotspots.STEPS``)."""
 
 
-def hot_spot_allowed_actions(user, hot_spot) -> set[str]:
-    """The steps ``user`` may take on ``hot_spot`` now (for the page's buttons and the API)."""
+def hot_spot_allowed_actions(user, hot_spot) -> list[str]:
+    """The steps ``user`` may take on ``hot_spot`` now (for the page's buttons and the API), in the order
+    the steps are declared (``STEPS``)."""
     from danvan.community.domain.hotspots import STEPS, may_change
 
     if not may_change(user, hot_spot):
-        return set()
-    return {action for action, (frm, _to) in STEPS.items() if hot_spot.state in frm}
+        return []
+    return [action for action, (frm, _to) in STEPS.items() if hot_spot.state in frm]
 
 
 def perform_hot_spot(hot_spot, action: str, *, actor, on, text: str, expected_version=None, review_date=None):
