@@ -9,7 +9,6 @@ from danvan.core.lists import ListFilterForm
 from danvan.orgs.interfaces.choices import area_label, area_options, organization_options
 from danvan.orgs.models import Organization
 from danvan.practices.interfaces.forms import OUT_OF_SCOPE
-from danvan.practices.interfaces.widgets import FastSelect
 from danvan.practices.models import Holder, PracticeField, PracticeKind, RecognitionLevel, Status
 from danvan.practices.queries.practices import areas_for, campaigns_for
 
@@ -73,7 +72,6 @@ class PracticeFilterForm(ListFilterForm):
         self.fields["organization"].queryset = Organization.objects.for_user(user).order_by("name_sort")
         for name in ("campaign", "area", "organization"):
             self.fields[name].error_messages["invalid_choice"] = OUT_OF_SCOPE
-            self.fields[name].widget = FastSelect(attrs=self.fields[name].widget.attrs)
         # Options from plain tuples (no model instances); legacy communes are not listed, they count under
         # the commune they became part of (an id typed in the URL or the API is still accepted).
         areas = self.fields["area"].queryset.exclude(level="commune", valid_to__isnull=False)
