@@ -46,12 +46,24 @@ def make_signer(*, authority: str = "", on_behalf_of: str = "", title: str = "",
                   name=" ".join(name.split())[:150])
 
 
-def default_signer(organization, doc_type: str) -> Signer:
+def default_rows(organization, doc_types) -> dict:
+    """{doc type: the organization's kept default row} for ``doc_types`` and for every type (key ""):
+    one query, for a page that shows several types."""
+    return {row.doc_type: row for row in SignerDefault.objects.unscoped("the defaults of an organization in hand")
+            .filter(organization=organization, doc_type__in=[*doc_types, ""])}
+
+
+def default_row(organization, doc_type: str, rows: dict | None = None):
+    """The organization's kept default for ``doc_type`` (its row, else its row for every type), or None;
+    from ``rows`` (``default_rows``) when given."""
+    rows = default_rows(organization, [doc_type]) if rows is None else rows
+    return rows.get(doc_type) or rows.get("")
+
+
+def default_signer(organization, doc_type: str, rows: dict | None = None) -> Signer:
     """The organization's default signer for ``doc_type`` (its row, else its row for every type), or an
     empty ``Signer`` when none is kept."""
-    rows = {row.doc_type: row for row in SignerDefault.objects.unscoped("the defaults of an organization in hand")
-            .filter(organization=organization, doc_type__in=[doc_type, ""])}
-    row = rows.get(doc_type) or rows.get("")
+    row = default_row(organization, doc_type, rows)
     if row is None:
         return Signer()
     return Signer(authority=format_authority(row.authority, row.on_behalf_of), title=row.title.upper(),
@@ -63,11 +75,11 @@ def signer_of(entry) -> Signer:
     return Signer(authority=entry.signer_authority, title=entry.signer_title, name=entry.signer_name)
 
 
-def signer_for(organization, doc_type: str, entry=None) -> Signer:
+def signer_for(organization, doc_type: str, entry=None, rows: dict | None = None) -> Signer:
     """The signer to print: the one stored with the issued document, else the default (a draft)."""
     if entry is not None and (entry.signer_title or entry.signer_name):
         return signer_of(entry)
-    return default_signer(organization, doc_type)
+    return default_signer(organization, doc_type, rows)
 
 
 @transaction.atomic

@@ -51,14 +51,12 @@ class SignerForm(StyledFormMixin, forms.Form):
                            title=data["signer_title"], name=data["signer_name"])
 
 
-def initial_signer(organization, doc_type: str) -> dict:
+def initial_signer(organization, doc_type: str, rows: dict | None = None) -> dict:
     """The form's initial values: the organization's default signer for the type (its row, else the
-    row for every type)."""
-    from danvan.documents.models import SignerDefault
+    row for every type); from ``rows`` (``signers.default_rows``) when given."""
+    from danvan.documents.domain.signers import default_row
 
-    rows = {r.doc_type: r for r in SignerDefault.objects.unscoped("the defaults of an organization in hand").filter(
-        organization=organization, doc_type__in=[doc_type, ""])}
-    row = rows.get(doc_type) or rows.get("")
+    row = default_row(organization, doc_type, rows)
     if row is None:
         return {}
     return {"authority": row.authority, "on_behalf_of": row.on_behalf_of, "signer_title": row.title,

@@ -17,9 +17,18 @@ DOC_TYPES = {"invitation": "GM", "minutes": "BB", "conclusions": "TB"}
 
 def issued(meeting: Meeting, kind: str):
     """The register entry already issued for this meeting's document of ``kind``, or None."""
-    return IssuedDocument.objects.unscoped("the register entry of a meeting in hand").filter(
-        content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk),
-        doc_type=DOC_TYPES[kind]).order_by("id").first()
+    return issued_all(meeting).get(kind)
+
+
+def issued_all(meeting: Meeting) -> dict:
+    """{kind: the first register entry issued for this meeting's document of that kind}: one query."""
+    kinds = {doc_type: kind for kind, doc_type in DOC_TYPES.items()}
+    found = {}
+    for entry in IssuedDocument.objects.unscoped("the register entries of a meeting in hand").filter(
+            content_type=ContentType.objects.get_for_model(Meeting), object_id=str(meeting.pk),
+            doc_type__in=list(kinds)).order_by("id"):
+        found.setdefault(kinds[entry.doc_type], entry)
+    return found
 
 
 def summary_for(meeting: Meeting, kind: str) -> str:
