@@ -159,7 +159,6 @@ def search_order(query: str, *, names=(), words=(), accented=()) -> list:
     return order
 
 
-
 def leading_name(query: str, folded: str, written: str) -> list:
     """An order expression for a folded key that holds more than the name and begins with it (a
     meeting's ``folded_key(title, venue, period)``, a user's ``folded_key(full_name, username, email)``):
@@ -178,6 +177,7 @@ def leading_name(query: str, folded: str, written: str) -> list:
     starts = Q(**{folded: f" {phrase}"}) | Q(**{f"{folded}__startswith": f" {phrase} "})
     return [Case(When(Q(Exact(Length(written), len(phrase))) & starts, then=Value(0)), default=Value(1),
                  output_field=IntegerField())]
+
 
 # Control characters: the ones that act as spaces become a space; the rest (NUL, escape, C1 controls,
 # lone surrogates, the XML non-characters U+FFFE/U+FFFF) are dropped.

@@ -64,7 +64,8 @@ def filter_meetings(user, *, kind=None, area=None, period=None, period_label=Non
                     q=None, upcoming=False, **_ignored):
     """The meetings ``user`` may see, filtered; ``area`` includes its subtree and the legacy units
     that became part of it; ``period`` is a ``reports.Period`` (or its id) linked to the meeting;
-    ``period_label`` matches the period label without diacritics."""
+    ``period_label`` matches the period label without diacritics. Newest first; with ``q``, what the
+    user meant first; ``upcoming``: the next ones first."""
     qs = visible_meetings(user)
     if kind:
         qs = qs.filter(kind=kind)
