@@ -10,6 +10,8 @@ def test_the_user_named_as_typed_comes_first(cast):
                                 ("b_hoang", "Hoàng Văn A Páo"), ("c_hoang", "Hoàng Văn A")]:
         member(cast.commission, username=username, full_name=full_name)
     found = [u.username for u in user_list(cast.admin, q="hoang van a")]
-    assert found == ["c_hoang", "b_hoang", "a_hoang", "aa_van"]
+    # the cast's "Hoàng Văn A" (commune_a) is managed too
+    assert found == ["c_hoang", "commune_a", "b_hoang", "a_hoang", "aa_van"]
     assert [u.username for u in user_list(cast.admin, q="Hoàng Văn A")] == found
-    assert [u.username for u in user_list(cast.admin, q="hoang van")] == ["a_hoang", "b_hoang", "c_hoang", "aa_van"]
+    assert [u.username for u in user_list(cast.admin, q="hoang van")] == ["a_hoang", "b_hoang", "c_hoang", "commune_a",
+                                                                            "aa_van"]
