@@ -159,6 +159,26 @@ def search_order(query: str, *, names=(), words=(), accented=()) -> list:
     return order
 
 
+def leading_name(query: str, folded: str, written: str) -> list:
+    """An order expression for a folded key that holds more than the name and begins with it (a
+    meeting's ``folded_key(title, venue, period)``, a user's ``folded_key(full_name, username, email)``):
+    the rows whose name as written (``written``) is, folded, the query's phrase come first. The key
+    starts with the phrase as whole words and the name has the phrase's length (folding keeps the
+    length of a Vietnamese name written with single spaces), so "Hội nghị sơ kết" comes before "Hội
+    nghị sơ kết 6 tháng" for "hoi nghi so ket". Put it before ``search_order``'s expressions; empty
+    query: no expression."""
+    from django.db.models import Case, IntegerField, Q, Value, When  # noqa: PLC0415
+    from django.db.models.functions import Length  # noqa: PLC0415
+    from django.db.models.lookups import Exact  # noqa: PLC0415
+
+    phrase = " ".join(search_terms(query))
+    if not phrase:
+        return []
+    starts = Q(**{folded: f" {phrase}"}) | Q(**{f"{folded}__startswith": f" {phrase} "})
+    return [Case(When(Q(Exact(Length(written), len(phrase))) & starts, then=Value(0)), default=Value(1),
+                 output_field=IntegerField())]
+
+
 # Control characters: the ones that act as spaces become a space; the rest (NUL, escape, C1 controls,
 # lone surrogates, the XML non-characters U+FFFE/U+FFFF) are dropped.
 _SPACE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")

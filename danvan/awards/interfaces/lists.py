@@ -30,7 +30,7 @@ class NominationFilterForm(ListFilterForm):
 
 
 def nominations_in_order(user, **filters):
-    return filter_nominations(user, **filters).order_by("-year", "nominee_name", "id")
+    return filter_nominations(user, **filters)
 
 
 def _nominee(n):

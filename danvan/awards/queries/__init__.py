@@ -3,7 +3,7 @@
 from django.db.models import Count, Q
 
 from danvan.awards.models import Nomination, NominationStatus
-from danvan.core.text import search_filter
+from danvan.core.text import search_filter, search_order
 from danvan.orgs.scope import get_in_scope, restrict
 from danvan.places.models import Area, AreaReach
 
@@ -19,7 +19,9 @@ def nomination_or_404(user, pk, action: str = "view"):
 
 
 def filter_nominations(user, *, award_kind=None, status=None, year=None, area=None, q=None, **_ignored):
-    """Nominations in scope, filtered; ``area`` covers the nominating organization's area subtree."""
+    """Nominations in scope, filtered; ``area`` covers the nominating organization's area subtree. With
+    ``q``, the nominee named as typed first, then the phrase in the name, accents as typed
+    (``core.text.search_order``); then the newest year and the name."""
     qs = visible_nominations(user)
     if award_kind:
         qs = qs.filter(award_kind_id=getattr(award_kind, "pk", award_kind))
@@ -33,7 +35,8 @@ def filter_nominations(user, *, award_kind=None, status=None, year=None, area=No
             if root else qs.none()
     if q:
         qs = search_filter(qs, q)
-    return qs
+    return qs.order_by(*search_order(q or "", names=["name_folded"], accented=["nominee_name"]),
+                       "-year", "nominee_name", "id")
 
 
 def recipients_summary(user, *, year=None, area=None):

@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Count, Q
 
 from danvan.community.models import EntryStatus, PrestigeEntry, PrestigeList
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.orgs.scope import one_or_404, restrict
 from danvan.places.models import AreaReach
 
@@ -58,7 +58,13 @@ def filter_entries(user, *, q=None, status=None, role=None, area=None, prestige_
         qs = qs.filter(active_on(datetime.date(year, 12, 31)))
     for word in search_terms(q or ""):
         qs = qs.filter(Q(person__name_folded__contains=word) | Q(village__icontains=word))
-    return qs.select_related("person", "area", "prestige_list").order_by(*SORTS.get(sort or "village", SORTS["village"]))
+    qs = qs.select_related("person", "area", "prestige_list")
+    if search_terms(q or "") and not sort:
+        # what the user meant first: the person named as typed, then the phrase in the name, accents as
+        # typed; then the list's order (``core.text.search_order``); an explicit sort is kept
+        return qs.order_by(*search_order(q, names=["person__name_folded"], accented=["person__full_name"]),
+                           *SORTS["village"])
+    return qs.order_by(*SORTS.get(sort or "village", SORTS["village"]))
 
 
 def counts(user, *, area=None, years: list[int]) -> dict:

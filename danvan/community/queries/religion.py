@@ -6,7 +6,7 @@ from django.db.models import Q
 
 from danvan.community.models import Dignitary, PlaceOfWorship, ReligiousOrganization
 from danvan.community.queries.prestige import in_area
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.orgs.scope import one_or_404, restrict
 
 
@@ -44,7 +44,9 @@ def filter_dignitaries(user, *, q=None, religion=None, kind=None, area=None, on=
         qs = qs.filter(until__isnull=True)
     for word in search_terms(q or ""):
         qs = qs.filter(Q(person__name_folded__contains=word) | Q(title__icontains=word))
+    # what the user meant first: the person named as typed, then the phrase in the name, accents as typed
     return qs.select_related("person", "religion", "place", "area", "religious_organization").order_by(
+        *search_order(q or "", names=["person__name_folded"], accented=["person__full_name"]),
         "person__name_sort", "-since", "id")
 
 
@@ -56,4 +58,6 @@ def filter_registry(qs, *, q=None, religion=None, area=None, **_ignored):
         qs = in_area(qs, area)
     for word in search_terms(q or ""):
         qs = qs.filter(name_folded__contains=word)
-    return qs.select_related("religion", "area")
+    # what the user meant first: the name as typed, then the phrase in it, accents as typed; then by name
+    return qs.select_related("religion", "area").order_by(
+        *search_order(q or "", names=["name_folded"], accented=["name"]), "name_sort", "id")

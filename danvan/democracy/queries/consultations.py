@@ -1,6 +1,6 @@
 """Per-user queries of consultations (starting from ``restrict``)."""
 
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.democracy.models import Consultation
 from danvan.democracy.queries.disclosures import in_area
 from danvan.orgs.scope import restrict
@@ -20,4 +20,6 @@ def filter_consultations(user, *, area=None, year=None, q=None, has_result=None,
         qs = qs.exclude(result_number="") if has_result else qs.filter(result_number="")
     for word in search_terms(q or ""):
         qs = qs.filter(draft_folded__contains=word)
-    return qs.select_related("area", "organization", "obligation").order_by("-opens_on", "-id")
+    # what the user meant first: the draft as typed, then the phrase in it, accents as typed; then the latest
+    return qs.select_related("area", "organization", "obligation").order_by(
+        *search_order(q or "", names=["draft_folded"], accented=["draft"]), "-opens_on", "-id")

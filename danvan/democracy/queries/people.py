@@ -1,6 +1,6 @@
 """Per-user queries of community decisions and oversight findings (starting from ``restrict``)."""
 
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.democracy.models import CommunityDecision, OversightFinding
 from danvan.democracy.queries.disclosures import in_area
 from danvan.orgs.scope import restrict
@@ -20,7 +20,9 @@ def filter_decisions(user, *, area=None, matter=None, year=None, q=None, **_igno
         qs = qs.filter(decided_on__year=year)
     for word in search_terms(q or ""):
         qs = qs.filter(subject_folded__contains=word)
-    return qs.select_related("area", "organization").order_by("-decided_on", "-id")
+    # what the user meant first: the subject as typed, then the phrase in it, accents as typed; then the latest
+    return qs.select_related("area", "organization").order_by(
+        *search_order(q or "", names=["subject_folded"], accented=["subject"]), "-decided_on", "-id")
 
 
 def findings_for(user, action: str = "view"):

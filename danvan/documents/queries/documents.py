@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.documents.models import IssuedDocument
 from danvan.orgs.scope import restrict
 
@@ -26,7 +26,9 @@ def filter_documents(user, *, doc_type=None, term=None, organization=None, year=
             qs = qs.filter(Q(title_folded__contains=f" {word}") | Q(symbol__icontains=word))
         if q.strip() and not search_terms(q):
             qs = qs.filter(symbol__icontains=q.strip())
-    return qs.select_related("organization", "term", "created_by").order_by("-issued_on", "-id")
+    # what the user meant first: the summary itself, then the phrase in it, accents as typed; then the newest
+    return qs.select_related("organization", "term", "created_by").order_by(
+        *search_order(q or "", names=["title_folded"], accented=["title"]), "-issued_on", "-id")
 
 
 def signer_defaults(user, action="view"):

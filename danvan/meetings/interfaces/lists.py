@@ -9,9 +9,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from danvan.core.lists import Column, DateFilter, ListDefinition, ListFilterForm, YesNoField, register
-from danvan.core.text import search_filter
 from danvan.meetings.models import MeetingKind, Position, TaskAssignment, TaskStatus
-from danvan.meetings.queries import filter_meetings, filter_tasks, visible_meetings, visible_people
+from danvan.meetings.queries import filter_meetings, filter_people, filter_tasks, visible_meetings
 from danvan.orgs.models import Organization
 from danvan.orgs.scope import pickable_areas, restrict
 from danvan.reports.models import Period
@@ -37,7 +36,7 @@ class MeetingFilterForm(ListFilterForm):
 
 
 def meetings_in_order(user, **filters):
-    return filter_meetings(user, **filters).order_by("-starts_at", "-id")
+    return filter_meetings(user, **filters)
 
 
 def meeting_rows(qs):
@@ -80,7 +79,7 @@ class TaskFilterForm(ListFilterForm):
 
 
 def tasks_in_order(user, **filters):
-    return filter_tasks(user, **filters).order_by("due_date", "id")
+    return filter_tasks(user, **filters)
 
 
 def task_rows(qs):
@@ -145,7 +144,7 @@ class PersonFilterForm(ListFilterForm):
 
 
 def people_in_order(user, *, q=None, **_ignored):
-    return search_filter(visible_people(user), q or "").order_by("name_sort", "id")
+    return filter_people(user, q=q)
 
 
 def _positions(person):

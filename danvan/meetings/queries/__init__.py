@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
-from danvan.core.text import search_filter, search_terms
+from danvan.core.text import leading_name, search_filter, search_order, search_terms
 from danvan.meetings.models import (
     BridgePoint,
     FollowUpTask,
@@ -64,7 +64,8 @@ def filter_meetings(user, *, kind=None, area=None, period=None, period_label=Non
                     q=None, upcoming=False, **_ignored):
     """The meetings ``user`` may see, filtered; ``area`` includes its subtree and the legacy units
     that became part of it; ``period`` is a ``reports.Period`` (or its id) linked to the meeting;
-    ``period_label`` matches the period label without diacritics."""
+    ``period_label`` matches the period label without diacritics. Newest first; with ``q``, what the
+    user meant first; ``upcoming``: the next ones first."""
     qs = visible_meetings(user)
     if kind:
         qs = qs.filter(kind=kind)
@@ -82,8 +83,11 @@ def filter_meetings(user, *, kind=None, area=None, period=None, period_label=Non
     if q:
         qs = search_filter(qs, q, "title_folded")
     if upcoming:
-        qs = qs.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")
-    return qs
+        return qs.filter(starts_at__gte=timezone.now()).order_by("starts_at", "id")
+    # what the user meant first: the title itself, then the phrase in the title, venue or period label
+    # (one folded key), accents as typed; then the newest (``core.text.search_order``)
+    return qs.order_by(*leading_name(q or "", "title_folded", "title"),
+                       *search_order(q or "", words=["title_folded"], accented=["title"]), "-starts_at", "-id")
 
 
 def visible_tasks(user, action: str = "view"):
@@ -121,10 +125,11 @@ def filter_tasks(user, *, status=None, overdue=None, assignee=None, meeting=None
     if area:
         qs = qs.filter(Exists(TaskAssignment.objects.filter(
             task_id=OuterRef("pk"), organization__area_id__in=_area_ids(area))))
-    if q:
-        for word in search_terms(q):
-            qs = qs.filter(Q(meeting__title_folded__contains=f" {word}") | Q(title_folded__contains=f" {word}"))
-    return qs
+    for word in search_terms(q or ""):
+        qs = qs.filter(Q(meeting__title_folded__contains=f" {word}") | Q(title_folded__contains=f" {word}"))
+    # what the user meant first: the task's title, then its meeting's; then the nearest due date
+    return qs.order_by(*search_order(q or "", names=["title_folded"], words=["meeting__title_folded"],
+                                     accented=["title", "meeting__title"]), "due_date", "id")
 
 
 def _fold(rows, key) -> dict:
@@ -182,6 +187,13 @@ def task_overview(user, *, today=None, meeting_limit: int = 50, by_area: bool = 
 def visible_people(user):
     """People holding (or having held) a position in an organization in the user's scope."""
     return restrict(Person.objects.all(), user)
+
+
+def filter_people(user, *, q=None):
+    """People in scope whose name has the words of ``q``: the name itself first, then the phrase in
+    the name, accents as typed; then by given name (``core.text.search_order``)."""
+    return search_filter(visible_people(user), q or "").order_by(
+        *search_order(q or "", names=["name_folded"], accented=["full_name"]), "name_sort", "id")
 
 
 def person_or_404(user, pk):

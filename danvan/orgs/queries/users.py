@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from danvan.core.models import User
-from danvan.core.text import search_filter
+from danvan.core.text import leading_name, search_filter, search_order
 from danvan.orgs.models import Membership
 from danvan.orgs.scope import restrict
 
@@ -16,8 +16,11 @@ def managed_users(actor):
 
 def user_list(actor, *, q: str = ""):
     """The user list (``orgs.interfaces.lists.USERS``): the managed users matching ``q`` (name, username
-    or email, without diacritics), by username."""
-    return search_filter(managed_users(actor), q).order_by("username")
+    or email, without diacritics), by username; with ``q``, the user named as typed first, then the phrase
+    in the name, username or email, accents as typed (``core.text.search_order``)."""
+    return search_filter(managed_users(actor), q).order_by(
+        *leading_name(q or "", "name_folded", "full_name"),
+        *search_order(q or "", words=["name_folded"], accented=["full_name"]), "username")
 
 
 def with_memberships(users):

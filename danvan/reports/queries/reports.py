@@ -1,6 +1,6 @@
 """Per-user report lists and the content of one report for display."""
 
-from danvan.core.text import fold
+from danvan.core.text import fold, search_order
 from danvan.reports.models import Report
 from danvan.reports.queries.scope import visible_reports
 
@@ -15,7 +15,10 @@ def filter_reports(user, *, form=None, period=None, status=None, q=None, **_igno
         qs = qs.filter(status=status)
     for word in fold(q or "").split():
         qs = qs.filter(organization__name_folded__contains=word)
-    return qs.order_by("-period__end", "period__kind", "organization__name_sort", "id")
+    # what the user meant first: the organization named by the phrase, accents as typed (as the
+    # organization list does); then the latest period
+    return qs.order_by(*search_order(q or "", words=["organization__name_folded"], accented=["organization__name"]),
+                       "-period__end", "period__kind", "organization__name_sort", "id")
 
 
 def report_content(report: Report, indicators=None, *, corrections: bool = False):

@@ -4,7 +4,7 @@ promised / kept on time / kept late / overdue / open, per leader and per organiz
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from danvan.core.text import search_terms
+from danvan.core.text import leading_name, search_order, search_terms
 from danvan.meetings.models import TaskStatus
 from danvan.orgs.scope import restrict
 from danvan.voice.models import Dialogue, Opinion, Outcome
@@ -28,8 +28,11 @@ def filter_dialogues(user, *, q=None, organization=None, area=None, rule=None, d
         qs = qs.filter(held_on__lte=date_to)
     for word in search_terms(q or ""):
         qs = qs.filter(meeting__title_folded__contains=word)
-    return qs.select_related("meeting", "organization").annotate(
-        n_opinions=Count("opinions", distinct=True)).order_by("-held_on", "-id")
+    # what the user meant first: the meeting titled as typed, then the phrase in its title, venue or
+    # period, accents as typed; then the latest (``core.text``)
+    return qs.select_related("meeting", "organization").annotate(n_opinions=Count("opinions", distinct=True)).order_by(
+        *leading_name(q or "", "meeting__title_folded", "meeting__title"),
+        *search_order(q or "", words=["meeting__title_folded"], accented=["meeting__title"]), "-held_on", "-id")
 
 
 def state_q(state: str, today) -> Q:

@@ -5,7 +5,7 @@ date the domain caches at every step (``Petition.due_on``, the clocks' derivatio
 from django.db.models import Count, Sum
 from django.utils import timezone
 
-from danvan.core.text import search_terms
+from danvan.core.text import search_order, search_terms
 from danvan.orgs.scope import restrict
 from danvan.voice.models import Petition, PetitionTally
 from danvan.voice.models.petitions import RESOLVED_STATES
@@ -35,8 +35,11 @@ def filter_petitions(user, *, q=None, kind=None, state=None, overdue=None, area=
         qs = qs.filter(received_on__lte=received_to)
     for word in search_terms(q or ""):
         qs = qs.filter(subject_folded__contains=word)
-    # prefetched, not joined: a page sorts only the petitions' own rows (top-N), the names come after
-    return qs.prefetch_related("organization", "area").order_by("-received_on", "-id")
+    # prefetched, not joined: a page sorts only the petitions' own rows (top-N), the names come after;
+    # what the user meant first: the subject as typed (the key is the code, then the subject), then the
+    # phrase in it, accents as typed; then the latest received (``core.text.search_order``)
+    return qs.prefetch_related("organization", "area").order_by(
+        *search_order(q or "", names=["subject_folded"], accented=["subject"]), "-received_on", "-id")
 
 
 def counts_by_kind_and_state(user, *, area=None, received_from=None, received_to=None) -> dict:

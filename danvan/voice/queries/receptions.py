@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth
 from django.utils import timezone
 
-from danvan.core.text import search_terms
+from danvan.core.text import leading_name, search_order, search_terms
 from danvan.orgs.models import OrganizationReach
 from danvan.orgs.scope import restrict
 from danvan.places.models import AreaReach
@@ -52,8 +52,11 @@ def filter_sessions(user, *, q=None, organization=None, area=None, kind=None, ru
         qs = qs.filter(receiver_id=getattr(receiver, "pk", receiver))
     for word in search_terms(q or ""):
         qs = qs.filter(search_folded__contains=word)
-    return qs.select_related("organization", "receiver").annotate(
-        n_cases=Count("cases", distinct=True)).order_by("-held_on", "-id")
+    # what the user meant first: the receiver named as typed (the key begins with the name), then the
+    # phrase in the name, place, note or cases, accents as typed; then the latest (``core.text``)
+    return qs.select_related("organization", "receiver").annotate(n_cases=Count("cases", distinct=True)).order_by(
+        *leading_name(q or "", "search_folded", "receiver__full_name"),
+        *search_order(q or "", words=["search_folded"], accented=["receiver__full_name", "place"]), "-held_on", "-id")
 
 
 def _obligations(year):
