@@ -205,3 +205,17 @@ def test_dashboard_panel_counts_in_scope(cast):
     assert "Mô hình “Dân vận khéo” trong phạm vi" in html
     block = html.split("Mô hình “Dân vận khéo” trong phạm vi")[1]
     assert block.count('<div class="dv-stat">1</div>') == 4
+
+
+def test_stats_page_shows_the_area_it_counts_as_chosen(cast):
+    """The page opens on the user's unit and counts it; its area list said "Toàn bộ phạm vi" meanwhile."""
+    import re
+
+    def chosen(html):
+        select = re.search(r'<select name="area".*?</select>', html, re.S).group(0)
+        return re.search(r'<option value="([^"]*)" selected>([^<]*)</option>', select).groups()
+
+    opened = login(cast.commune_a).get("/mo-hinh/thong-ke/").content.decode()
+    assert chosen(opened) == (str(cast.geo.commune_a.pk), "Xã Bảo Ái")
+    whole = login(cast.commune_a).get("/mo-hinh/thong-ke/", {"area": ""}).content.decode()
+    assert chosen(whole) == ("", "Toàn bộ phạm vi")

@@ -39,9 +39,11 @@ def default_area(user):
 
 @login_required
 def practice_stats(request):
-    form = StatsForm(request.GET or None, user=request.user)
+    default = default_area(request.user)
+    # the page first opens on the user's own unit: the area list shows it chosen (it said "whole scope")
+    form = StatsForm(request.GET or None, user=request.user, initial={"area": default.pk} if default else None)
     params = form.cleaned_data if form.is_valid() else {}
-    area = params.get("area") or (None if request.GET.get("area") == "" else default_area(request.user))
+    area = params.get("area") or (None if request.GET.get("area") == "" else default)
     year, campaign = params.get("year"), params.get("campaign")
     data, children, years = stats.page(request.user, area=area, year=year, campaign=campaign)
     field_rows = [{"label": f.label, "key": f.value, "cells": [data["grid"][f.value][s] for s in Status.values],
