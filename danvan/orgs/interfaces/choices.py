@@ -20,14 +20,12 @@ def organization_label(org) -> str:
     return ended_mark(org.name, ended_on(org))
 
 
-def current_first(queryset):
-    """The organizations ordered current first (no end date), then by end date, newest first; by name."""
-    return queryset.order_by(F("valid_to").desc(nulls_first=True), "name_sort")
-
-
 def offer_organizations(field, queryset) -> None:
-    """Set a (multiple) choice field's organizations: ``current_first`` and ``organization_label``."""
-    field.queryset = current_first(queryset)
+    """Set a (multiple) choice field's organizations: current first, then by end, newest first, then by
+    name (``core.forms.current_first``), labelled by ``organization_label``."""
+    from danvan.core.forms import current_first
+
+    field.queryset = current_first(queryset.order_by("name_sort"))
     field.label_from_instance = organization_label
 
 
@@ -79,17 +77,19 @@ def register() -> None:
 def organization_options(queryset) -> list[tuple[int, str]]:
     """(id, label) of the organizations, current first, the dissolved marked, from one ``values_list``
     (no model instances: for a list filter of thousands of organizations)."""
-    from danvan.core.forms import current_first, ended_mark
-
-    rows = current_first(queryset).values_list("id", "name", "valid_to")
-    return [(pk, ended_mark(name, to + datetime.timedelta(days=1) if to else None)) for pk, name, to in rows]
+    return _options(queryset)
 
 
 def area_options(queryset) -> list[tuple[int, str]]:
     """(id, "Xã Bảo Ái" / "Tỉnh Yên Bái (trước 01/07/2025)") of the units, current first, from one
     ``values_list``."""
-    from danvan.core.forms import current_first, ended_mark
+    return _options(queryset)
 
-    rows = current_first(queryset).values_list("id", "kind_name", "name", "valid_to")
-    return [(pk, ended_mark(f"{kind} {name}", to + datetime.timedelta(days=1) if to else None))
-            for pk, kind, name, to in rows]
+
+def _options(queryset) -> list[tuple[int, str]]:
+    """The options every form's choice list shows for these records (``register`` below), as tuples."""
+    from danvan.core.forms import current_first, ended_mark, presentation_for
+
+    p = presentation_for(queryset.model)
+    rows = current_first(queryset).values_list(*p.columns)
+    return [(pk, ended_mark(label, ended)) for pk, label, ended in map(p.from_row, rows)]
