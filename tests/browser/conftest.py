@@ -151,3 +151,17 @@ def narrative_shown(page, index: int = 0) -> str:
     """The text the ``index``-th narrative's editor shows."""
     page.wait_for_selector(RICH_TEXT)
     return page.frame_locator(f"{RICH_TEXT} iframe").nth(index).locator("body").inner_text().strip()
+
+
+@pytest.fixture
+def draft_report(transactional_db):
+    """(cast, a September 2025 report of Xã Bảo Ái's front, still a draft): the report flows' world."""
+    from danvan.reports.domain.default_form import ensure_default_form
+    from danvan.reports.domain.periods import get_period
+    from danvan.reports.domain.reports import create_report
+    from tests.conftest import build_cast, build_geo
+
+    cast = build_cast(build_geo())
+    report = create_report(actor=cast.commune_a, form=ensure_default_form(), period=get_period("month", 2025, 9),
+                           organization=cast.front_a)
+    return cast, report

@@ -2,28 +2,15 @@
 submits, the province leader returns it, the officer corrects and submits again, the leader approves.
 The narrative survives a refused CSRF check (signed in again in another tab) through the browser draft."""
 
-import pytest
 
-from danvan.reports.domain.default_form import ensure_default_form
-from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.reports import create_report
 from danvan.reports.models import Report, ReportNarrative
 from tests.browser.conftest import DESKTOP, PHONE, go, narrative_shown, sign_in, type_narrative
-from tests.conftest import build_cast, build_geo
 
 NARRATIVE = "Tổ hòa giải thôn Khe Lếch đã vận động 42 hộ hiến đất làm đường liên thôn."
 
 
-@pytest.fixture
-def world(transactional_db):
-    cast = build_cast(build_geo())
-    report = create_report(actor=cast.commune_a, form=ensure_default_form(), period=get_period("month", 2025, 9),
-                           organization=cast.front_a)
-    return cast, report
-
-
-def test_fill_submit_return_approve(browser, world):
-    cast, report = world
+def test_fill_submit_return_approve(browser, draft_report):
+    cast, report = draft_report
     page = browser
     sign_in(page, cast.commune_a)
     # the dashboard sends the commune officer to its own report
@@ -71,8 +58,8 @@ def test_fill_submit_return_approve(browser, world):
     assert "1.250" in page.inner_text("main")
 
 
-def test_narrative_survives_a_refused_csrf_check(browser, world):
-    cast, report = world
+def test_narrative_survives_a_refused_csrf_check(browser, draft_report):
+    cast, report = draft_report
     page = browser
     sign_in(page, cast.commune_a, size=DESKTOP)
     go(page, f"/bao-cao/{report.pk}/sua/")

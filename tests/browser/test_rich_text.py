@@ -4,22 +4,10 @@ nothing is fetched from outside the server and the strict Content-Security-Polic
 
 import pytest
 
-from danvan.reports.domain.default_form import ensure_default_form
-from danvan.reports.domain.periods import get_period
-from danvan.reports.domain.reports import create_report
 from danvan.reports.models import Report, ReportNarrative
 from tests.browser.conftest import DESKTOP, PHONE, go, sign_in, type_narrative
-from tests.conftest import build_cast, build_geo
 
 EDITOR = ".tox-tinymce"
-
-
-@pytest.fixture
-def world(transactional_db):
-    cast = build_cast(build_geo())
-    report = create_report(actor=cast.commune_a, form=ensure_default_form(), period=get_period("month", 2025, 9),
-                           organization=cast.front_a)
-    return cast, report
 
 
 def watch(page):
@@ -47,8 +35,8 @@ def editor_body(page, index=0):
 
 
 @pytest.mark.parametrize("size", [DESKTOP, PHONE], ids=["desktop", "phone"])
-def test_bold_and_a_list_typed_saved_and_shown(browser, world, size):
-    cast, report = world
+def test_bold_and_a_list_typed_saved_and_shown(browser, draft_report, size):
+    cast, report = draft_report
     page = browser
     seen = watch(page)
     sign_in(page, cast.commune_a, size=size)
@@ -81,8 +69,8 @@ def test_bold_and_a_list_typed_saved_and_shown(browser, world, size):
     assert seen == []
 
 
-def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, world):
-    cast, report = world
+def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, draft_report):
+    cast, report = draft_report
     page = browser
     sign_in(page, cast.commune_a)
     go(page, f"/bao-cao/{report.pk}/sua/")
@@ -117,10 +105,10 @@ def test_the_draft_of_a_narrative_is_kept_and_restored_into_the_editor(browser, 
     assert editor_body(page).locator("strong").inner_text().strip() == "42 hộ"
 
 
-def test_a_paste_from_word_keeps_lists_and_the_table(browser, world):
+def test_a_paste_from_word_keeps_lists_and_the_table(browser, draft_report):
     from tests.core.test_rich_text import WORD
 
-    cast, report = world
+    cast, report = draft_report
     page = browser
     sign_in(page, cast.commune_a)
     go(page, f"/bao-cao/{report.pk}/sua/")
