@@ -5,6 +5,7 @@ Nothing of it is ever public."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.text import folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
@@ -61,6 +62,7 @@ class HotSpot(ScopedModel, models.Model):
                                       blank=True, related_name="+")
     petitions = models.ManyToManyField("voice.Petition", verbose_name=_("linked petitions"), blank=True,
                                        related_name="+")
+    search_folded = models.CharField(max_length=400, editable=False, blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -74,6 +76,11 @@ class HotSpot(ScopedModel, models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # the search key: the title's words, then the village's (``core.text.folded_key``)
+        self.search_folded = folded_key(self.title, self.village)[:400]
+        super().save(*args, **kwargs)
 
 
 class HotSpotUpdate(ScopedModel, models.Model):

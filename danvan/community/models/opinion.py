@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.text import folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
@@ -72,6 +73,7 @@ class OpinionTopic(ScopedModel, models.Model):
     title = models.CharField(_("topic"), max_length=200)
     guidance = models.TextField(_("guidance"), blank=True)
     due_date = models.DateField(_("due date"))
+    title_folded = models.CharField(max_length=400, editable=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ScopedManager(via="organization")
@@ -83,6 +85,10 @@ class OpinionTopic(ScopedModel, models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        self.title_folded = folded_key(self.title)[:400]
+        super().save(*args, **kwargs)
 
 
 class OpinionReport(ScopedModel, models.Model):

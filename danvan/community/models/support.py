@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from danvan.core.text import folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
@@ -110,6 +111,7 @@ class SupportEvent(ScopedModel, models.Model):
                                                verbose_name=_("religious organization"))
     beneficiary_name = models.CharField(_("beneficiary's name"), max_length=200)
     beneficiary_key = models.CharField(max_length=120, editable=False)
+    beneficiary_folded = models.CharField(max_length=400, editable=False, blank=True)
     area = models.ForeignKey("places.Area", verbose_name=_("area"), on_delete=models.PROTECT, related_name="+")
     date = models.DateField(_("date"))
     occasion = models.CharField(_("occasion"), max_length=10, choices=Occasion.choices)
@@ -141,6 +143,11 @@ class SupportEvent(ScopedModel, models.Model):
 
     def __str__(self):
         return f"{self.beneficiary_name} {self.date:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        # the name's search key (``core.text.folded_key``); the name is shown to whoever sees the event
+        self.beneficiary_folded = folded_key(self.beneficiary_name)[:400]
+        super().save(*args, **kwargs)
 
     @property
     def value(self) -> int:

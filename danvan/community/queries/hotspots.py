@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from danvan.community.models import HotSpot, HotSpotState
 from danvan.community.queries.prestige import in_area
-from danvan.core.text import search_terms
+from danvan.core.text import leading_name, search_filter, search_order
 from danvan.orgs.scope import one_or_404, restrict
 
 
@@ -22,7 +22,8 @@ def hot_spot_or_404(user, pk) -> HotSpot:
 
 
 def filter_hot_spots(user, *, q=None, field=None, state=None, risk=None, area=None, overdue=None, **_ignored):
-    """The hot spots ``user`` may see; the page and the API call this with ``HotSpotFilterForm``'s data."""
+    """The hot spots ``user`` may see; the page and the API call this with ``HotSpotFilterForm``'s data.
+    ``q``: every word a word prefix of the title or the village, without diacritics."""
     qs = hot_spots_for(user)
     if field:
         qs = qs.filter(field_id=getattr(field, "pk", field))
@@ -34,9 +35,12 @@ def filter_hot_spots(user, *, q=None, field=None, state=None, risk=None, area=No
         qs = in_area(qs, area)
     if overdue:
         qs = qs.filter(overdue_q(timezone.localdate()))
-    for word in search_terms(q or ""):
-        qs = qs.filter(Q(title__icontains=word) | Q(village__icontains=word))
-    return qs.select_related("field", "area", "organization").order_by("review_date", "id")
+    qs = search_filter(qs, q or "", "search_folded")
+    # what the user meant first: the hot spot titled as typed, then the phrase in the title or village
+    # (one folded key), accents as typed; then the next review first (``core.text.search_order``)
+    return qs.select_related("field", "area", "organization").order_by(
+        *leading_name(q or "", "search_folded", "title"),
+        *search_order(q or "", words=["search_folded"], accented=["title", "village"]), "review_date", "id")
 
 
 def by_area(qs) -> list[dict]:

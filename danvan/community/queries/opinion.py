@@ -7,7 +7,7 @@ from django.db.models import Avg, Count, Q
 
 from danvan.community.models import OpinionCollaborator, OpinionReport, OpinionTopic
 from danvan.community.queries.prestige import in_area
-from danvan.core.text import search_terms
+from danvan.core.text import search_filter, search_order
 from danvan.orgs.scope import one_or_404, restrict
 
 
@@ -72,14 +72,18 @@ def topic_or_404(user, pk) -> OpinionTopic:
 
 
 def filter_topics(user, *, q=None, month=None, organization=None, **_ignored):
+    """The topics ``user`` sees, latest due date first; ``q``: every word a word prefix of the title,
+    without diacritics, and the topic titled as typed first."""
     qs = topics_for(user)
     if month:
         qs = qs.filter(due_date__range=month_range(month))
     if organization:
         qs = qs.filter(organization_id=getattr(organization, "pk", organization))
-    for word in search_terms(q or ""):
-        qs = qs.filter(title__icontains=word)
-    return qs.select_related("organization").annotate(n_reports=Count("reports")).order_by("-due_date", "id")
+    qs = search_filter(qs, q or "", "title_folded")
+    # what the user meant first: the title as typed, then the phrase in it, accents as typed; then the
+    # latest due date (``core.text.search_order``)
+    return qs.select_related("organization").annotate(n_reports=Count("reports")).order_by(
+        *search_order(q or "", names=["title_folded"], accented=["title"]), "-due_date", "id")
 
 
 def collaborators_for(user, action: str = "view"):

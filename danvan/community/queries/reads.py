@@ -7,6 +7,7 @@ from django.db.models.functions import Cast
 
 from danvan.community.models import Dignitary, OpinionCollaborator, OpinionReport, PrestigeEntry
 from danvan.core.models import AuditEvent
+from danvan.core.text import leading_name, search_filter, search_order
 from danvan.orgs.scope import restrict
 
 SENSITIVE = {"prestige": PrestigeEntry, "dignitary": Dignitary, "opinion": OpinionReport,
@@ -16,7 +17,8 @@ SENSITIVE = {"prestige": PrestigeEntry, "dignitary": Dignitary, "opinion": Opini
 
 def filter_reads(user, *, kind=None, date_from=None, date_to=None, q=None, **_ignored):
     """Reads of the records ``user`` may manage (quản trị of the organization or above; a superuser:
-    all), newest first; ``q`` searches the reader's name or username."""
+    all), newest first; ``q`` searches the reader's name or username (every word a word prefix of
+    ``User.name_folded``, without diacritics), the reader named as typed first."""
     condition = Q()
     for key, model in SENSITIVE.items():
         if kind and kind != key:
@@ -28,6 +30,10 @@ def filter_reads(user, *, kind=None, date_from=None, date_to=None, q=None, **_ig
         qs = qs.filter(at__date__gte=date_from)
     if date_to:
         qs = qs.filter(at__date__lte=date_to)
-    for word in (q or "").split():
-        qs = qs.filter(Q(actor__full_name__icontains=word) | Q(actor__username__icontains=word))
-    return qs.select_related("actor", "content_type").order_by("-at", "-id")
+    qs = search_filter(qs, q or "", "actor__name_folded")
+    # what the user meant first: the reader named as typed, then the phrase in the name or username
+    # (``User.name_folded``), accents as typed; then the newest (``core.text.search_order``)
+    return qs.select_related("actor", "content_type").order_by(
+        *leading_name(q or "", "actor__name_folded", "actor__full_name"),
+        *search_order(q or "", words=["actor__name_folded"], accented=["actor__full_name", "actor__username"]),
+        "-at", "-id")

@@ -7,6 +7,7 @@ from django.db.models import Count, Q, Sum
 
 from danvan.community.models import Dignitary, EntryStatus, PrestigeEntry, SupportCampaign, SupportEvent
 from danvan.community.queries.prestige import active_on, in_area
+from danvan.core.text import search_filter, search_order
 from danvan.orgs.scope import one_or_404, restrict
 from danvan.places.models import Area
 
@@ -30,7 +31,9 @@ def campaign_or_404(user, pk) -> SupportCampaign:
 
 def filter_events(user, *, kind=None, beneficiary_kind=None, area=None, year=None, campaign=None, exception=None,
                   q=None, **_ignored):
-    """The events ``user`` may see; the page and the API call this with ``SupportFilterForm``'s data."""
+    """The events ``user`` may see; the page and the API call this with ``SupportFilterForm``'s data.
+    ``q``: every word a word prefix of the beneficiary's name, without diacritics. The list shows that
+    name unmasked to everyone who sees the event, so searching it tells nothing more."""
     qs = events_for(user)
     if kind:
         qs = qs.filter(kind=kind)
@@ -44,9 +47,11 @@ def filter_events(user, *, kind=None, beneficiary_kind=None, area=None, year=Non
         qs = qs.filter(campaign_id=getattr(campaign, "pk", campaign))
     if exception:
         qs = qs.filter(is_exception=True)
-    if q:
-        qs = qs.filter(beneficiary_name__icontains=q.strip())
-    return qs.select_related("organization", "area").order_by("-date", "-id")
+    qs = search_filter(qs, q or "", "beneficiary_folded")
+    # what the user meant first: the beneficiary named as typed, then the phrase in the name, accents as
+    # typed; then the latest (``core.text.search_order``)
+    return qs.select_related("organization", "area").order_by(
+        *search_order(q or "", names=["beneficiary_folded"], accented=["beneficiary_name"]), "-date", "-id")
 
 
 def totals(user, *, area=None, date_from: datetime.date, date_to: datetime.date) -> dict:

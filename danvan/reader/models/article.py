@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from danvan.core.text import fold
+from danvan.core.text import fold, folded_key
 from danvan.orgs.scoping import ScopedManager, ScopedModel
 
 
@@ -24,6 +24,7 @@ class Article(ScopedModel, models.Model):
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     text = models.TextField(_("text"))
     text_folded = models.TextField(editable=False, blank=True)
+    title_folded = models.CharField(max_length=400, editable=False, blank=True)
     reading = models.JSONField(default=dict, editable=False)
     confirmed = models.JSONField(null=True, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.READ,
@@ -50,6 +51,7 @@ class Article(ScopedModel, models.Model):
 
     def save(self, *args, **kwargs):
         self.text_folded = fold(f"{self.title} {self.newspaper} {self.text}")
+        self.title_folded = folded_key(self.title)[:400]  # to rank a title match first
         super().save(*args, **kwargs)
 
 
