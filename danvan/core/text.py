@@ -179,6 +179,21 @@ def leading_name(query: str, folded: str, written: str) -> list:
                  output_field=IntegerField())]
 
 
+def fill_folded(model, column: str, *sources: str, max_length: int = 400, batch: int = 1000) -> None:
+    """Fill ``column`` of every row of ``model`` with ``folded_key`` of its ``sources`` fields: the data
+    step of a migration that adds a search column (``apps.get_model(...)``), by batches of ``batch``
+    rows (one UPDATE per batch, not per row)."""
+    rows = []
+    for row in model._base_manager.only("pk", *sources).iterator(chunk_size=batch):
+        setattr(row, column, folded_key(*(getattr(row, f) for f in sources))[:max_length])
+        rows.append(row)
+        if len(rows) >= batch:
+            model._base_manager.bulk_update(rows, [column])
+            rows = []
+    if rows:
+        model._base_manager.bulk_update(rows, [column])
+
+
 # Control characters: the ones that act as spaces become a space; the rest (NUL, escape, C1 controls,
 # lone surrogates, the XML non-characters U+FFFE/U+FFFF) are dropped.
 _SPACE_CONTROLS = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")

@@ -5,11 +5,9 @@ from django.db import migrations, models
 
 def fold_hot_spots(apps, schema_editor):
     """Fill ``search_folded`` of the hot spots written before the column: their title and village's search key."""
-    from danvan.core.text import folded_key
+    from danvan.core.text import fill_folded
 
-    Model = apps.get_model("community", "HotSpot")  # noqa: N806
-    for row in Model._base_manager.only("pk", "title", "village").iterator():
-        Model._base_manager.filter(pk=row.pk).update(search_folded=folded_key(row.title, row.village)[:400])
+    fill_folded(apps.get_model("community", "HotSpot"), "search_folded", "title", "village")
 
 
 class Migration(migrations.Migration):

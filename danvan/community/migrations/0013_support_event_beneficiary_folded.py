@@ -5,11 +5,9 @@ from django.db import migrations, models
 
 def fold_beneficiaries(apps, schema_editor):
     """Fill ``beneficiary_folded`` of the events written before the column: their beneficiary's name's search key."""
-    from danvan.core.text import folded_key
+    from danvan.core.text import fill_folded
 
-    Model = apps.get_model("community", "SupportEvent")  # noqa: N806
-    for row in Model._base_manager.only("pk", "beneficiary_name").iterator():
-        Model._base_manager.filter(pk=row.pk).update(beneficiary_folded=folded_key(row.beneficiary_name)[:400])
+    fill_folded(apps.get_model("community", "SupportEvent"), "beneficiary_folded", "beneficiary_name")
 
 
 class Migration(migrations.Migration):

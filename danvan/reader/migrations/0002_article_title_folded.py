@@ -5,11 +5,9 @@ from django.db import migrations, models
 
 def fold_titles(apps, schema_editor):
     """Fill ``title_folded`` of the articles read before the column: their title's search key."""
-    from danvan.core.text import folded_key
+    from danvan.core.text import fill_folded
 
-    Article = apps.get_model("reader", "Article")  # noqa: N806
-    for row in Article._base_manager.only("pk", "title").iterator():
-        Article._base_manager.filter(pk=row.pk).update(title_folded=folded_key(row.title)[:400])
+    fill_folded(apps.get_model("reader", "Article"), "title_folded", "title")
 
 
 class Migration(migrations.Migration):
